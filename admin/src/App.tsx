@@ -1,0 +1,43 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { FullPageSpin } from './components/FullPageSpin';
+import { RequireAuth } from './components/RequireAuth';
+import { RequireSystemAccess } from './components/RequireSystemAccess';
+import { BUSINESS_MODULES } from './lib/modules';
+
+const AppLayout = lazy(() => import('./components/layout/AppLayout'));
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const PlaceholderPage = lazy(() => import('./pages/PlaceholderPage'));
+const AgenciesPage = lazy(() => import('./pages/AgenciesPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const RuleProfilesPage = lazy(() => import('./pages/RuleProfilesPage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+export default function App() {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<DashboardPage />} />
+            {BUSINESS_MODULES.map((m) => (
+              <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
+            ))}
+            <Route element={<RequireSystemAccess />}>
+              <Route path="system/agencies" element={<AgenciesPage />} />
+              <Route path="system/users" element={<UsersPage />} />
+              <Route path="system/rule-profiles" element={<RuleProfilesPage />} />
+              <Route path="system/calendar" element={<CalendarPage />} />
+              <Route path="system/audit" element={<AuditPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

@@ -1,0 +1,80 @@
+import type { DayKind, NewDay } from '../types/calendar';
+
+export const WEEKDAY_LABELS = ['一', '二', '三', '四', '五', '六', '日'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${year}-${pad(month + 1)}-${pad(day)}`;
+}
+
+function parseIso(iso: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return null;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : d;
+}
+
+/** 0 = Monday … 6 = Sunday */
+export function weekdayIndex(iso: string): number {
+  const d = parseIso(iso);
+  return d ? (d.getUTCDay() + 6) % 7 : 0;
+}
+
+export function isWeekend(iso: string): boolean {
+  return weekdayIndex(iso) >= 5;
+}
+
+/** The dates of a month (0-based) laid out in Monday-first weeks; null pads the first and last week. */
+export function monthWeeks(year: number, month: number): (string | null)[][] {
+  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const cells: (string | null)[] = Array.from({ length: weekdayIndex(isoDate(year, month, 1)) }, () => null);
+  for (let d = 1; d <= daysInMonth; d++) cells.push(isoDate(year, month, d));
+  while (cells.length % 7 !== 0) cells.push(null);
+  const weeks: (string | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+const KIND_WORDS: Record<string, DayKind> = { holiday: 'holiday', workday: 'workday', 休: 'holiday', 班: 'workday' };
+
+function* dateRange(from: Date, to: Date): Generator<string> {
+  for (let t = from.getTime(); t <= to.getTime(); t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * Parses pasted lines `2027-01-01 holiday 元旦` (kind: holiday/workday or 休/班). A line may also give a
+ * range `2027-02-10~2027-02-16 holiday 春节`. Blank lines and lines starting with # are skipped.
+ */
+export function parseDayLines(text: string, year: number | null): { days: NewDay[]; errors: string[] } {
+  const days: NewDay[] = [];
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  text.split(/\r?\n/).forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) return;
+    const n = index + 1;
+    const m = /^(\d{4}-\d{2}-\d{2})(?:\s*[~～至]\s*(\d{4}-\d{2}-\d{2}))?\s+(\S+)\s+(.+)$/.exec(line);
+    const kind = m ? KIND_WORDS[m[3]!.toLowerCase()] : undefined;
+    if (!m || !kind) {
+      errors.push(`第 ${n} 行格式不正确：应为“日期 holiday|workday 名称”`);
+      return;
+    }
+    const from = parseIso(m[1]!);
+    const to = m[2] ? parseIso(m[2]) : from;
+    if (!from || !to || to < from) {
+      errors.push(`第 ${n} 行日期无效`);
+      return;
+    }
+    for (const date of dateRange(from, to)) {
+      if (year !== null && !date.startsWith(`${year}-`)) {
+        errors.push(`第 ${n} 行的 ${date} 不在 ${year} 年内`);
+      } else if (seen.has(date)) {
+        errors.push(`第 ${n} 行的 ${date} 重复`);
+      } else {
+        seen.add(date);
+        days.push({ date, kind, name: m[4]!.trim() });
+      }
+    }
+  });
+  return { days, errors };
+}

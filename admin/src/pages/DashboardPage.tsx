@@ -1,0 +1,44 @@
+import { Col, Flex, Row, Typography } from 'antd';
+import { useMe } from '../auth/useAuth';
+import { AuditTrendChart } from '../components/dashboard/AuditTrendChart';
+import { ModuleGrid } from '../components/dashboard/ModuleGrid';
+import { StatCards } from '../components/dashboard/StatCards';
+import { WarningList } from '../components/dashboard/WarningList';
+import { LoadError } from '../components/LoadError';
+import { useApiData } from '../hooks/useApiData';
+import { BUSINESS_MODULES, SYSTEM_MODULES } from '../lib/modules';
+import { canManageSystem } from '../lib/permissions';
+import type { Dashboard } from '../types/dashboard';
+
+export default function DashboardPage() {
+  const me = useMe();
+  const isManager = canManageSystem(me);
+  const { data, error, reload } = useApiData<Dashboard>(isManager ? '/admin/dashboard' : null);
+
+  return (
+    <Flex vertical gap={24}>
+      <div>
+        <Typography.Title level={2} style={{ marginTop: 0 }}>
+          工作台
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {me.user.displayName}，您好！
+          {me.active.agencyName ? `当前身份：${me.active.agencyName} · ${me.active.roleLabel ?? ''}。` : ''}
+          {data ? `今天是 ${data.today}。` : ''}
+        </Typography.Text>
+      </div>
+      {error && <LoadError error={error} onRetry={reload} />}
+      {data && <WarningList warnings={data.warnings} />}
+      {data && <StatCards stats={data.stats} />}
+      {isManager && (
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={12}>
+            <AuditTrendChart />
+          </Col>
+        </Row>
+      )}
+      <ModuleGrid title="业务模块" modules={BUSINESS_MODULES} />
+      {isManager && <ModuleGrid title="系统管理" modules={SYSTEM_MODULES} />}
+    </Flex>
+  );
+}

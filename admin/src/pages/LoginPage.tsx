@@ -1,0 +1,67 @@
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { type Location, Navigate, useLocation } from 'react-router-dom';
+import { api, toApiError } from '../api';
+import { useAuth } from '../auth/useAuth';
+import { FullPageSpin } from '../components/FullPageSpin';
+import type { Me } from '../types/auth';
+
+interface LoginValues {
+  username: string;
+  password: string;
+}
+
+function redirectTarget(state: unknown): Location | string {
+  const from = (state as { from?: Location } | null)?.from;
+  return from && from.pathname !== '/login' ? from : '/';
+}
+
+export default function LoginPage() {
+  const { status, signIn } = useAuth();
+  const location = useLocation();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  if (status === 'loading') return <FullPageSpin />;
+  if (status === 'signed-in') return <Navigate to={redirectTarget(location.state)} replace />;
+
+  const onFinish = async (values: LoginValues) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      signIn(await api.post<Me>('/auth/login', { username: values.username.trim(), password: values.password }));
+    } catch (err) {
+      setError(toApiError(err).message);
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <main className="full-page-center login-background">
+      <Card style={{ width: 400, maxWidth: '100%' }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          政府信息公开平台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          工作人员登录
+        </Typography.Paragraph>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          演示账号见启动时终端输出
+        </Typography.Paragraph>
+      </Card>
+    </main>
+  );
+}

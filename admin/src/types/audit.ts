@@ -1,0 +1,32 @@
+export interface AuditEvent {
+  id: number;
+  occurredAt: string;
+  actorUserId: number | null;
+  actorLabel: string;
+  agencyId: number | null;
+  agencyName: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  actionLabel: string;
+  before: unknown;
+  after: unknown;
+  ip: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  nextBeforeId: number | null;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  headHash: string;
+  problems: { eventId: number; problem: string; message: string }[];
+}
+
+export interface DailyCount {
+  date: string;
+  count: number;
+}

@@ -1,0 +1,270 @@
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { Db, DbOrTx } from '../db/create-db.ts';
+import type { CalendarDayRow, DeadlineRow } from '../db/database.ts';
+import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { AppError } from '../shared/app-error.ts';
+import { chinaDate } from '../shared/clock.ts';
+import { isValidIsoDate, yearOf } from '../shared/dates.ts';
+import type { Deps } from '../shared/deps.ts';
+import { calendarRepository } from './calendar.repository.ts';
+import { packagedSchedule, packagedYears, CHINESE_DAYS_VERSION, type YearSchedule } from './calendar-sources.ts';
+import { deadlineRepository } from './deadline.repository.ts';
+import { type SpecialDay, type SpecialDayKind, WorkingCalendar } from './working-days.ts';
+
+interface Ctx {
+  actor: StaffActor | null;
+  ip?: string | null;
+}
+
+// ---------------------------------------------------------------- cache
+
+interface Loaded {
+  years: Set<number>;
+  days: CalendarDayRow[];
+  perAgency: Map<number | null, WorkingCalendar>;
+  loadedAt: number;
+}
+const TTL_MS = 60_000;
+const cache = new WeakMap<Db, Loaded>();
+
+async function loaded(deps: Deps): Promise<Loaded> {
+  const hit = cache.get(deps.db);
+  if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit;
+  const years = new Set((await calendarRepository.years(deps.db)).map((y) => Number(y.year)));
+  const days = await deps.db.selectFrom('calendarDays').selectAll().orderBy('date').execute();
+  const l: Loaded = { years, days, perAgency: new Map(), loadedAt: Date.now() };
+  cache.set(deps.db, l);
+  return l;
+}
+
+export function invalidateCalendar(deps: Pick<Deps, 'db'>): void {
+  cache.delete(deps.db);
+}
+
+function toSpecial(r: CalendarDayRow): SpecialDay {
+  return { date: r.date, kind: r.kind as SpecialDayKind, name: r.name, agencyId: r.agencyId };
+}
+
+/** Builds a calendar from rows read in `db` (used inside transactions that just changed the calendar). */
+async function calendarInTx(deps: Deps, db: DbOrTx, agencyId: number | null): Promise<WorkingCalendar> {
+  const years = new Set((await calendarRepository.years(db)).map((y) => Number(y.year)));
+  const ancestry = agencyId === null ? [] : (await agencyDirectory(deps, db)).ancestry(agencyId);
+  const rows = await calendarRepository.days(db, ancestry);
+  return new WorkingCalendar(years, sortNationalFirst(rows).map(toSpecial));
+}
+
+function sortNationalFirst(rows: CalendarDayRow[]): CalendarDayRow[] {
+  return [...rows].sort((a, b) => (a.agencyId === null ? 0 : 1) - (b.agencyId === null ? 0 : 1));
+}
+
+/** The working calendar of an agency: national days plus local days of the agency and its ancestors. */
+export async function calendarFor(deps: Deps, agencyId: number | null = null): Promise<WorkingCalendar> {
+  const l = await loaded(deps);
+  const hit = l.perAgency.get(agencyId);
+  if (hit) return hit;
+  const ancestry = new Set(agencyId === null ? [] : (await agencyDirectory(deps)).ancestry(agencyId));
+  const rows = l.days.filter((d) => d.agencyId === null || ancestry.has(d.agencyId));
+  const cal = new WorkingCalendar(l.years, sortNationalFirst(rows).map(toSpecial));
+  l.perAgency.set(agencyId, cal);
+  return cal;
+}
+
+// ---------------------------------------------------------------- import
+
+export async function importYear(deps: Deps, tx: DbOrTx, ctx: Ctx, s: YearSchedule, importedFrom: string): Promise<void> {
+  if (await calendarRepository.year(tx, s.year)) throw new AppError('CALENDAR_YEAR_EXISTS', { message: `${s.year} 年的节假日安排已存在；如需更正，请逐日修改` });
+  const seen = new Set<string>();
+  for (const d of s.days) {
+    if (!isValidIsoDate(d.date)) throw new AppError('CALENDAR_INVALID_DATE', { message: `日期“${d.date}”格式不正确，应为 YYYY-MM-DD` });
+    if (yearOf(d.date) !== s.year) throw new AppError('CALENDAR_DAY_OUT_OF_YEAR', { message: `日期 ${d.date} 不在 ${s.year} 年内` });
+    if (seen.has(d.date)) throw new AppError('VALIDATION_FAILED', { message: `日期 ${d.date} 重复出现`, fields: [{ field: 'days', label: '日期列表', message: `${d.date} 重复` }] });
+    seen.add(d.date);
+  }
+  const now = deps.clock.now().toISOString();
+  await calendarRepository.insertYear(tx, {
+    year: s.year,
+    sourceTitle: s.sourceTitle,
+    sourceDocumentNo: s.sourceDocumentNo,
+    sourceUrl: s.sourceUrl,
+    publishedOn: s.publishedOn,
+    importedFrom,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await calendarRepository.insertDays(
+    tx,
+    s.days.map((d) => ({ date: d.date, year: s.year, kind: d.kind, name: d.name, agencyId: null, note: null, createdAt: now, updatedAt: now })),
+  );
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: null,
+    entityType: 'calendar_year',
+    entityId: s.year,
+    action: 'calendar.year_added',
+    after: { ...s, days: s.days.length, importedFrom },
+    ip: ctx.ip ?? null,
+  });
+  invalidateCalendar(deps);
+  // a deadline computed while the year was missing could not exist (it is refused), so nothing to recompute
+}
+
+/** Imports every year of the packaged `chinese-days` data that is not in the table yet. */
+export async function seedCalendarFromPackage(deps: Deps, tx: DbOrTx, ctx: Ctx = { actor: null }): Promise<number[]> {
+  const have = new Set((await calendarRepository.years(tx)).map((y) => Number(y.year)));
+  const added: number[] = [];
+  for (const year of packagedYears()) {
+    if (have.has(year)) continue;
+    const s = packagedSchedule(year);
+    if (!s) continue;
+    await importYear(deps, tx, ctx, s, `chinese-days ${CHINESE_DAYS_VERSION}`);
+    added.push(year);
+  }
+  return added;
+}
+
+export async function updateYearSource(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  year: number,
+  patch: { sourceTitle?: string; sourceDocumentNo?: string | null; sourceUrl?: string | null; publishedOn?: string | null },
+): Promise<void> {
+  const before = await calendarRepository.year(tx, year);
+  if (!before) throw new AppError('CALENDAR_YEAR_MISSING', { message: `${year} 年的节假日安排尚未录入` });
+  await calendarRepository.updateYear(tx, year, { ...patch, updatedAt: deps.clock.now().toISOString() });
+  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'calendar_year', entityId: year, action: 'calendar.year_updated', before, after: { ...before, ...patch }, ip: ctx.ip ?? null });
+}
+
+// ---------------------------------------------------------------- corrections and local holidays
+
+export interface DayInput {
+  date: string;
+  kind: SpecialDayKind;
+  name: string;
+  agencyId: number | null;
+  note?: string | null;
+}
+
+/** Adds or corrects one special day (national, or local to an agency) and recomputes affected deadlines. */
+export async function setDay(deps: Deps, tx: DbOrTx, ctx: Ctx, input: DayInput): Promise<{ day: CalendarDayRow; recomputed: number }> {
+  if (!isValidIsoDate(input.date)) throw new AppError('CALENDAR_INVALID_DATE');
+  const year = yearOf(input.date);
+  if (!(await calendarRepository.year(tx, year))) throw new AppError('CALENDAR_YEAR_MISSING', { message: `${year} 年的节假日安排尚未录入，请先新增该年度` });
+  const now = deps.clock.now().toISOString();
+  const existing = await calendarRepository.findDay(tx, input.date, input.agencyId);
+  if (existing) {
+    await calendarRepository.updateDay(tx, existing.id, { kind: input.kind, name: input.name, note: input.note ?? null, updatedAt: now });
+  } else {
+    await calendarRepository.insertDays(tx, [{ date: input.date, year, kind: input.kind, name: input.name, agencyId: input.agencyId, note: input.note ?? null, createdAt: now, updatedAt: now }]);
+  }
+  const day = (await calendarRepository.findDay(tx, input.date, input.agencyId))!;
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: input.agencyId,
+    entityType: 'calendar_day',
+    entityId: input.date,
+    action: 'calendar.day_set',
+    before: existing ?? null,
+    after: day,
+    ip: ctx.ip ?? null,
+  });
+  invalidateCalendar(deps);
+  const recomputed = await recomputeDeadlines(deps, tx, ctx, input.date, input.agencyId);
+  return { day, recomputed };
+}
+
+export async function removeDay(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, canTouch: (agencyId: number | null) => boolean): Promise<{ recomputed: number }> {
+  const day = await calendarRepository.dayById(tx, id);
+  if (!day || !canTouch(day.agencyId)) throw new AppError('CALENDAR_DAY_NOT_FOUND');
+  await calendarRepository.deleteDay(tx, id);
+  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: day.agencyId, entityType: 'calendar_day', entityId: day.date, action: 'calendar.day_removed', before: day, ip: ctx.ip ?? null });
+  invalidateCalendar(deps);
+  return { recomputed: await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId) };
+}
+
+// ---------------------------------------------------------------- deadlines
+
+export async function createDeadline(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  d: { agencyId: number; subjectType: string; subjectId: number; kind: string; startDate: string; workingDays: number },
+): Promise<DeadlineRow> {
+  const cal = await calendarInTx(deps, tx, d.agencyId);
+  const dueDate = cal.addWorkingDays(d.startDate, d.workingDays);
+  const now = deps.clock.now().toISOString();
+  const row = await deadlineRepository.insert(tx, { ...d, dueDate, state: 'open', createdAt: now, updatedAt: now });
+  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: d.agencyId, entityType: d.subjectType, entityId: d.subjectId, action: 'deadline.created', after: row, ip: ctx.ip ?? null });
+  return row;
+}
+
+/**
+ * After a calendar change on `date` (national when agencyId is null, else local to that agency's
+ * subtree), recomputes every open deadline whose window contains the date; each change is audited.
+ */
+export async function recomputeDeadlines(deps: Deps, tx: DbOrTx, ctx: Ctx, date: string, agencyId: number | null): Promise<number> {
+  const dir = await agencyDirectory(deps, tx);
+  const scope = agencyId === null ? 'all' : dir.subtree(agencyId);
+  const calendars = new Map<number, WorkingCalendar>();
+  let changed = 0;
+  let afterId = 0;
+  const now = deps.clock.now().toISOString();
+  for (;;) {
+    const batch = await deadlineRepository.openAffectedBy(tx, date, scope, afterId, 1000);
+    if (batch.length === 0) break;
+    for (const d of batch) {
+      afterId = d.id;
+      let cal = calendars.get(d.agencyId);
+      if (!cal) {
+        cal = await calendarInTx(deps, tx, d.agencyId);
+        calendars.set(d.agencyId, cal);
+      }
+      const due = cal.addWorkingDays(d.startDate, d.workingDays);
+      if (due === d.dueDate) continue;
+      await deadlineRepository.setDue(tx, d.id, due, now);
+      await recordAudit(tx, deps, {
+        actor: actorRef(ctx.actor),
+        agencyId: d.agencyId,
+        entityType: d.subjectType,
+        entityId: d.subjectId,
+        action: 'deadline.recomputed',
+        before: { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate },
+        after: { deadlineId: d.id, kind: d.kind, dueDate: due, cause: `工作日历变更：${date}` },
+        ip: ctx.ip ?? null,
+      });
+      changed++;
+    }
+    if (batch.length < 1000) break;
+  }
+  return changed;
+}
+
+// ---------------------------------------------------------------- status
+
+export interface CalendarStatus {
+  today: string;
+  currentYearMissing: boolean;
+  nextYear: number;
+  missingNextYear: boolean;
+  /** from 1 November the dashboard warns when next year's data is missing */
+  warnNextYear: boolean;
+}
+
+export async function calendarStatus(deps: Deps): Promise<CalendarStatus> {
+  const today = chinaDate(deps.clock.now());
+  const l = await loaded(deps);
+  const y = yearOf(today);
+  const missingNextYear = !l.years.has(y + 1);
+  return {
+    today,
+    currentYearMissing: !l.years.has(y),
+    nextYear: y + 1,
+    missingNextYear,
+    warnNextYear: missingNextYear && today.slice(5) >= '11-01',
+  };
+}
+
+export async function dueDate(deps: Deps, from: string, days: number, agencyId: number | null): Promise<string> {
+  return (await calendarFor(deps, agencyId)).addWorkingDays(from, days);
+}

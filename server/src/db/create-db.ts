@@ -1,0 +1,63 @@
+/**
+ * Dialect choice: SQLite (better-sqlite3, WAL) under DATA_DIR when DATABASE_URL is unset,
+ * PostgreSQL (pg) when it is set.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Database } from './database.ts';
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the root handle or a transaction: repositories accept both. */
+export type DbOrTx = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: 'sqlite' | 'postgres';
+  /** the raw better-sqlite3 handle, for hot read paths using prepared statements */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+// Keep DATE / NUMERIC as strings and BIGINT (count(*)) as numbers when small, as on SQLite.
+pg.types.setTypeParser(20, (v) => {
+  const n = Number(v);
+  return Number.isSafeInteger(n) ? n : v;
+});
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openSqlite(file: string): DbHandle {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+export function openPostgres(connectionString: string, opts: { max?: number; schema?: string } = {}): DbHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: opts.max ?? 10,
+    ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): DbHandle {
+  return opts.databaseUrl
+    ? openPostgres(opts.databaseUrl)
+    : openSqlite(path.join(opts.dataDir, 'gongkai.sqlite'));
+}

@@ -1,0 +1,160 @@
+/** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface RuleProfilesTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  description: string | null;
+  isDefault: number;
+  rulesJson: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgenciesTable {
+  id: Generated<number>;
+  parentId: number | null;
+  kind: string;
+  name: string;
+  shortName: string | null;
+  code: string;
+  officialCode: string | null;
+  regionCode: string | null;
+  address: string | null;
+  postalCode: string | null;
+  phone: string | null;
+  fax: string | null;
+  email: string | null;
+  officeHours: string | null;
+  website: string | null;
+  acceptsApplications: Generated<number>;
+  ruleProfileId: number | null;
+  sortOrder: Generated<number>;
+  active: Generated<number>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AgencySupervisionsTable {
+  id: Generated<number>;
+  supervisorId: number;
+  supervisedId: number;
+  createdAt: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  email: string | null;
+  phone: string | null;
+  isPlatformAdmin: number;
+  active: number;
+  mustChangePassword: number;
+  failedLogins: number;
+  lockedUntil: string | null;
+  passwordChangedAt: string | null;
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: Generated<number>;
+  userId: number;
+  agencyId: number;
+  role: string;
+  unitId: number | null;
+  createdAt: string;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  activeAgencyId: number | null;
+  activeRole: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  sourceTitle: string;
+  sourceDocumentNo: string | null;
+  sourceUrl: string | null;
+  publishedOn: string | null;
+  importedFrom: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CalendarDaysTable {
+  id: Generated<number>;
+  date: string;
+  year: number;
+  kind: string;
+  name: string;
+  agencyId: number | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeadlinesTable {
+  id: Generated<number>;
+  agencyId: number;
+  subjectType: string;
+  subjectId: number;
+  kind: string;
+  startDate: string;
+  workingDays: number;
+  dueDate: string;
+  state: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurredAt: string;
+  actorUserId: number | null;
+  actorLabel: string;
+  agencyId: number | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+  ip: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface Database {
+  ruleProfiles: RuleProfilesTable;
+  agencies: AgenciesTable;
+  agencySupervisions: AgencySupervisionsTable;
+  users: UsersTable;
+  roleAssignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  calendarYears: CalendarYearsTable;
+  calendarDays: CalendarDaysTable;
+  deadlines: DeadlinesTable;
+  auditEvents: AuditEventsTable;
+}
+
+export type AgencyRow = Selectable<AgenciesTable>;
+export type NewAgencyRow = Insertable<AgenciesTable>;
+export type AgencyUpdate = Updateable<AgenciesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RuleProfileRow = Selectable<RuleProfilesTable>;
+export type CalendarDayRow = Selectable<CalendarDaysTable>;
+export type CalendarYearRow = Selectable<CalendarYearsTable>;
+export type AuditEventRow = Selectable<AuditEventsTable>;
+export type DeadlineRow = Selectable<DeadlinesTable>;

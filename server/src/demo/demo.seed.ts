@@ -1,0 +1,149 @@
+/**
+ * Loads the demo county on first start: the region, its government with the county 政务公开办,
+ * sixteen departments with internal units, and staff of every role. Everything goes through the
+ * services, so the demo's audit trail is real.
+ */
+import { makeOrganUscc } from '../agencies/agency.ts';
+import { addSupervision, createAgency } from '../agencies/agency.service.ts';
+import type { AgencyRow } from '../db/database.ts';
+import { hashPassword } from '../identity/password.ts';
+import type { Role } from '../identity/roles.ts';
+import { grantRole } from '../identity/user.service.ts';
+import { userRepository } from '../identity/user.repository.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import type { Deps } from '../shared/deps.ts';
+import { inTransaction } from '../shared/tx.ts';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
+
+export interface DemoLogin {
+  username: string;
+  displayName: string;
+  what: string;
+}
+
+export interface DemoResult {
+  agencies: number;
+  users: number;
+  logins: DemoLogin[];
+  password: string;
+}
+
+export async function hasAnyAgency(deps: Deps): Promise<boolean> {
+  return (await deps.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+const OFFICE_HOURS = '周一至周五（法定节假日除外）上午 8:30—12:00，下午 14:30—18:00';
+
+export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) => void } = {}): Promise<DemoResult> {
+  const progress = opts.onProgress ?? (() => {});
+  // one argon2 hash shared by every demo account (they all have the demo password); real accounts are hashed one by one
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const logins: DemoLogin[] = [];
+  let userCount = 0;
+  let agencyCount = 0;
+  let serial = 1;
+
+  await inTransaction(deps, async (tx) => {
+    const now = deps.clock.now().toISOString();
+    const ctx = null;
+    const newAgency = async (a: Parameters<typeof createAgency>[3]): Promise<AgencyRow> => {
+      agencyCount++;
+      return createAgency(deps, tx, ctx, a);
+    };
+    const newUser = async (username: string, displayName: string, grants: { agency: AgencyRow; role: Role; unit?: AgencyRow }[], what?: string, platformAdmin = false) => {
+      const user = await userRepository.insert(tx, {
+        username,
+        displayName,
+        passwordHash,
+        email: `${username}@yunling.example.gov.cn`,
+        phone: null,
+        isPlatformAdmin: platformAdmin ? 1 : 0,
+        active: 1,
+        mustChangePassword: 0,
+        failedLogins: 0,
+        lockedUntil: null,
+        passwordChangedAt: now,
+        lastLoginAt: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await recordAudit(tx, deps, { actor: SYSTEM_ACTOR, agencyId: grants[0]?.agency.id ?? null, entityType: 'user', entityId: user.id, action: 'user.created', after: { ...user, source: '演示数据' } });
+      for (const g of grants) await grantRole(deps, tx, null, user.id, { agencyId: g.agency.id, role: g.role, unitId: g.unit?.id ?? null });
+      userCount++;
+      if (what) logins.push({ username, displayName, what });
+      return user;
+    };
+
+    progress('地区与县人民政府');
+    const region = await newAgency({ kind: 'region', name: DEMO_REGION.name, code: DEMO_REGION.code, regionCode: DEMO_REGION.regionCode });
+    const gov = await newAgency({
+      kind: 'government',
+      parentId: region.id,
+      name: `${DEMO_REGION.name}人民政府`,
+      shortName: '县政府',
+      code: 'gov',
+      officialCode: makeOrganUscc(DEMO_REGION.regionCode, serial++),
+      regionCode: DEMO_REGION.regionCode,
+      address: `${DEMO_REGION.name}人民路 1 号县行政中心`,
+      postalCode: '675900',
+      phone: '0878-6120001',
+      fax: '0878-6120002',
+      email: 'zwgk@yunling.example.gov.cn',
+      officeHours: OFFICE_HOURS,
+      acceptsApplications: true,
+    });
+    const gkb = await newAgency({ kind: 'unit', parentId: gov.id, name: '县人民政府办公室（县政务公开办）', shortName: '县政务公开办', code: 'gov-gkb' });
+    const supervision = await newAgency({ kind: 'unit', parentId: gov.id, name: '县政府督查室', code: 'gov-dcs' });
+
+    await newUser('admin', '平台管理员', [], '平台管理员：机关、用户、日历、规则配置', true);
+    await newUser('gkb', personName(1), [{ agency: gov, role: 'disclosure_office', unit: gkb }, { agency: gov, role: 'agency_admin', unit: gkb }], '县政务公开办：监督各部门、年报汇总');
+    await newUser('dcs', personName(2), [{ agency: gov, role: 'supervisor', unit: supervision }, { agency: gov, role: 'assessor', unit: supervision }], '县政府督查室：监督检查、考核');
+    await newUser('xzz', personName(3), [{ agency: gov, role: 'principal' }], '县长（主要负责人）');
+
+    let i = 10;
+    for (const d of DEMO_DEPARTMENTS) {
+      progress(d.name);
+      const dept = await newAgency({
+        kind: 'department',
+        parentId: gov.id,
+        name: d.name,
+        shortName: d.shortName,
+        code: d.code,
+        officialCode: makeOrganUscc(DEMO_REGION.regionCode, serial++),
+        regionCode: DEMO_REGION.regionCode,
+        address: `${DEMO_REGION.name}${['人民路', '文化路', '振兴大道', '民主街'][i % 4]} ${10 + i} 号`,
+        postalCode: '675900',
+        phone: `0878-61${String(20000 + i * 37).slice(-5)}`,
+        fax: `0878-61${String(30000 + i * 37).slice(-5)}`,
+        email: `${d.code}@yunling.example.gov.cn`,
+        officeHours: OFFICE_HOURS,
+        acceptsApplications: true,
+        sortOrder: i,
+      });
+      await addSupervision(deps, tx, null, gov.id, dept.id);
+      const units: AgencyRow[] = [];
+      for (const [k, u] of d.units.entries()) {
+        units.push(await newAgency({ kind: 'unit', parentId: dept.id, name: u, code: `${d.code}-u${k + 1}`, sortOrder: k }));
+      }
+      const office = units[0]!;
+      const business = units[1] ?? office;
+      const full = d.code === 'sfj' || d.code === 'scjgj';
+      await newUser(`${d.prefix}-gk`, personName(i++), [{ agency: dept, role: 'disclosure_office', unit: office }, { agency: dept, role: 'agency_admin', unit: office }], full ? `${d.shortName}政务公开工作机构（登记、发布、年报）` : undefined);
+      await newUser(`${d.prefix}-ng`, personName(i++), [{ agency: dept, role: 'drafter', unit: business }], full ? `${d.shortName}${business.name}拟稿人/承办人` : undefined);
+      await newUser(`${d.prefix}-kz`, personName(i++), [{ agency: dept, role: 'unit_head', unit: business }], full ? `${d.shortName}${business.name}负责人` : undefined);
+      await newUser(`${d.prefix}-fg`, personName(i++), [{ agency: dept, role: 'leader' }], full ? `${d.shortName}分管领导` : undefined);
+      await newUser(`${d.prefix}-jz`, personName(i++), [{ agency: dept, role: 'principal' }], full ? `${d.shortName}主要负责人` : undefined);
+      await newUser(`${d.prefix}-bm`, personName(i++), [{ agency: dept, role: 'confidentiality_reviewer', unit: office }, { agency: dept, role: 'archivist', unit: office }], full ? `${d.shortName}保密审查员、档案员` : undefined);
+    }
+  });
+  return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
+}
+
+export function printDemoBanner(r: DemoResult): void {
+  console.log('');
+  console.log(`演示数据已载入：${r.agencies} 个机关和内设机构，${r.users} 个工作人员账号。`);
+  console.log(`演示账号（密码均为 ${r.password}）：`);
+  const w = Math.max(...r.logins.map((l) => l.username.length));
+  for (const l of r.logins) console.log(`  ${l.username.padEnd(w)}  ${l.displayName}  ${l.what}`);
+  console.log('  其他部门的账号规则相同：<部门前缀>-gk / -ng / -kz / -fg / -jz / -bm');
+}

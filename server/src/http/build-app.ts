@@ -1,0 +1,102 @@
+/**
+ * Builds the Fastify application — never listens (house style rule 12). main.ts listens; tests use
+ * app.inject(). Route plugins: public JSON API, staff JSON API, portal pages, the staff SPA.
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
+import { auditApi } from '../audit/audit.api.ts';
+import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
+import { dashboardApi } from '../dashboard/dashboard.api.ts';
+import { authApi } from '../identity/auth.api.ts';
+import { usersApi } from '../identity/user.api.ts';
+import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
+import type { Deps } from '../shared/deps.ts';
+import { adminSpa } from './admin-spa.ts';
+import { requireStaff } from './auth.ts';
+import { makeErrorHandler } from './error-handler.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export interface BuildOptions {
+  logger?: boolean;
+  /** folder of the built staff SPA; defaults to admin/dist */
+  adminDist?: string;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler(makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err)));
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404);
+    if (req.url.startsWith('/api/')) return reply.send({ code: 'NOT_FOUND', message: '接口不存在' });
+    return renderErrorPage(deps, req, reply, null);
+  });
+  securityHeaders(app, { https: deps.config.publicBaseUrl.startsWith('https:') });
+  await app.register(cookie, { secret: deps.config.sessionSecret });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `操作过于频繁，请在 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gongkai 政府信息公开平台 API',
+        version: '1',
+        description: '公开接口（无需登录）与工作人员接口（需登录，写操作需携带 x-csrf-token 请求头）。错误统一为 {code, message, fields?}，错误代码见 docs/errors.md。',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'gk_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...schema, hide: true }, url }),
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await deps.db.selectFrom('agencies').select('id').limit(1).execute();
+      return { status: 'ok', database: deps.dialect };
+    } catch {
+      reply.status(503);
+      return { status: 'unavailable', database: deps.dialect };
+    }
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // public JSON API (no login)
+  await app.register(async (pub) => {
+    await pub.register(agenciesPublicApi(deps));
+    await pub.register(calendarPublicApi(deps));
+    await pub.register(authApi(deps));
+  });
+  // staff JSON API (session + CSRF)
+  await app.register(async (staff) => {
+    staff.addHook('preHandler', requireStaff(deps));
+    await staff.register(dashboardApi(deps));
+    await staff.register(agenciesAdminApi(deps));
+    await staff.register(usersApi(deps));
+    await staff.register(calendarAdminApi(deps));
+    await staff.register(auditApi(deps));
+  });
+  await app.register(portalPages(deps));
+  await app.register(adminSpa(deps, opts.adminDist));
+  return app;
+}

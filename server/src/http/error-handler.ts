@@ -1,0 +1,119 @@
+/**
+ * One place maps errors to HTTP: AppError codes via ERROR_CATALOG, schema validation failures to
+ * VALIDATION_FAILED naming each field in Chinese, everything else to INTERNAL without internals.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_CATALOG, type FieldProblem, isAppError } from '../shared/app-error.ts';
+
+interface AjvError {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  parentSchema?: { title?: string; properties?: Record<string, { title?: string }> };
+  schema?: unknown;
+}
+
+const CONTEXT_LABEL: Record<string, string> = { body: '', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+
+function fieldMessage(e: AjvError): string {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return '不能为空';
+    case 'minLength':
+      return p.limit === 1 ? '不能为空' : `至少 ${p.limit} 个字符`;
+    case 'maxLength':
+      return `不能超过 ${p.limit} 个字符`;
+    case 'minItems':
+      return p.limit === 1 ? '至少填写一项' : `至少 ${p.limit} 项`;
+    case 'maxItems':
+      return `最多 ${p.limit} 项`;
+    case 'minimum':
+      return `不能小于 ${p.limit}`;
+    case 'maximum':
+      return `不能大于 ${p.limit}`;
+    case 'pattern':
+    case 'format':
+      return '格式不正确';
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+    case 'oneOf':
+      return '取值不在允许范围内';
+    case 'type':
+      return p.type === 'integer' || p.type === 'number' ? '应为数字' : p.type === 'boolean' ? '应为是/否' : p.type === 'array' ? '应为列表' : '类型不正确';
+    case 'additionalProperties':
+      return `不允许的字段“${String(p.additionalProperty)}”`;
+    default:
+      return '内容不正确';
+  }
+}
+
+export function validationProblems(errors: AjvError[], context: string | undefined): FieldProblem[] {
+  const byField = new Map<string, FieldProblem>();
+  for (const e of errors) {
+    const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    let field = base;
+    let label: string | undefined;
+    if (e.keyword === 'required') {
+      const missing = String(e.params.missingProperty);
+      field = base ? `${base}.${missing}` : missing;
+      label = e.parentSchema?.properties?.[missing]?.title;
+    } else {
+      label = e.parentSchema?.title;
+    }
+    if (!field) field = context ?? 'body';
+    const prefix = context && CONTEXT_LABEL[context] ? `${CONTEXT_LABEL[context]} ` : '';
+    // a nullable union produces one error per branch; the first is the useful one
+    if (byField.has(field)) continue;
+    byField.set(field, { field, label: prefix + (label ?? field), message: fieldMessage(e) });
+  }
+  return [...byField.values()];
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+  fields?: FieldProblem[];
+}
+
+export function errorBody(err: AppError): ErrorBody {
+  const body: ErrorBody = { code: err.code, message: err.message };
+  if (err.fields) body.fields = err.fields;
+  return body;
+}
+
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+  if (fe?.validation) {
+    const fields = validationProblems(fe.validation, fe.validationContext);
+    return new AppError('VALIDATION_FAILED', { message: `请检查以下内容：${fields.map((f) => `${f.label}：${f.message}`).join('；')}`, fields });
+  }
+  switch (fe?.statusCode) {
+    case 400:
+      return new AppError('BAD_REQUEST');
+    case 404:
+      return new AppError('NOT_FOUND');
+    case 413:
+      return new AppError('PAYLOAD_TOO_LARGE');
+    case 415:
+      return new AppError('BAD_REQUEST', { message: '请求的内容类型不受支持' });
+    case 429:
+      return new AppError('RATE_LIMITED');
+  }
+  return new AppError('INTERNAL');
+}
+
+export function makeErrorHandler(renderHtml?: (req: FastifyRequest, reply: FastifyReply, err: AppError) => unknown) {
+  return function errorHandler(this: unknown, error: unknown, req: FastifyRequest, reply: FastifyReply) {
+    const app = toAppError(error);
+    if (app.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    else if (app.status >= 500) req.log.warn({ err: error }, app.code);
+    reply.status(app.status);
+    if (renderHtml && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) return renderHtml(req, reply, app);
+    return reply.send(errorBody(app));
+  };
+}
+
+export { ERROR_CATALOG };

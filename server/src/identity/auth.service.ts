@@ -1,0 +1,186 @@
+/**
+ * Staff login with argon2id, server-side sessions (only a SHA-256 of the token is stored), a CSRF
+ * synchroniser token per session, lockout after repeated failures, and login history in the audit log.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { recordAudit } from '../audit/audit.service.ts';
+import type { DbOrTx } from '../db/create-db.ts';
+import type { UserRow } from '../db/database.ts';
+import { AppError, type ErrorCode } from '../shared/app-error.ts';
+import type { Deps } from '../shared/deps.ts';
+import { actorRef, type RoleGrant, type StaffActor } from './actor.ts';
+import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './password.ts';
+import { isRole, type Role } from './roles.ts';
+import { type SessionRow, userRepository } from './user.repository.ts';
+
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function safeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}
+
+export type LoginOutcome =
+  | { ok: true; token: string; csrfToken: string; user: UserRow }
+  | { ok: false; code: ErrorCode };
+
+/**
+ * Runs inside a transaction and never throws for a failed login, so that the failure count, the
+ * lock and the audit event are committed; the caller turns `ok: false` into the error.
+ */
+export async function login(
+  deps: Deps,
+  tx: DbOrTx,
+  input: { username: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LoginOutcome> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const user = await userRepository.byUsername(tx, input.username.trim());
+  const fail = async (code: ErrorCode, action: string, u: UserRow | undefined, extra: object = {}) => {
+    await recordAudit(tx, deps, {
+      actor: u ? { userId: u.id, label: `${u.displayName}（${u.username}）` } : { userId: null, label: `未知用户（${input.username.slice(0, 50)}）` },
+      agencyId: null,
+      entityType: 'user',
+      entityId: u?.id ?? `username:${input.username.slice(0, 50)}`,
+      action,
+      after: { reason: code, ...extra },
+      ip: input.ip,
+    });
+    return { ok: false as const, code };
+  };
+
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    return fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', undefined);
+  }
+  if (user.lockedUntil && user.lockedUntil > nowIso) {
+    return fail('AUTH_ACCOUNT_LOCKED', 'auth.login_failed', user, { lockedUntil: user.lockedUntil });
+  }
+  const good = await verifyPassword(user.passwordHash, input.password);
+  if (!good) {
+    const failures = user.failedLogins + 1;
+    if (failures >= deps.config.loginMaxFailures) {
+      const lockedUntil = new Date(now.getTime() + deps.config.loginLockMinutes * 60_000).toISOString();
+      await userRepository.update(tx, user.id, { failedLogins: 0, lockedUntil, updatedAt: nowIso });
+      await fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', user, { failures });
+      return fail('AUTH_ACCOUNT_LOCKED', 'auth.locked', user, { lockedUntil, failures });
+    }
+    await userRepository.update(tx, user.id, { failedLogins: failures, updatedAt: nowIso });
+    return fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', user, { failures });
+  }
+  if (user.active !== 1) return fail('AUTH_ACCOUNT_DISABLED', 'auth.login_failed', user);
+
+  await userRepository.update(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso, updatedAt: nowIso });
+  const token = newToken();
+  const csrfToken = newToken();
+  const grants = await userRepository.grantsOf(tx, [user.id]);
+  const first = grants[0];
+  await userRepository.insertSession(tx, {
+    idHash: tokenHash(token),
+    userId: user.id,
+    csrfToken,
+    activeAgencyId: first?.agencyId ?? null,
+    activeRole: first?.role ?? null,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 300) ?? null,
+    createdAt: nowIso,
+    lastSeenAt: nowIso,
+    expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000).toISOString(),
+  });
+  await recordAudit(tx, deps, {
+    actor: { userId: user.id, label: `${user.displayName}（${user.username}）` },
+    agencyId: first?.agencyId ?? null,
+    entityType: 'user',
+    entityId: user.id,
+    action: 'auth.login',
+    after: { userAgent: input.userAgent?.slice(0, 120) ?? null },
+    ip: input.ip,
+  });
+  return { ok: true, token, csrfToken, user };
+}
+
+export interface SessionContext {
+  actor: StaffActor;
+  session: SessionRow;
+  user: UserRow;
+}
+
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+/** Resolves a session cookie to the staff actor, or null when absent, unknown or expired. */
+export async function resolveSession(deps: Deps, token: string | undefined): Promise<SessionContext | null> {
+  if (!token || token.length > 100) return null;
+  const idHash = tokenHash(token);
+  const session = await userRepository.session(deps.db, idHash);
+  const now = deps.clock.now();
+  if (!session || session.expiresAt <= now.toISOString()) return null;
+  const user = await userRepository.byId(deps.db, session.userId);
+  if (!user || user.active !== 1) return null;
+  const grants = await userRepository.grantsOf(deps.db, [user.id]);
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
+    await userRepository.touchSession(deps.db, idHash, {
+      lastSeenAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000).toISOString(),
+    });
+  }
+  const actor: StaffActor = {
+    kind: 'staff',
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    isPlatformAdmin: user.isPlatformAdmin === 1,
+    grants: grants.filter((g) => isRole(g.role)).map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId }) satisfies RoleGrant),
+    activeAgencyId: session.activeAgencyId,
+    activeRole: session.activeRole && isRole(session.activeRole) ? session.activeRole : null,
+  };
+  return { actor, session, user };
+}
+
+export async function logout(deps: Deps, tx: DbOrTx, ctx: SessionContext, ip: string | null): Promise<void> {
+  await userRepository.deleteSession(tx, ctx.session.idHash);
+  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'user', entityId: ctx.user.id, action: 'auth.logout', ip });
+}
+
+export async function switchContext(deps: Deps, tx: DbOrTx, ctx: SessionContext, agencyId: number, role: Role, ip: string | null): Promise<void> {
+  if (!ctx.actor.grants.some((g) => g.agencyId === agencyId && g.role === role)) throw new AppError('AUTH_ROLE_NOT_HELD');
+  await userRepository.touchSession(tx, ctx.session.idHash, { activeAgencyId: agencyId, activeRole: role });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId,
+    entityType: 'user',
+    entityId: ctx.user.id,
+    action: 'auth.context_switched',
+    before: { agencyId: ctx.session.activeAgencyId, role: ctx.session.activeRole },
+    after: { agencyId, role },
+    ip,
+  });
+}
+
+export async function changePassword(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: SessionContext,
+  input: { currentPassword: string; newPassword: string },
+  ip: string | null,
+): Promise<void> {
+  if (!(await verifyPassword(ctx.user.passwordHash, input.currentPassword))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  if (input.currentPassword === input.newPassword) throw new AppError('AUTH_PASSWORD_REUSED');
+  if (!isStrongEnough(input.newPassword)) throw new AppError('AUTH_PASSWORD_TOO_WEAK');
+  const nowIso = deps.clock.now().toISOString();
+  await userRepository.update(tx, ctx.user.id, {
+    passwordHash: await hashPassword(input.newPassword),
+    passwordChangedAt: nowIso,
+    mustChangePassword: 0,
+    updatedAt: nowIso,
+  });
+  // other sessions of this user end: a changed password must lock out whoever knew the old one
+  await userRepository.deleteSessionsOf(tx, ctx.user.id, ctx.session.idHash);
+  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'user', entityId: ctx.user.id, action: 'auth.password_changed', ip });
+}

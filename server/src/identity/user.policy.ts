@@ -1,0 +1,28 @@
+/** Who may manage staff accounts and roles. */
+import type { AgencyDirectory } from '../agencies/agency-directory.ts';
+import type { StaffActor } from './actor.ts';
+import { inScope, type Scope, scopeWithRole } from './access.ts';
+
+export const userPolicy = {
+  /** Agencies whose staff the actor manages: everything for the platform admin, else agency_admin scope. */
+  managedScope(actor: StaffActor, dir: AgencyDirectory): Scope {
+    return scopeWithRole(actor, dir, ['agency_admin']);
+  },
+  canManageUsers(actor: StaffActor, dir: AgencyDirectory): boolean {
+    const s = this.managedScope(actor, dir);
+    return s === 'all' || s.size > 0;
+  },
+  /** A user can be edited by whoever manages every agency the user holds a role in. */
+  canEditUser(actor: StaffActor, dir: AgencyDirectory, userAgencyIds: number[], targetIsPlatformAdmin: boolean): boolean {
+    if (actor.isPlatformAdmin) return true;
+    if (targetIsPlatformAdmin) return false;
+    const s = this.managedScope(actor, dir);
+    return userAgencyIds.length > 0 && userAgencyIds.every((a) => inScope(s, a));
+  },
+  canGrantIn(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return inScope(this.managedScope(actor, dir), agencyId);
+  },
+  canMakePlatformAdmin(actor: StaffActor): boolean {
+    return actor.isPlatformAdmin;
+  },
+};

@@ -1,0 +1,208 @@
+/**
+ * The public portal (政府信息公开专栏): server-rendered HTML that works without JavaScript.
+ * Only public data reaches these pages: active agencies' names and public contact details.
+ */
+import formbody from '@fastify/formbody';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { AgencyNode } from '../agencies/agency-directory.ts';
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { agencyRepository } from '../agencies/agency.repository.ts';
+import type { AppError } from '../shared/app-error.ts';
+import type { Deps } from '../shared/deps.ts';
+import { html, type SafeHtml } from '../shared/html.ts';
+import { layout, type PageMeta, parseA11y } from './layout.ts';
+import { PORTAL_CSS } from './portal.css.ts';
+import { createHash } from 'node:crypto';
+
+export const A11Y_COOKIE = 'gk_a11y';
+
+/** The five columns of the 政府信息公开专栏 (国办公开办函〔2019〕61号; domain.md §2.2). */
+export const COLUMNS = [
+  { slug: 'guide', name: '政府信息公开指南', type: '信息公开指南', blurb: '公开范围、方式、受理机构和联系方式' },
+  { slug: 'regimes', name: '政府信息公开制度', type: '政策文件', blurb: '本机关政务公开工作制度' },
+  { slug: 'catalog', name: '法定主动公开内容', type: '信息公开目录', blurb: '按主动公开基本目录浏览公开信息' },
+  { slug: 'annual-reports', name: '政府信息公开年报', type: '信息公开年报', blurb: '历年政府信息公开工作年度报告' },
+  { slug: 'apply', name: '依申请公开', type: '依法申请公开', blurb: '在线提交申请、查询办理进度' },
+] as const;
+
+const CSS_HASH = createHash('sha256').update(PORTAL_CSS).digest('hex').slice(0, 10);
+const CSS_HREF = `/assets/portal.${CSS_HASH}.css`;
+
+interface Frame {
+  deps: Deps;
+  req: FastifyRequest;
+  regionName: string;
+  siteName: string;
+}
+
+async function frame(deps: Deps, req: FastifyRequest): Promise<Frame> {
+  const dir = await agencyDirectory(deps);
+  const region = dir.all().find((a) => a.kind === 'region' && a.parentId === null && a.active);
+  const regionName = region?.name ?? '';
+  return { deps, req, regionName, siteName: regionName ? `${regionName}政府信息公开` : deps.config.siteName };
+}
+
+function meta(f: Frame, columnName: string, columnType: string): PageMeta {
+  return { siteName: f.siteName, siteDomain: new URL(f.deps.config.publicBaseUrl).host, siteIdCode: f.deps.config.siteIdCode, columnName, columnType };
+}
+
+function page(f: Frame, reply: FastifyReply, p: { title: string; columnName: string; columnType: string; subtitle?: string; agency?: AgencyNode; crumbs?: { href?: string; label: string }[]; body: SafeHtml }) {
+  const nav = p.agency
+    ? [{ href: `/a/${p.agency.code}/`, label: '专栏首页' }, ...COLUMNS.map((c) => ({ href: `/a/${p.agency!.code}/${c.slug}`, label: c.name }))]
+    : [{ href: '/', label: '首页' }, { href: '/agencies', label: '机关导航' }];
+  const out = layout({
+    title: p.title,
+    meta: meta(f, p.columnName, p.columnType),
+    a11y: parseA11y(f.req.cookies?.[A11Y_COOKIE]),
+    currentPath: f.req.url.split('?')[0] ?? '/',
+    regionName: f.regionName,
+    subtitle: p.subtitle,
+    nav,
+    crumbs: p.crumbs,
+    body: p.body,
+    cssHref: CSS_HREF,
+  });
+  return reply.type('text/html; charset=utf-8').send(out.value);
+}
+
+function publicAgencies(all: AgencyNode[]): AgencyNode[] {
+  return all.filter((a) => a.active && (a.kind === 'government' || a.kind === 'department'));
+}
+
+async function agencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
+  const a = (await agencyDirectory(deps)).byCode.get(code);
+  return a && a.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
+}
+
+export async function renderErrorPage(deps: Deps, req: FastifyRequest, reply: FastifyReply, err: AppError | null) {
+  const f = await frame(deps, req).catch(() => ({ deps, req, regionName: '', siteName: deps.config.siteName }));
+  const notFound = !err || err.status === 404;
+  return page(f, reply, {
+    title: notFound ? '页面不存在' : '出错了',
+    columnName: '提示',
+    columnType: '其他',
+    body: html`<div class="panel"><h1>${notFound ? '页面不存在' : '出错了'}</h1><p>${notFound ? '您访问的页面不存在或尚未公开。' : err!.message}</p><p><a href="/">返回首页</a></p></div>`,
+  });
+}
+
+export function portalPages(deps: Deps): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(formbody);
+
+    app.get(CSS_HREF, { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(PORTAL_CSS),
+    );
+
+    app.get('/', { schema: { hide: true } }, async (req, reply) => {
+      const f = await frame(deps, req);
+      const agencies = publicAgencies((await agencyDirectory(deps)).all());
+      const governments = agencies.filter((a) => a.kind === 'government');
+      const departments = agencies.filter((a) => a.kind === 'department');
+      return page(f, reply, {
+        title: '首页',
+        columnName: '首页',
+        columnType: '首页',
+        subtitle: '政府信息公开专栏',
+        body: html`<h1 class="visually-hidden">${f.siteName}</h1>
+<section class="panel" aria-labelledby="intro-h"><h2 id="intro-h">政府信息公开</h2>
+<p>依据《中华人民共和国政府信息公开条例》，本平台集中公开${f.regionName}各机关的政府信息，并受理政府信息公开申请。请选择机关进入其政府信息公开专栏。</p></section>
+${governments.length > 0 ? html`<section aria-labelledby="gov-h"><h2 id="gov-h">人民政府</h2><ul class="agencies">${governments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul></section>` : ''}
+<section aria-labelledby="dep-h"><h2 id="dep-h">政府部门</h2>
+${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul>` : html`<p class="muted">暂无机关。</p>`}
+</section>`,
+      });
+    });
+
+    app.get('/agencies', { schema: { hide: true } }, async (req, reply) => {
+      const f = await frame(deps, req);
+      const agencies = publicAgencies((await agencyDirectory(deps)).all());
+      return page(f, reply, {
+        title: '机关导航',
+        columnName: '机关导航',
+        columnType: '机构职能',
+        crumbs: [{ href: '/', label: '首页' }, { label: '机关导航' }],
+        body: html`<h1>机关导航</h1><ul class="agencies">${agencies.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul>`,
+      });
+    });
+
+    app.get<{ Params: { code: string } }>('/a/:code/', { schema: { hide: true } }, async (req, reply) => {
+      const agency = await agencyByCode(deps, req.params.code);
+      if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
+      const f = await frame(deps, req);
+      return page(f, reply, {
+        title: `${agency.name}政府信息公开专栏`,
+        columnName: '政府信息公开专栏',
+        columnType: '首页',
+        subtitle: `${agency.name} · 政府信息公开专栏`,
+        agency,
+        crumbs: [{ href: '/', label: '首页' }, { label: agency.name }],
+        body: html`<h1>${agency.name}政府信息公开专栏</h1>
+<ul class="columns">${COLUMNS.map((c) => html`<li><a href="/a/${agency.code}/${c.slug}"><strong>${c.name}</strong><span>${c.blurb}</span></a></li>`)}</ul>`,
+      });
+    });
+
+    app.get<{ Params: { code: string } }>('/a/:code', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/a/${encodeURIComponent(req.params.code)}/`, 301));
+
+    app.get<{ Params: { code: string; column: string } }>('/a/:code/:column', { schema: { hide: true } }, async (req, reply) => {
+      const agency = await agencyByCode(deps, req.params.code);
+      const column = COLUMNS.find((c) => c.slug === req.params.column);
+      if (!agency || !column) return renderErrorPage(deps, req, reply.status(404), null);
+      const f = await frame(deps, req);
+      const body = column.slug === 'guide' ? await guideBody(deps, agency) : html`<h1>${column.name}</h1><div class="panel"><p class="muted">本栏目暂无内容。</p></div>`;
+      return page(f, reply, {
+        title: `${column.name} - ${agency.name}`,
+        columnName: column.name,
+        columnType: column.type,
+        subtitle: `${agency.name} · 政府信息公开专栏`,
+        agency,
+        crumbs: [{ href: '/', label: '首页' }, { href: `/a/${agency.code}/`, label: agency.name }, { label: column.name }],
+        body,
+      });
+    });
+
+    app.get('/a11y', { schema: { hide: true } }, async (req, reply) => {
+      const q = req.query as { mode?: string; return?: string };
+      const modes = (q.mode ?? '').split(',').filter((m) => m === 'large' || m === 'contrast');
+      const back = typeof q.return === 'string' && q.return.startsWith('/') && !q.return.startsWith('//') ? q.return : '/';
+      reply.setCookie(A11Y_COOKIE, modes.join(','), { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+      return reply.redirect(back, 303);
+    });
+
+    app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${deps.config.publicBaseUrl}/sitemap.xml\n`),
+    );
+
+    app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
+      const base = deps.config.publicBaseUrl;
+      const urls = [`${base}/`, `${base}/agencies`];
+      for (const a of publicAgencies((await agencyDirectory(deps)).all())) {
+        urls.push(`${base}/a/${a.code}/`);
+        for (const c of COLUMNS) urls.push(`${base}/a/${a.code}/${c.slug}`);
+      }
+      const body = html`<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${urls.map((u) => html`<url><loc>${u}</loc></url>
+`)}</urlset>
+`;
+      return reply.type('application/xml; charset=utf-8').send(body.value);
+    });
+  };
+}
+
+/** The guide's contact section, filled from the agency's own data (R.12: name, address, hours, phone, fax, internet contact). */
+async function guideBody(deps: Deps, agency: AgencyNode): Promise<SafeHtml> {
+  const row = await agencyRepository.byId(deps.db, agency.id);
+  const facts: [string, string | null | undefined][] = [
+    ['受理机构', row?.name],
+    ['办公地址', row?.address],
+    ['邮政编码', row?.postalCode],
+    ['办公时间', row?.officeHours],
+    ['联系电话', row?.phone],
+    ['传真', row?.fax],
+    ['电子邮箱', row?.email],
+  ];
+  return html`<h1>政府信息公开指南</h1>
+<section class="panel" aria-labelledby="contact-h"><h2 id="contact-h">政府信息公开工作机构</h2>
+<dl class="facts">${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl></section>
+<p class="notice">完整的公开指南（公开范围、方式、程序和监督方式）由本机关政务公开工作机构编制后在此发布。</p>`;
+}
