@@ -16,7 +16,11 @@ if (!root) throw new Error('#root is missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c' } }} button={{ autoInsertSpace: false }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c' } }}
+      button={{ autoInsertSpace: false }}
+    >
       <AntApp>
         <BrowserRouter basename="/admin">
           <AuthProvider>

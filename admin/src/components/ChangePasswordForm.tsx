@@ -27,7 +27,10 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
   const onFinish = async (values: PasswordValues) => {
     setSaving(true);
     try {
-      await api.post('/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api.post('/auth/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       void message.success('密码已修改');
       form.resetFields();
       await refresh();
@@ -44,7 +47,11 @@ export function ChangePasswordForm({ onDone }: { onDone?: () => void }) {
 
   return (
     <Form form={form} layout="vertical" onFinish={onFinish}>
-      <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+      <Form.Item
+        label="当前密码"
+        name="currentPassword"
+        rules={[{ required: true, message: '请输入当前密码' }]}
+      >
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item

@@ -3,7 +3,14 @@
  * container and disposes on unmount. Only the chart types registered below are bundled; import this
  * component from lazily loaded pages only, so ECharts stays out of the main chunk.
  */
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption, PieChart, type PieSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  type BarSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  PieChart,
+  type PieSeriesOption,
+} from 'echarts/charts';
 import {
   AriaComponent,
   type AriaComponentOption,

@@ -1,22 +1,12 @@
-import { Button, Result } from 'antd';
-import { Outlet, useNavigate } from 'react-router-dom';
+import { lazy } from 'react';
+import { Outlet } from 'react-router-dom';
 import { useMe } from '../auth/useAuth';
 import { canManageSystem } from '../lib/permissions';
 
+const ForbiddenPage = lazy(() => import('../pages/ForbiddenPage'));
+
+/** Guards the 系统管理 routes (rendered inside the layout's Suspense). */
 export function RequireSystemAccess() {
   const me = useMe();
-  const navigate = useNavigate();
-  if (canManageSystem(me)) return <Outlet />;
-  return (
-    <Result
-      status="403"
-      title="无权访问"
-      subTitle="系统管理仅向平台管理员、机关管理员和政务公开工作机构开放。如需访问，请在页面顶部切换到相应的机关与角色。"
-      extra={
-        <Button type="primary" onClick={() => navigate('/')}>
-          返回工作台
-        </Button>
-      }
-    />
-  );
+  return canManageSystem(me) ? <Outlet /> : <ForbiddenPage />;
 }

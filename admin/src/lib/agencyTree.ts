@@ -39,9 +39,7 @@ export function buildAgencyTree(items: readonly Agency[]): AgencyNode[] {
     childrenOf.set(parent, list);
   }
   const build = (parent: number | null): AgencyNode[] =>
-    (childrenOf.get(parent) ?? [])
-      .sort(byOrder)
-      .map((agency) => ({ agency, children: build(agency.id) }));
+    (childrenOf.get(parent) ?? []).sort(byOrder).map((agency) => ({ agency, children: build(agency.id) }));
   return build(null);
 }
 

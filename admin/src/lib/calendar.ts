@@ -24,21 +24,37 @@ export function isWeekend(iso: string): boolean {
   return weekdayIndex(iso) >= 5;
 }
 
-/** The dates of a month (0-based) laid out in Monday-first weeks; null pads the first and last week. */
-export function monthWeeks(year: number, month: number): (string | null)[][] {
+export interface MonthCell {
+  key: string;
+  /** null pads the first and last week */
+  date: string | null;
+}
+
+/** The dates of a month (0-based) laid out in Monday-first weeks. */
+export function monthWeeks(year: number, month: number): MonthCell[][] {
   const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const cells: (string | null)[] = Array.from({ length: weekdayIndex(isoDate(year, month, 1)) }, () => null);
-  for (let d = 1; d <= daysInMonth; d++) cells.push(isoDate(year, month, d));
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: (string | null)[][] = [];
+  const lead = weekdayIndex(isoDate(year, month, 1));
+  const cells: MonthCell[] = Array.from({ length: lead }, (_, i) => ({ key: `lead-${i}`, date: null }));
+  for (let d = 1; d <= daysInMonth; d++) {
+    const date = isoDate(year, month, d);
+    cells.push({ key: date, date });
+  }
+  for (let i = 0; cells.length % 7 !== 0; i++) cells.push({ key: `trail-${i}`, date: null });
+  const weeks: MonthCell[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   return weeks;
 }
 
-const KIND_WORDS: Record<string, DayKind> = { holiday: 'holiday', workday: 'workday', 休: 'holiday', 班: 'workday' };
+const KIND_WORDS: Record<string, DayKind> = {
+  holiday: 'holiday',
+  workday: 'workday',
+  休: 'holiday',
+  班: 'workday',
+};
 
 function* dateRange(from: Date, to: Date): Generator<string> {
-  for (let t = from.getTime(); t <= to.getTime(); t += 86_400_000) yield new Date(t).toISOString().slice(0, 10);
+  for (let t = from.getTime(); t <= to.getTime(); t += 86_400_000)
+    yield new Date(t).toISOString().slice(0, 10);
 }
 
 /**

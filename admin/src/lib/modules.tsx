@@ -77,9 +77,19 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
 
 /** 系统管理 pages. */
 export const SYSTEM_MODULES: ModuleInfo[] = [
-  { path: 'system/agencies', title: '机关管理', summary: '机关层级、联系方式与监督关系', icon: <ApartmentOutlined /> },
+  {
+    path: 'system/agencies',
+    title: '机关管理',
+    summary: '机关层级、联系方式与监督关系',
+    icon: <ApartmentOutlined />,
+  },
   { path: 'system/users', title: '用户与角色', summary: '账号、所属机关与岗位角色', icon: <TeamOutlined /> },
-  { path: 'system/rule-profiles', title: '规则配置', summary: '法定期限与收费标准', icon: <ControlOutlined /> },
+  {
+    path: 'system/rule-profiles',
+    title: '规则配置',
+    summary: '法定期限与收费标准',
+    icon: <ControlOutlined />,
+  },
   { path: 'system/calendar', title: '工作日历', summary: '法定节假日与调休安排', icon: <CalendarOutlined /> },
   { path: 'system/audit', title: '审计日志', summary: '操作记录与防篡改校验', icon: <FileSearchOutlined /> },
 ];

@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { type Location, Navigate, useLocation } from 'react-router-dom';
 import { api, toApiError } from '../api';
@@ -30,7 +30,9 @@ export default function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      signIn(await api.post<Me>('/auth/login', { username: values.username.trim(), password: values.password }));
+      signIn(
+        await api.post<Me>('/auth/login', { username: values.username.trim(), password: values.password }),
+      );
     } catch (err) {
       setError(toApiError(err).message);
       setSubmitting(false);
@@ -40,15 +42,15 @@ export default function LoginPage() {
   return (
     <main className="full-page-center login-background">
       <Card style={{ width: 400, maxWidth: '100%' }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
-          政府信息公开平台
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          工作人员登录
-        </Typography.Paragraph>
+        <h1 className="login-title">政府信息公开平台</h1>
+        <p className="login-subtitle">工作人员登录</p>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
@@ -58,9 +60,7 @@ export default function LoginPage() {
             登录
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-          演示账号见启动时终端输出
-        </Typography.Paragraph>
+        <p className="login-hint">演示账号见启动时终端输出</p>
       </Card>
     </main>
   );

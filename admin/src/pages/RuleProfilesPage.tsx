@@ -19,11 +19,19 @@ export default function RuleProfilesPage() {
   const template = profiles.find((p) => p.isDefault) ?? profiles[0];
 
   const edit = (p: RuleProfile) =>
-    setEditing({ profile: p, initialValues: { code: p.code, name: p.name, description: p.description, rules: p.rules } });
+    setEditing({
+      profile: p,
+      initialValues: { code: p.code, name: p.name, description: p.description, rules: p.rules },
+    });
   const copy = (p: RuleProfile) =>
     setEditing({
       profile: null,
-      initialValues: { code: '', name: `${p.name}（副本）`, description: p.description, rules: structuredClone(p.rules) },
+      initialValues: {
+        code: '',
+        name: `${p.name}（副本）`,
+        description: p.description,
+        rules: structuredClone(p.rules),
+      },
     });
 
   const columns: TableColumnsType<RuleProfile> = [

@@ -57,7 +57,11 @@ export default function UsersPage() {
           </Button>
         }
       />
-      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }} onFinish={(v: { q?: string }) => setQ(v.q?.trim() ?? '')}>
+      <Form
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        onFinish={(v: { q?: string }) => setQ(v.q?.trim() ?? '')}
+      >
         <Form.Item label="所属机关" htmlFor="user-filter-agency">
           <AgencyTreeSelect
             id="user-filter-agency"
@@ -69,7 +73,12 @@ export default function UsersPage() {
           />
         </Form.Item>
         <Form.Item label="关键词" name="q">
-          <Input.Search placeholder="用户名、姓名、邮箱或手机" allowClear onSearch={(v) => setQ(v.trim())} enterButton="搜索" />
+          <Input.Search
+            placeholder="用户名、姓名、邮箱或手机"
+            allowClear
+            onSearch={(v) => setQ(v.trim())}
+            enterButton="搜索"
+          />
         </Form.Item>
       </Form>
       {users.error && <LoadError error={users.error} onRetry={users.reload} />}
@@ -107,7 +116,9 @@ export default function UsersPage() {
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog?.kind === 'password' && <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'password' && (
+        <ResetPasswordModal user={dialog.user} onClose={() => setDialog(null)} />
+      )}
     </>
   );
 }

@@ -50,7 +50,8 @@ function fieldMessage(e: AjvError): string {
 }
 
 export function validationProblems(errors: AjvError[], context: string | undefined): FieldProblem[] {
-  const byField = new Map<string, FieldProblem>();
+  // A union (anyOf) fails once per branch and once as a whole; the whole carries the title and the useful message.
+  const byField = new Map<string, { label?: string; error: AjvError }>();
   for (const e of errors) {
     const base = e.instancePath.replace(/^\//, '').replace(/\//g, '.');
     let field = base;
@@ -63,12 +64,15 @@ export function validationProblems(errors: AjvError[], context: string | undefin
       label = e.parentSchema?.title;
     }
     if (!field) field = context ?? 'body';
-    const prefix = context && CONTEXT_LABEL[context] ? `${CONTEXT_LABEL[context]} ` : '';
-    // a nullable union produces one error per branch; the first is the useful one
-    if (byField.has(field)) continue;
-    byField.set(field, { field, label: prefix + (label ?? field), message: fieldMessage(e) });
+    const seen = byField.get(field);
+    if (!seen) byField.set(field, { label, error: e });
+    else {
+      if (!seen.label && label) seen.label = label;
+      if (e.keyword === 'anyOf' || e.keyword === 'oneOf') seen.error = e;
+    }
   }
-  return [...byField.values()];
+  const prefix = context && CONTEXT_LABEL[context] ? `${CONTEXT_LABEL[context]} ` : '';
+  return [...byField.entries()].map(([field, v]) => ({ field, label: prefix + (v.label ?? field), message: fieldMessage(v.error) }));
 }
 
 export interface ErrorBody {

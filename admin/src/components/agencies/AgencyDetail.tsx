@@ -18,7 +18,15 @@ interface AgencyDetailProps {
   onChanged: () => void;
 }
 
-export function AgencyDetail({ agency, agencies, tree, ruleProfiles, onSaved, onAddChild, onChanged }: AgencyDetailProps) {
+export function AgencyDetail({
+  agency,
+  agencies,
+  tree,
+  ruleProfiles,
+  onSaved,
+  onAddChild,
+  onChanged,
+}: AgencyDetailProps) {
   const excluded = useMemo(() => subtreeIds(agencies, agency.id), [agencies, agency.id]);
   return (
     <Card
@@ -44,7 +52,12 @@ export function AgencyDetail({ agency, agencies, tree, ruleProfiles, onSaved, on
         }}
       />
       <Divider titlePlacement="start">监督关系</Divider>
-      <SupervisionEditor key={`${agency.id}:${agency.supervisedIds.join(',')}`} agency={agency} agencies={agencies} onChanged={onChanged} />
+      <SupervisionEditor
+        key={`${agency.id}:${agency.supervisedIds.join(',')}`}
+        agency={agency}
+        agencies={agencies}
+        onChanged={onChanged}
+      />
     </Card>
   );
 }

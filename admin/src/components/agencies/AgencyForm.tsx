@@ -43,7 +43,11 @@ export function AgencyForm(props: AgencyFormProps) {
     <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
       <Row gutter={16}>
         <Col {...half}>
-          <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入机关名称' }]}>
+          <Form.Item
+            label="名称"
+            name="name"
+            rules={[{ required: true, whitespace: true, message: '请输入机关名称' }]}
+          >
             <Input maxLength={100} />
           </Form.Item>
         </Col>
@@ -90,7 +94,10 @@ export function AgencyForm(props: AgencyFormProps) {
             <Select
               allowClear
               placeholder="沿用上级机关或默认规则"
-              options={ruleProfiles.map((p) => ({ value: p.id, label: p.isDefault ? `${p.name}（默认）` : p.name }))}
+              options={ruleProfiles.map((p) => ({
+                value: p.id,
+                label: p.isDefault ? `${p.name}（默认）` : p.name,
+              }))}
             />
           </Form.Item>
         </Col>
@@ -100,7 +107,11 @@ export function AgencyForm(props: AgencyFormProps) {
           </Form.Item>
         </Col>
         <Col {...half}>
-          <Form.Item label="邮政编码" name="postalCode" rules={[{ pattern: /^\d{6}$/, message: '邮政编码为 6 位数字' }]}>
+          <Form.Item
+            label="邮政编码"
+            name="postalCode"
+            rules={[{ pattern: /^\d{6}$/, message: '邮政编码为 6 位数字' }]}
+          >
             <Input maxLength={6} />
           </Form.Item>
         </Col>
@@ -120,12 +131,20 @@ export function AgencyForm(props: AgencyFormProps) {
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item label="网站" name="website" rules={[{ type: 'url', message: '网址格式不正确，应以 http:// 或 https:// 开头' }]}>
+          <Form.Item
+            label="网站"
+            name="website"
+            rules={[{ type: 'url', message: '网址格式不正确，应以 http:// 或 https:// 开头' }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Col>
         <Col span={24}>
-          <Form.Item label="办公时间" name="officeHours" extra="例如：工作日上午 9:00–12:00，下午 13:30–17:00（法定节假日除外）">
+          <Form.Item
+            label="办公时间"
+            name="officeHours"
+            extra="例如：工作日上午 9:00–12:00，下午 13:30–17:00（法定节假日除外）"
+          >
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </Col>

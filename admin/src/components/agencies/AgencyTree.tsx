@@ -29,9 +29,7 @@ function toDataNodes(nodes: AgencyNode[]): DataNode[] {
     title: (
       <span>
         <Tag color={KIND_COLORS[agency.kind]}>{agency.kindLabel}</Tag>
-        <Typography.Text type={agency.active ? undefined : 'secondary'}>
-          {agency.name}
-        </Typography.Text>
+        <Typography.Text type={agency.active ? undefined : 'secondary'}>{agency.name}</Typography.Text>
         {!agency.active && <Typography.Text type="secondary">（已停用）</Typography.Text>}
       </span>
     ),

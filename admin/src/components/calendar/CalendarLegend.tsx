@@ -11,7 +11,11 @@ export function CalendarLegend() {
     <ul className="cal-legend" aria-label="图例">
       {items.map((item) => (
         <li key={item.text}>
-          <span className={item.className} style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }} aria-hidden>
+          <span
+            className={item.className}
+            style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center' }}
+            aria-hidden
+          >
             8{item.mark && <span className="cal-mark">{item.mark}</span>}
           </span>
           {item.mark ? `“${item.mark}”` : ''}

@@ -37,14 +37,35 @@ export function DayEditModal({ date, entries, tree, onClose, onChanged }: DayEdi
   const first = entries[0];
 
   const initialValues: DayValues = first
-    ? { kind: first.kind, name: first.name, note: first.note, scope: first.agencyId ? 'agency' : 'national', agencyId: first.agencyId }
-    : { kind: isWeekend(date) ? 'workday' : 'holiday', name: '', note: null, scope: 'national', agencyId: null };
+    ? {
+        kind: first.kind,
+        name: first.name,
+        note: first.note,
+        scope: first.agencyId ? 'agency' : 'national',
+        agencyId: first.agencyId,
+      }
+    : {
+        kind: isWeekend(date) ? 'workday' : 'holiday',
+        name: '',
+        note: null,
+        scope: 'national',
+        agencyId: null,
+      };
 
   const onFinish = async (v: DayValues) => {
     setSaving(true);
     try {
-      const body = { date, kind: v.kind, name: v.name.trim(), note: blankToNull(v.note), agencyId: v.scope === 'agency' ? v.agencyId : null };
-      const { recomputedDeadlines } = await api.put<{ recomputedDeadlines: number }>('/admin/calendar/days', body);
+      const body = {
+        date,
+        kind: v.kind,
+        name: v.name.trim(),
+        note: blankToNull(v.note),
+        agencyId: v.scope === 'agency' ? v.agencyId : null,
+      };
+      const { recomputedDeadlines } = await api.put<{ recomputedDeadlines: number }>(
+        '/admin/calendar/days',
+        body,
+      );
       void message.success(`${date} 已保存${recomputedText(recomputedDeadlines)}`);
       onChanged();
       onClose();
@@ -57,7 +78,9 @@ export function DayEditModal({ date, entries, tree, onClose, onChanged }: DayEdi
 
   const remove = async (entry: CalendarDay) => {
     try {
-      const { recomputedDeadlines } = await api.delete<{ recomputedDeadlines: number }>(`/admin/calendar/days/${entry.id}`);
+      const { recomputedDeadlines } = await api.delete<{ recomputedDeadlines: number }>(
+        `/admin/calendar/days/${entry.id}`,
+      );
       void message.success(`已删除“${entry.name}”${recomputedText(recomputedDeadlines)}`);
       onChanged();
       onClose();
@@ -67,7 +90,14 @@ export function DayEditModal({ date, entries, tree, onClose, onChanged }: DayEdi
   };
 
   return (
-    <Modal open title={`修正 ${date} 的安排`} okText="保存" onOk={() => form.submit()} confirmLoading={saving} onCancel={onClose}>
+    <Modal
+      open
+      title={`修正 ${date} 的安排`}
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+    >
       {entries.length > 0 && (
         <>
           <Typography.Text strong>当前安排</Typography.Text>
@@ -79,7 +109,11 @@ export function DayEditModal({ date, entries, tree, onClose, onChanged }: DayEdi
             style={{ margin: '8px 0 16px' }}
             columns={[
               { title: '名称', dataIndex: 'name' },
-              { title: '类型', dataIndex: 'kind', render: (k: DayKind) => (k === 'holiday' ? '休（放假）' : '班（调休上班）') },
+              {
+                title: '类型',
+                dataIndex: 'kind',
+                render: (k: DayKind) => (k === 'holiday' ? '休（放假）' : '班（调休上班）'),
+              },
               { title: '范围', key: 'scope', render: (_, d) => d.agencyName ?? '全国' },
               {
                 title: '操作',
@@ -112,7 +146,11 @@ export function DayEditModal({ date, entries, tree, onClose, onChanged }: DayEdi
             ]}
           />
         </Form.Item>
-        <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入名称，例如“春节”' }]}>
+        <Form.Item
+          label="名称"
+          name="name"
+          rules={[{ required: true, whitespace: true, message: '请输入名称，例如“春节”' }]}
+        >
           <Input maxLength={50} placeholder="例如：春节、国庆节调休" />
         </Form.Item>
         <Form.Item label="适用范围" name="scope">

@@ -29,9 +29,14 @@ export function DeadlineCalculator({ tree, byId }: DeadlineCalculatorProps) {
     const from = v.from.format('YYYY-MM-DD');
     const agency = v.agencyId ? byId.get(v.agencyId) : undefined;
     try {
-      const { due } = await api.get<{ due: string }>(withQuery('/calendar/due', { from, days: v.days, agency: agency?.code }));
+      const { due } = await api.get<{ due: string }>(
+        withQuery('/calendar/due', { from, days: v.days, agency: agency?.code }),
+      );
       const weekday = dayjs(due).format('dddd');
-      setOutcome({ ok: true, text: `自 ${from} 起 ${v.days} 个工作日，截止日期为 ${due}（${weekday}）${agency ? `，已计入${agency.name}的地方安排` : ''}。` });
+      setOutcome({
+        ok: true,
+        text: `自 ${from} 起 ${v.days} 个工作日，截止日期为 ${due}（${weekday}）${agency ? `，已计入${agency.name}的地方安排` : ''}。`,
+      });
     } catch (err) {
       setOutcome({ ok: false, text: toApiError(err).message });
     } finally {
@@ -41,8 +46,17 @@ export function DeadlineCalculator({ tree, byId }: DeadlineCalculatorProps) {
 
   return (
     <Card title="期限计算器" size="small">
-      <Form<CalcValues> layout="vertical" initialValues={{ from: dayjs(), days: 20, agencyId: null }} onFinish={onFinish}>
-        <Form.Item label="起算日期" name="from" rules={[{ required: true, message: '请选择起算日期' }]} extra="例如收到申请之日">
+      <Form<CalcValues>
+        layout="vertical"
+        initialValues={{ from: dayjs(), days: 20, agencyId: null }}
+        onFinish={onFinish}
+      >
+        <Form.Item
+          label="起算日期"
+          name="from"
+          rules={[{ required: true, message: '请选择起算日期' }]}
+          extra="例如收到申请之日"
+        >
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="工作日数" name="days" rules={[{ required: true, message: '请输入工作日数' }]}>

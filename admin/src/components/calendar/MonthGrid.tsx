@@ -28,13 +28,19 @@ export const MonthGrid = memo(function MonthGrid({ year, month, entriesByDate, o
       </thead>
       <tbody>
         {monthWeeks(year, month).map((week) => (
-          <tr key={week.find((d) => d !== null)}>
-            {week.map((date, i) => {
-              if (!date) return <td key={`pad-${i}`} />;
+          <tr key={week.find((c) => c.date !== null)?.date}>
+            {week.map(({ key, date }) => {
+              if (!date) return <td key={key} />;
               const view = presentDay(date, entriesByDate.get(date) ?? NONE);
               return (
                 <td key={date}>
-                  <button type="button" className={view.className} title={view.label} aria-label={view.label} onClick={() => onPick(date)}>
+                  <button
+                    type="button"
+                    className={view.className}
+                    title={view.label}
+                    aria-label={view.label}
+                    onClick={() => onPick(date)}
+                  >
                     {Number(date.slice(8))}
                     {view.mark && (
                       <span className="cal-mark" aria-hidden>

@@ -21,7 +21,8 @@ interface NewYearModalProps {
   onCreated: (year: number) => void;
 }
 
-const LINES_HELP = '每行一条：日期 类型 名称。类型写 holiday（休）或 workday（班）；连续多天可写成 2027-02-06~2027-02-13。';
+const LINES_HELP =
+  '每行一条：日期 类型 名称。类型写 holiday（休）或 workday（班）；连续多天可写成 2027-02-06~2027-02-13。';
 
 export function NewYearModal({ defaultYear, onClose, onCreated }: NewYearModalProps) {
   const [form] = Form.useForm<NewYearValues>();
@@ -52,17 +53,32 @@ export function NewYearModal({ defaultYear, onClose, onCreated }: NewYearModalPr
   };
 
   return (
-    <Modal open width={680} title="录入新年度节假日安排" okText="保存" onOk={() => form.submit()} confirmLoading={saving} onCancel={onClose}>
+    <Modal
+      open
+      width={680}
+      title="录入新年度节假日安排"
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ year: defaultYear, sourceTitle: `国务院办公厅关于${defaultYear}年部分节假日安排的通知` }}
+        initialValues={{
+          year: defaultYear,
+          sourceTitle: `国务院办公厅关于${defaultYear}年部分节假日安排的通知`,
+        }}
         onFinish={onFinish}
       >
         <Form.Item label="年度" name="year" rules={[{ required: true, message: '请输入年度' }]}>
           <InputNumber min={2000} max={2100} precision={0} />
         </Form.Item>
-        <Form.Item label="来源通知标题" name="sourceTitle" rules={[{ required: true, whitespace: true, message: '请输入来源通知标题' }]}>
+        <Form.Item
+          label="来源通知标题"
+          name="sourceTitle"
+          rules={[{ required: true, whitespace: true, message: '请输入来源通知标题' }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item label="文号" name="sourceDocumentNo">
@@ -83,13 +99,19 @@ export function NewYearModal({ defaultYear, onClose, onCreated }: NewYearModalPr
             {
               validator: (_, value: string | undefined) => {
                 const result = parseDayLines(value ?? '', form.getFieldValue('year') ?? null);
-                if (result.errors.length > 0) return Promise.reject(new Error(result.errors.slice(0, 5).join('；')));
+                if (result.errors.length > 0)
+                  return Promise.reject(new Error(result.errors.slice(0, 5).join('；')));
                 return Promise.resolve();
               },
             },
           ]}
         >
-          <Input.TextArea rows={10} placeholder={'2027-01-01 holiday 元旦\n2027-02-06~2027-02-13 holiday 春节\n2027-02-14 workday 春节调休'} />
+          <Input.TextArea
+            rows={10}
+            placeholder={
+              '2027-01-01 holiday 元旦\n2027-02-06~2027-02-13 holiday 春节\n2027-02-14 workday 春节调休'
+            }
+          />
         </Form.Item>
       </Form>
       {parsed.days.length > 0 && (

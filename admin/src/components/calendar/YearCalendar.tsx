@@ -4,7 +4,15 @@ import { MonthGrid } from './MonthGrid';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i);
 
-export function YearCalendar({ year, days, onPick }: { year: number; days: CalendarDay[]; onPick: (date: string) => void }) {
+export function YearCalendar({
+  year,
+  days,
+  onPick,
+}: {
+  year: number;
+  days: CalendarDay[];
+  onPick: (date: string) => void;
+}) {
   const entriesByDate = useMemo(() => {
     const map = new Map<string, CalendarDay[]>();
     for (const d of days) map.set(d.date, [...(map.get(d.date) ?? []), d]);

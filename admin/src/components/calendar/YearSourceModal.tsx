@@ -14,7 +14,15 @@ interface SourceValues {
 }
 
 /** Edits where a year's arrangement came from (the State Council notice). */
-export function YearSourceModal({ year, onClose, onSaved }: { year: CalendarYear; onClose: () => void; onSaved: () => void }) {
+export function YearSourceModal({
+  year,
+  onClose,
+  onSaved,
+}: {
+  year: CalendarYear;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [form] = Form.useForm<SourceValues>();
   const [saving, setSaving] = useState(false);
   const handleError = useErrorHandler();
@@ -37,14 +45,25 @@ export function YearSourceModal({ year, onClose, onSaved }: { year: CalendarYear
   };
 
   return (
-    <Modal open title={`${year.year} 年安排的来源`} okText="保存" onOk={() => form.submit()} confirmLoading={saving} onCancel={onClose}>
+    <Modal
+      open
+      title={`${year.year} 年安排的来源`}
+      okText="保存"
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      onCancel={onClose}
+    >
       <Form
         form={form}
         layout="vertical"
         onFinish={onFinish}
         initialValues={{ ...year, publishedOn: year.publishedOn ? dayjs(year.publishedOn) : null }}
       >
-        <Form.Item label="来源通知标题" name="sourceTitle" rules={[{ required: true, whitespace: true, message: '请输入来源通知标题' }]}>
+        <Form.Item
+          label="来源通知标题"
+          name="sourceTitle"
+          rules={[{ required: true, whitespace: true, message: '请输入来源通知标题' }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item label="文号" name="sourceDocumentNo">

@@ -30,15 +30,31 @@ export function YearTable({ years, loading, selectedYear, onSelect, onEditSource
     },
     { title: '发布日期', dataIndex: 'publishedOn', width: 110, render: (d: string | null) => d ?? '—' },
     { title: '放假', dataIndex: 'holidayCount', width: 70, align: 'right', render: (n: number) => `${n} 天` },
-    { title: '调休上班', dataIndex: 'workdayCount', width: 90, align: 'right', render: (n: number) => `${n} 天` },
-    { title: '全年工作日', dataIndex: 'workingDays', width: 100, align: 'right', render: (n: number) => `${n} 天` },
+    {
+      title: '调休上班',
+      dataIndex: 'workdayCount',
+      width: 90,
+      align: 'right',
+      render: (n: number) => `${n} 天`,
+    },
+    {
+      title: '全年工作日',
+      dataIndex: 'workingDays',
+      width: 100,
+      align: 'right',
+      render: (n: number) => `${n} 天`,
+    },
     {
       title: '操作',
       key: 'actions',
       width: 170,
       render: (_, y) => (
         <Space size={4}>
-          <Button size="small" type={y.year === selectedYear ? 'primary' : 'default'} onClick={() => onSelect(y.year)}>
+          <Button
+            size="small"
+            type={y.year === selectedYear ? 'primary' : 'default'}
+            onClick={() => onSelect(y.year)}
+          >
             {y.year === selectedYear ? '查看中' : '查看日历'}
           </Button>
           <Button size="small" onClick={() => onEditSource(y)}>

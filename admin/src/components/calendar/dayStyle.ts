@@ -1,7 +1,12 @@
 import { isWeekend } from '../../lib/calendar';
 import type { CalendarDay } from '../../types/calendar';
 
-const DATE_LABEL = new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', weekday: 'long', timeZone: 'UTC' });
+const DATE_LABEL = new Intl.DateTimeFormat('zh-CN', {
+  month: 'long',
+  day: 'numeric',
+  weekday: 'long',
+  timeZone: 'UTC',
+});
 
 export interface DayPresentation {
   className: string;
@@ -19,7 +24,11 @@ export function presentDay(date: string, entries: CalendarDay[]): DayPresentatio
   if (!entry) {
     const weekend = isWeekend(date);
     if (weekend) classes.push('cal-day--weekend');
-    return { className: classes.join(' '), mark: '', label: `${dateLabel}，${weekend ? '周末休息' : '工作日'}` };
+    return {
+      className: classes.join(' '),
+      mark: '',
+      label: `${dateLabel}，${weekend ? '周末休息' : '工作日'}`,
+    };
   }
   classes.push(entry.kind === 'holiday' ? 'cal-day--holiday' : 'cal-day--workday');
   if (entry.agencyId !== null) classes.push('cal-day--local');

@@ -27,7 +27,15 @@ export function SideMenu() {
 
   return (
     <nav aria-label="主菜单">
-      <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden' }}>
+      <div
+        style={{
+          padding: '16px 20px',
+          fontWeight: 600,
+          fontSize: 16,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+        }}
+      >
         公开 · 工作台
       </div>
       <Menu

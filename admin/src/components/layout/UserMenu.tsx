@@ -27,7 +27,13 @@ export function UserMenu() {
           <DownOutlined />
         </Button>
       </Dropdown>
-      <Modal title="修改密码" open={passwordOpen} onCancel={() => setPasswordOpen(false)} footer={null} destroyOnHidden>
+      <Modal
+        title="修改密码"
+        open={passwordOpen}
+        onCancel={() => setPasswordOpen(false)}
+        footer={null}
+        destroyOnHidden
+      >
         <ChangePasswordForm onDone={() => setPasswordOpen(false)} />
       </Modal>
     </>

@@ -32,22 +32,47 @@ export function FeeTierList({ name, title, help, unit }: FeeTierListProps) {
               return (
                 <Row key={field.key} gutter={8}>
                   <Col span={7}>
-                    <Form.Item name={[field.name, 'from']} rules={[{ required: true, message: '请填写起点' }]}>
-                      <InputNumber aria-label={`第 ${n} 档 起（第几${unit}）`} min={1} precision={0} style={{ width: '100%' }} />
+                    <Form.Item
+                      name={[field.name, 'from']}
+                      rules={[{ required: true, message: '请填写起点' }]}
+                    >
+                      <InputNumber
+                        aria-label={`第 ${n} 档 起（第几${unit}）`}
+                        min={1}
+                        precision={0}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={7}>
                     <Form.Item name={[field.name, 'to']}>
-                      <InputNumber aria-label={`第 ${n} 档 止（空为不设上限）`} min={1} precision={0} style={{ width: '100%' }} />
+                      <InputNumber
+                        aria-label={`第 ${n} 档 止（空为不设上限）`}
+                        min={1}
+                        precision={0}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={7}>
-                    <Form.Item name={[field.name, 'yuan']} rules={[{ required: true, message: '请填写单价' }]}>
-                      <InputNumber aria-label={`第 ${n} 档 单价（元）`} min={0} precision={2} style={{ width: '100%' }} />
+                    <Form.Item
+                      name={[field.name, 'yuan']}
+                      rules={[{ required: true, message: '请填写单价' }]}
+                    >
+                      <InputNumber
+                        aria-label={`第 ${n} 档 单价（元）`}
+                        min={0}
+                        precision={2}
+                        style={{ width: '100%' }}
+                      />
                     </Form.Item>
                   </Col>
                   <Col span={3}>
-                    <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={`删除第 ${n} 档`}>
+                    <Button
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(field.name)}
+                      aria-label={`删除第 ${n} 档`}
+                    >
                       删除
                     </Button>
                   </Col>

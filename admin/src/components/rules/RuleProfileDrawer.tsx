@@ -4,7 +4,13 @@ import { api } from '../../api';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { RuleProfile, Rules } from '../../types/rules';
 import { FeeTierList } from './FeeTierList';
-import { ANNUAL_REPORT_FIELDS, MONTH_DAY_PATTERN, normaliseReminderDays, REMINDER_HELP, RULE_SECTIONS } from './ruleFields';
+import {
+  ANNUAL_REPORT_FIELDS,
+  MONTH_DAY_PATTERN,
+  normaliseReminderDays,
+  REMINDER_HELP,
+  RULE_SECTIONS,
+} from './ruleFields';
 
 export interface RuleProfileFormValues {
   code: string;
@@ -24,19 +30,37 @@ interface RuleProfileDrawerProps {
 
 const half = { xs: 24, sm: 12 };
 
-export function RuleProfileDrawer({ open, profile, initialValues, onClose, onSaved }: RuleProfileDrawerProps) {
+export function RuleProfileDrawer({
+  open,
+  profile,
+  initialValues,
+  onClose,
+  onSaved,
+}: RuleProfileDrawerProps) {
   const [form] = Form.useForm<RuleProfileFormValues>();
   const [saving, setSaving] = useState(false);
   const handleError = useErrorHandler();
 
   const onFinish = async (values: RuleProfileFormValues) => {
     setSaving(true);
-    const rules: Rules = { ...values.rules, reminderDaysBefore: normaliseReminderDays(values.rules.reminderDaysBefore) };
+    const rules: Rules = {
+      ...values.rules,
+      reminderDaysBefore: normaliseReminderDays(values.rules.reminderDaysBefore),
+    };
     const description = values.description?.trim() || null;
     try {
       const saved = profile
-        ? await api.patch<RuleProfile>(`/admin/rule-profiles/${profile.id}`, { name: values.name.trim(), description, rules })
-        : await api.post<RuleProfile>('/admin/rule-profiles', { code: values.code.trim(), name: values.name.trim(), description, rules });
+        ? await api.patch<RuleProfile>(`/admin/rule-profiles/${profile.id}`, {
+            name: values.name.trim(),
+            description,
+            rules,
+          })
+        : await api.post<RuleProfile>('/admin/rule-profiles', {
+            code: values.code.trim(),
+            name: values.name.trim(),
+            description,
+            rules,
+          });
       onSaved(saved);
     } catch (err) {
       handleError(err, form);
@@ -61,7 +85,13 @@ export function RuleProfileDrawer({ open, profile, initialValues, onClose, onSav
         </Flex>
       }
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish} scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        scrollToFirstError
+      >
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item
@@ -77,7 +107,11 @@ export function RuleProfileDrawer({ open, profile, initialValues, onClose, onSav
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>
+            <Form.Item
+              label="名称"
+              name="name"
+              rules={[{ required: true, whitespace: true, message: '请输入名称' }]}
+            >
               <Input maxLength={100} />
             </Form.Item>
           </Col>

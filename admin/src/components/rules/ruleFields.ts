@@ -76,10 +76,34 @@ export const RULE_SECTIONS: RuleSection[] = [
         min: 1,
         max: 60,
       },
-      { key: 'catalogUpdateDays', label: '目录更新期限（工作日）', help: '政府信息公开目录在信息变更后的更新时限。', min: 1, max: 60 },
-      { key: 'evaluationFeedbackDays', label: '评议反馈期限（工作日）', help: '社会评议、监督检查发现问题后整改情况的反馈时限。', min: 1, max: 60 },
-      { key: 'reviewQuestionDays', label: '保密审查问题答复期限（工作日）', help: '保密审查中提出的问题的答复时限。', min: 1, max: 30 },
-      { key: 'interpretationDays', label: '政策解读发布期限（工作日）', help: '政策文件公开后，解读材料的发布时限。', min: 0, max: 30 },
+      {
+        key: 'catalogUpdateDays',
+        label: '目录更新期限（工作日）',
+        help: '政府信息公开目录在信息变更后的更新时限。',
+        min: 1,
+        max: 60,
+      },
+      {
+        key: 'evaluationFeedbackDays',
+        label: '评议反馈期限（工作日）',
+        help: '社会评议、监督检查发现问题后整改情况的反馈时限。',
+        min: 1,
+        max: 60,
+      },
+      {
+        key: 'reviewQuestionDays',
+        label: '保密审查问题答复期限（工作日）',
+        help: '保密审查中提出的问题的答复时限。',
+        min: 1,
+        max: 30,
+      },
+      {
+        key: 'interpretationDays',
+        label: '政策解读发布期限（工作日）',
+        help: '政策文件公开后，解读材料的发布时限。',
+        min: 0,
+        max: 30,
+      },
     ],
   },
   {
@@ -99,12 +123,19 @@ export const RULE_SECTIONS: RuleSection[] = [
         min: 1,
         max: 24,
       },
-      { key: 'onlineRetentionYears', label: '网上保留年限（年）', help: '非永久公开类信息在网上公开列表中的保留年限。', min: 1, max: 100 },
+      {
+        key: 'onlineRetentionYears',
+        label: '网上保留年限（年）',
+        help: '非永久公开类信息在网上公开列表中的保留年限。',
+        min: 1,
+        max: 100,
+      },
     ],
   },
 ];
 
-export const REMINDER_HELP = '可填写多个，输入数字后按回车，例如 5 和 1：到期前第 5 个和第 1 个工作日各提醒一次。';
+export const REMINDER_HELP =
+  '可填写多个，输入数字后按回车，例如 5 和 1：到期前第 5 个和第 1 个工作日各提醒一次。';
 
 export const ANNUAL_REPORT_FIELDS = [
   {

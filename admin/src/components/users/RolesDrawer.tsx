@@ -51,7 +51,12 @@ export function RolesDrawer({ user, agencies, tree, roles, onChanged, onClose }:
             key: 'actions',
             width: 80,
             render: (_, a) => (
-              <Popconfirm title="确定撤销该角色吗？" okText="撤销" cancelText="取消" onConfirm={() => revoke(a)}>
+              <Popconfirm
+                title="确定撤销该角色吗？"
+                okText="撤销"
+                cancelText="取消"
+                onConfirm={() => revoke(a)}
+              >
                 <Button size="small" danger loading={revoking === a.id}>
                   撤销
                 </Button>

@@ -32,7 +32,11 @@ export function UserFormModal({ user, canGrantPlatformAdmin, onClose, onSaved }:
 
   const onFinish = async (v: UserFormValues) => {
     setSaving(true);
-    const contact = { displayName: v.displayName.trim(), email: blankToNull(v.email), phone: blankToNull(v.phone) };
+    const contact = {
+      displayName: v.displayName.trim(),
+      email: blankToNull(v.email),
+      phone: blankToNull(v.phone),
+    };
     try {
       const saved = user
         ? await api.patch<User>(`/admin/users/${user.id}`, { ...contact, active: v.active })
@@ -74,7 +78,11 @@ export function UserFormModal({ user, canGrantPlatformAdmin, onClose, onSaved }:
             <Input autoComplete="off" maxLength={50} />
           </Form.Item>
         )}
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="电子邮箱" name="email" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>

@@ -12,7 +12,15 @@ interface UserTableProps {
   onUnlock: (user: User) => void;
 }
 
-export function UserTable({ users, loading, unlocking, onEdit, onRoles, onResetPassword, onUnlock }: UserTableProps) {
+export function UserTable({
+  users,
+  loading,
+  unlocking,
+  onEdit,
+  onRoles,
+  onResetPassword,
+  onUnlock,
+}: UserTableProps) {
   const columns: TableColumnsType<User> = [
     { title: '用户名', dataIndex: 'username', width: 140 },
     {
@@ -60,7 +68,12 @@ export function UserTable({ users, loading, unlocking, onEdit, onRoles, onResetP
         </Space>
       ),
     },
-    { title: '最近登录', dataIndex: 'lastLoginAt', width: 170, render: (t: string | null) => (t ? formatDateTime(t) : '从未登录') },
+    {
+      title: '最近登录',
+      dataIndex: 'lastLoginAt',
+      width: 170,
+      render: (t: string | null) => (t ? formatDateTime(t) : '从未登录'),
+    },
     {
       title: '操作',
       key: 'actions',

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CONFIG_KEYS, ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('defaults to an embedded SQLite database under ./data and port 3000', () => {
+    const c = loadConfig({}, '/srv/gongkai');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.dataDir).toBe('/srv/gongkai/data');
+    expect(c.port).toBe(3000);
+    expect(Object.isFrozen(c)).toBe(true);
+    expect(Object.isFrozen(c.mail)).toBe(true);
+  });
+
+  it('lists every problem at once, in plain words', () => {
+    let err: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', TRUST_PROXY: 'maybe' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toContain('PORT');
+    expect(problems).toContain('DATABASE_URL');
+    expect(problems).toContain('SESSION_SECRET');
+    expect(problems).toContain('SMTP_URL');
+    expect(problems).toContain('TRUST_PROXY');
+    expect((err as ConfigError).problems.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('rejects a short session secret even outside production', () => {
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+  });
+
+  it('accepts a PostgreSQL URL and a production setup', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://gk@db/gongkai',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_BASE_URL: 'https://xxgk.example.gov.cn/',
+    });
+    expect(c.databaseUrl).toBe('postgres://gk@db/gongkai');
+    expect(c.publicBaseUrl).toBe('https://xxgk.example.gov.cn');
+    expect(c.demoOnFirstStart).toBe(false);
+  });
+
+  it('the README configuration table documents every setting', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(CONFIG_KEYS.filter((k) => !readme.includes(`\`${k}\``))).toEqual([]);
+  });
+});
