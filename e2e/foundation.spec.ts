@@ -1,0 +1,71 @@
+/** Journeys of issue #2: an official logs into the staff app; a citizen opens the portal. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import { launchBrowser, shot, startServer } from './support.ts';
+
+describe('foundation journeys in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the platform administrator logs into the staff app and sees the dashboard and the calendar', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(`${server.baseUrl}/admin/`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('wrong-password');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await expect.poll(() => page.getByText('用户名或密码不正确').count()).toBeGreaterThan(0);
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('current-user').innerText()).toContain('平台管理员');
+    await shot(page, 'admin-dashboard');
+    await page.getByRole('menuitem', { name: '工作日历' }).click();
+    await page.getByText('2026', { exact: false }).first().waitFor();
+    await shot(page, 'admin-calendar');
+    await page.getByRole('menuitem', { name: '机关管理' }).click();
+    await page.getByText('云岭县司法局').first().waitFor();
+    await shot(page, 'admin-agencies');
+    await page.close();
+  });
+
+  it("a department's disclosure officer sees the agency and role in the switcher", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/admin/login`);
+    await page.getByLabel('用户名').fill('sfj-gk');
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('context-switcher').waitFor();
+    expect(await page.getByTestId('context-switcher').innerText()).toContain('云岭县司法局');
+    await page.close();
+  });
+
+  it('a citizen opens the portal home, an agency column and the large-text mode, all without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    expect(await page.title()).toContain('云岭县政府信息公开');
+    await shot(page, 'portal-home');
+    await page.getByRole('link', { name: '云岭县司法局' }).click();
+    await page.getByRole('heading', { name: '云岭县司法局政府信息公开专栏' }).waitFor();
+    await page.getByRole('link', { name: /政府信息公开指南/ }).first().click();
+    await page.getByText('办公时间').waitFor();
+    await page.getByRole('link', { name: '大字版' }).click();
+    expect(await page.locator('body').getAttribute('class')).toContain('a11y-large');
+    const size = await page.locator('body').evaluate((b) => getComputedStyle(b).fontSize).catch(() => null);
+    if (size) expect(Number.parseFloat(size)).toBeGreaterThanOrEqual(22);
+    await shot(page, 'portal-guide-large');
+    // keyboard: the first Tab reaches the skip link
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('跳到主要内容');
+    await context.close();
+  });
+});

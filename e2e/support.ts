@@ -1,0 +1,50 @@
+/**
+ * Browser-test support: a real server on a free loopback port over a fresh SQLite file with the demo
+ * county, and Debian's Chromium driven by playwright-core (Playwright's own browser download does
+ * not work on this machine).
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { prepareDatabase } from '../server/src/bootstrap.ts';
+import { loadConfig } from '../server/src/config/config.ts';
+import { openDatabase } from '../server/src/db/create-db.ts';
+import { seedDemo } from '../server/src/demo/demo.seed.ts';
+import { buildApp } from '../server/src/http/build-app.ts';
+import { systemClock } from '../server/src/shared/clock.ts';
+import { makeDeps } from '../server/src/shared/deps.ts';
+
+export const SHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
+
+export async function startServer() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', DEMO_DATA: 'false' });
+  const handle = openDatabase(config);
+  const deps = makeDeps(handle, config, systemClock);
+  await prepareDatabase(deps);
+  await seedDemo(deps);
+  const app = await buildApp(deps);
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl: address,
+    deps,
+    async stop() {
+      await app.close();
+      await handle.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
