@@ -49,18 +49,27 @@ describe('foundation journeys in Chromium', () => {
   });
 
   it('a citizen opens the portal home, an agency column and the large-text mode, all without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     await page.goto(`${server.baseUrl}/`);
     expect(await page.title()).toContain('云岭县政府信息公开');
     await shot(page, 'portal-home');
     await page.getByRole('link', { name: '云岭县司法局' }).click();
     await page.getByRole('heading', { name: '云岭县司法局政府信息公开专栏' }).waitFor();
-    await page.getByRole('link', { name: /政府信息公开指南/ }).first().click();
+    await page
+      .getByRole('link', { name: /政府信息公开指南/ })
+      .first()
+      .click();
     await page.getByText('办公时间').waitFor();
     await page.getByRole('link', { name: '大字版' }).click();
     expect(await page.locator('body').getAttribute('class')).toContain('a11y-large');
-    const size = await page.locator('body').evaluate((b) => getComputedStyle(b).fontSize).catch(() => null);
+    const size = await page
+      .locator('body')
+      .evaluate((b) => getComputedStyle(b).fontSize)
+      .catch(() => null);
     if (size) expect(Number.parseFloat(size)).toBeGreaterThanOrEqual(22);
     await shot(page, 'portal-guide-large');
     // keyboard: the first Tab reaches the skip link

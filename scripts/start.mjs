@@ -20,12 +20,17 @@ function newest(p) {
   return m;
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', 'package.json'].map((f) => path.join(admin, f)).filter(existsSync);
+const sources = ['src', 'index.html', 'vite.config.ts', 'package.json']
+  .map((f) => path.join(admin, f))
+  .filter(existsSync);
 const stale = !existsSync(built) || Math.max(...sources.map(newest)) > statSync(built).mtimeMs;
 if (stale) {
   console.log('正在构建工作人员工作台（admin）……');
   const r = spawnSync('npm', ['run', 'build', '-w', 'admin'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-const r = spawnSync(process.execPath, [path.join(root, 'server/bin/gongkai.mjs'), 'serve'], { cwd: root, stdio: 'inherit' });
+const r = spawnSync(process.execPath, [path.join(root, 'server/bin/gongkai.mjs'), 'serve'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 process.exit(r.status ?? 0);

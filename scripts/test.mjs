@@ -16,10 +16,18 @@ const problems = [];
 
 // ---- PostgreSQL for the database tier
 const pgUrl = env.GONGKAI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const pgOk = spawnSync(process.execPath, ['-e', `
+const pgOk =
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `
   const pg = require('pg'); const c = new pg.Client({ connectionString: ${JSON.stringify(pgUrl)}, connectionTimeoutMillis: 3000 });
   c.connect().then(() => c.query('select 1')).then(() => c.end()).then(() => process.exit(0), () => process.exit(1));
-`], { cwd: path.join(root, 'server'), stdio: 'ignore' }).status === 0;
+`,
+    ],
+    { cwd: path.join(root, 'server'), stdio: 'ignore' },
+  ).status === 0;
 if (pgOk) env.GONGKAI_TEST_PG_URL = pgUrl;
 else {
   delete env.GONGKAI_TEST_PG_URL;
@@ -58,7 +66,15 @@ for (const [tier, run] of tiers) {
   console.log(`\n=== ${tier} tier${tier === 'db' ? ` (SQLite${pgOk ? ' + PostgreSQL' : ' only'})` : ''} ===`);
   const r = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--project', tier, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    [
+      path.join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--project',
+      tier,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+    ],
     { cwd: root, stdio: 'inherit', env },
   );
   if (!existsSync(report)) {

@@ -1,6 +1,6 @@
 /** config → db → app → listen: the only file that listens (house style). */
 import { buildApp } from './http/build-app.ts';
-import { ConfigError, loadConfig } from './config/config.ts';
+import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/create-db.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { hasAnyAgency, seedDemo, printDemoBanner } from './demo/demo.seed.ts';
@@ -8,7 +8,7 @@ import { makeDeps } from './shared/deps.ts';
 import { systemClock } from './shared/clock.ts';
 
 export async function serve(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig(process.env);
   } catch (e) {
@@ -31,13 +31,16 @@ export async function serve(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicBaseUrl;
   console.log('');
-  console.log(`Gongkai 政府信息公开平台已启动（数据库：${handle.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}）`);
+  console.log(
+    `Gongkai 政府信息公开平台已启动（数据库：${handle.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}）`,
+  );
   console.log(`  门户首页      ${base}/`);
   console.log(`  工作人员工作台 ${base}/admin/`);
   console.log(`  接口文档      ${base}/api/v1/openapi.json`);
   console.log(`  健康检查      ${base}/healthz`);
   if (demo) printDemoBanner(demo);
-  else if (config.demoOnFirstStart) console.log('  演示账号见首次启动时的输出；所有演示账号的密码均为 Demo2026pass');
+  else if (config.demoOnFirstStart)
+    console.log('  演示账号见首次启动时的输出；所有演示账号的密码均为 Demo2026pass');
   const stop = async () => {
     await app.close();
     await handle.close();

@@ -25,7 +25,10 @@ export class AgencyDirectory {
   /** supervisor → agencies it supervises directly */
   private readonly supervises = new Map<number, Set<number>>();
 
-  constructor(rows: readonly AgencyRow[], supervisions: readonly { supervisorId: number; supervisedId: number }[]) {
+  constructor(
+    rows: readonly AgencyRow[],
+    supervisions: readonly { supervisorId: number; supervisedId: number }[],
+  ) {
     for (const r of rows) {
       const node: AgencyNode = {
         id: r.id,

@@ -54,11 +54,19 @@ export function agenciesPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
 
 export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const profileNames = async () => new Map((await agencyRepository.ruleProfiles(deps.db)).map((p) => [p.id, p.name]));
+    const profileNames = async () =>
+      new Map((await agencyRepository.ruleProfiles(deps.db)).map((p) => [p.id, p.name]));
 
     app.get(
       '/api/v1/admin/agencies',
-      { schema: { tags: TAG, summary: '机关列表（本人可见范围）', security: [{ session: [] }], response: { 200: Type.Object({ items: Type.Array(AgencyStaffView) }), ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '机关列表（本人可见范围）',
+          security: [{ session: [] }],
+          response: { 200: Type.Object({ items: Type.Array(AgencyStaffView) }), ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
         const dir = await agencyDirectory(deps);
@@ -71,7 +79,14 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/admin/agencies/:id',
-      { schema: { tags: TAG, summary: '机关详情', params: IdParams, response: { 200: AgencyStaffView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '机关详情',
+          params: IdParams,
+          response: { 200: AgencyStaffView, ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
         const dir = await agencyDirectory(deps);
@@ -83,10 +98,19 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/admin/agencies',
-      { schema: { tags: TAG, summary: '新建机关或内设机构', body: CreateAgencyBody, response: { 201: AgencyStaffView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '新建机关或内设机构',
+          body: CreateAgencyBody,
+          response: { 201: AgencyStaffView, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        const row = await inTransaction(deps, (tx) => createAgency(deps, tx, { actor, ip: clientIp(req) }, req.body));
+        const row = await inTransaction(deps, (tx) =>
+          createAgency(deps, tx, { actor, ip: clientIp(req) }, req.body),
+        );
         reply.status(201);
         return presentAgencyForStaff(row, await agencyDirectory(deps), await profileNames());
       },
@@ -94,10 +118,20 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.patch(
       '/api/v1/admin/agencies/:id',
-      { schema: { tags: TAG, summary: '修改机关', params: IdParams, body: UpdateAgencyBody, response: { 200: AgencyStaffView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '修改机关',
+          params: IdParams,
+          body: UpdateAgencyBody,
+          response: { 200: AgencyStaffView, ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
-        const row = await inTransaction(deps, (tx) => updateAgency(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body));
+        const row = await inTransaction(deps, (tx) =>
+          updateAgency(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body),
+        );
         return presentAgencyForStaff(row, await agencyDirectory(deps), await profileNames());
       },
     );
@@ -115,7 +149,9 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => addSupervision(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body.supervisedId));
+        await inTransaction(deps, (tx) =>
+          addSupervision(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body.supervisedId),
+        );
         reply.status(204);
       },
     );
@@ -126,32 +162,54 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAG,
           summary: '撤销监督关系',
-          params: Type.Object({ id: Type.Integer({ minimum: 1 }), supervisedId: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({
+            id: Type.Integer({ minimum: 1 }),
+            supervisedId: Type.Integer({ minimum: 1 }),
+          }),
           response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => removeSupervision(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.supervisedId));
+        await inTransaction(deps, (tx) =>
+          removeSupervision(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.supervisedId),
+        );
         reply.status(204);
       },
     );
 
     app.get(
       '/api/v1/admin/rule-profiles',
-      { schema: { tags: ['规则配置'], summary: '规则配置列表', response: { 200: Type.Object({ items: Type.Array(RuleProfileView) }), ...errorResponses } } },
+      {
+        schema: {
+          tags: ['规则配置'],
+          summary: '规则配置列表',
+          response: { 200: Type.Object({ items: Type.Array(RuleProfileView) }), ...errorResponses },
+        },
+      },
       async () => {
         const usage = await agencyRepository.ruleProfileUsage(deps.db);
-        return { items: (await agencyRepository.ruleProfiles(deps.db)).map((p) => presentRuleProfile(p, usage)) };
+        return {
+          items: (await agencyRepository.ruleProfiles(deps.db)).map((p) => presentRuleProfile(p, usage)),
+        };
       },
     );
 
     app.post(
       '/api/v1/admin/rule-profiles',
-      { schema: { tags: ['规则配置'], summary: '新建规则配置', body: CreateRuleProfileBody, response: { 201: RuleProfileView, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['规则配置'],
+          summary: '新建规则配置',
+          body: CreateRuleProfileBody,
+          response: { 201: RuleProfileView, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        const row = await inTransaction(deps, (tx) => createRuleProfile(deps, tx, { actor, ip: clientIp(req) }, req.body));
+        const row = await inTransaction(deps, (tx) =>
+          createRuleProfile(deps, tx, { actor, ip: clientIp(req) }, req.body),
+        );
         reply.status(201);
         return presentRuleProfile(row, await agencyRepository.ruleProfileUsage(deps.db));
       },
@@ -159,10 +217,20 @@ export function agenciesAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.patch(
       '/api/v1/admin/rule-profiles/:id',
-      { schema: { tags: ['规则配置'], summary: '修改规则配置', params: IdParams, body: UpdateRuleProfileBody, response: { 200: RuleProfileView, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['规则配置'],
+          summary: '修改规则配置',
+          params: IdParams,
+          body: UpdateRuleProfileBody,
+          response: { 200: RuleProfileView, ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
-        const row = await inTransaction(deps, (tx) => updateRuleProfile(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body));
+        const row = await inTransaction(deps, (tx) =>
+          updateRuleProfile(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body),
+        );
         return presentRuleProfile(row, await agencyRepository.ruleProfileUsage(deps.db));
       },
     );

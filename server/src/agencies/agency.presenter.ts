@@ -56,7 +56,10 @@ export function presentAgencyForPublic(r: AgencyRow, dir: AgencyDirectory): Stat
   };
 }
 
-export function presentRuleProfile(r: RuleProfileRow, usage: Map<number, number>): Static<typeof RuleProfileView> {
+export function presentRuleProfile(
+  r: RuleProfileRow,
+  usage: Map<number, number>,
+): Static<typeof RuleProfileView> {
   return {
     id: r.id,
     code: r.code,

@@ -15,7 +15,12 @@ export const agencyRepository = {
     return db.insertInto('agencies').values(row).returningAll().executeTakeFirstOrThrow();
   },
   async update(db: DbOrTx, id: number, patch: AgencyUpdate): Promise<AgencyRow> {
-    return db.updateTable('agencies').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('agencies')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
   async countActiveChildren(db: DbOrTx, id: number): Promise<number> {
     const r = await db
@@ -56,13 +61,23 @@ export const agencyRepository = {
     return db.selectFrom('ruleProfiles').selectAll().where('code', '=', code).executeTakeFirst();
   },
   async defaultRuleProfile(db: DbOrTx): Promise<RuleProfileRow | undefined> {
-    return db.selectFrom('ruleProfiles').selectAll().where('isDefault', '=', 1).orderBy('id').executeTakeFirst();
+    return db
+      .selectFrom('ruleProfiles')
+      .selectAll()
+      .where('isDefault', '=', 1)
+      .orderBy('id')
+      .executeTakeFirst();
   },
   async insertRuleProfile(db: DbOrTx, row: Omit<RuleProfileRow, 'id'>): Promise<RuleProfileRow> {
     return db.insertInto('ruleProfiles').values(row).returningAll().executeTakeFirstOrThrow();
   },
   async updateRuleProfile(db: DbOrTx, id: number, patch: Partial<RuleProfileRow>): Promise<RuleProfileRow> {
-    return db.updateTable('ruleProfiles').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+    return db
+      .updateTable('ruleProfiles')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
   async ruleProfileUsage(db: DbOrTx): Promise<Map<number, number>> {
     const rows = await db

@@ -14,14 +14,27 @@ export const AgencyFields = {
   kind: AgencyKindSchema,
   name: Type.String({ title: '机关名称', minLength: 1, maxLength: 100 }),
   shortName: optText('简称', 50),
-  code: Type.String({ title: '机关简码', pattern: AGENCY_CODE_PATTERN, description: '用于网址，小写字母、数字和连字符' }),
-  officialCode: Type.Optional(Nullable(Type.String({ title: '统一社会信用代码/组织机构代码', pattern: '^([0-9A-HJ-NPQRTUWXY]{18}|[0-9A-Z]{8}-?[0-9X])$' }))),
+  code: Type.String({
+    title: '机关简码',
+    pattern: AGENCY_CODE_PATTERN,
+    description: '用于网址，小写字母、数字和连字符',
+  }),
+  officialCode: Type.Optional(
+    Nullable(
+      Type.String({
+        title: '统一社会信用代码/组织机构代码',
+        pattern: '^([0-9A-HJ-NPQRTUWXY]{18}|[0-9A-Z]{8}-?[0-9X])$',
+      }),
+    ),
+  ),
   regionCode: Type.Optional(Nullable(Type.String({ title: '行政区划代码', pattern: '^\\d{6}$' }))),
   address: optText('办公地址'),
   postalCode: Type.Optional(Nullable(Type.String({ title: '邮政编码', pattern: '^\\d{6}$' }))),
   phone: optText('联系电话', 50),
   fax: optText('传真', 50),
-  email: Type.Optional(Nullable(Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }))),
+  email: Type.Optional(
+    Nullable(Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' })),
+  ),
   officeHours: optText('办公时间', 500),
   website: optText('网址'),
   acceptsApplications: Type.Optional(Type.Boolean({ title: '受理依申请公开' })),
@@ -76,7 +89,11 @@ export const AgencyPublicView = Type.Object({
   portalUrl: Type.String(),
 });
 
-const Tier = Type.Object({ from: Type.Integer({ minimum: 1 }), to: Nullable(Type.Integer({ minimum: 1 })), yuan: Type.Number({ minimum: 0 }) });
+const Tier = Type.Object({
+  from: Type.Integer({ minimum: 1 }),
+  to: Nullable(Type.Integer({ minimum: 1 })),
+  yuan: Type.Number({ minimum: 0 }),
+});
 const days = (title: string, max = 366) => Type.Integer({ title, minimum: 0, maximum: max });
 
 export const RulesSchema = Type.Object(
@@ -93,7 +110,10 @@ export const RulesSchema = Type.Object(
     evaluationFeedbackDays: days('评议反馈期限', 60),
     reviewQuestionDays: days('保密审查问题答复期限', 60),
     interpretationDays: days('政策解读发布期限', 60),
-    reminderDaysBefore: Type.Array(Type.Integer({ minimum: 0, maximum: 60 }), { title: '到期提醒', maxItems: 10 }),
+    reminderDaysBefore: Type.Array(Type.Integer({ minimum: 0, maximum: 60 }), {
+      title: '到期提醒',
+      maxItems: 10,
+    }),
     reconsiderationDays: days('行政复议期限'),
     litigationMonths: days('行政诉讼期限', 24),
     onlineRetentionYears: days('网上保留年限', 100),

@@ -15,7 +15,10 @@ import { BUILTIN_PROFILES, parseRules, type Rules } from './rule-profile.ts';
 const DIRECTORY_TTL_MS = 60_000;
 const cache = new WeakMap<Db, { dir: AgencyDirectory; loadedAt: number }>();
 
-export async function agencyDirectory(deps: Pick<Deps, 'db'>, db: DbOrTx = deps.db): Promise<AgencyDirectory> {
+export async function agencyDirectory(
+  deps: Pick<Deps, 'db'>,
+  db: DbOrTx = deps.db,
+): Promise<AgencyDirectory> {
   const hit = cache.get(deps.db);
   if (hit && Date.now() - hit.loadedAt < DIRECTORY_TTL_MS && db === deps.db) return hit.dir;
   const dir = new AgencyDirectory(await agencyRepository.all(db), await agencyRepository.supervisions(db));
@@ -62,7 +65,9 @@ function toRowValues(input: AgencyInput): Partial<AgencyRow> {
   for (const [k, v] of Object.entries(input) as [keyof AgencyInput, unknown][]) {
     if (v === undefined) continue;
     if (k === 'acceptsApplications' || k === 'active') (out as Record<string, unknown>)[k] = v ? 1 : 0;
-    else (out as Record<string, unknown>)[k] = typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v;
+    else
+      (out as Record<string, unknown>)[k] =
+        typeof v === 'string' && v.trim() === '' && k !== 'name' ? null : v;
   }
   return out;
 }
@@ -71,7 +76,13 @@ async function checkInvariants(
   tx: DbOrTx,
   dir: AgencyDirectory,
   id: number | null,
-  next: { parentId: number | null; kind: AgencyKind; code: string; officialCode: string | null; ruleProfileId: number | null },
+  next: {
+    parentId: number | null;
+    kind: AgencyKind;
+    code: string;
+    officialCode: string | null;
+    ruleProfileId: number | null;
+  },
 ): Promise<void> {
   const parentKind = next.parentId === null ? null : (dir.get(next.parentId)?.kind ?? undefined);
   if (parentKind === undefined) throw new AppError('AGENCY_NOT_FOUND', { message: '上级机关不存在' });
@@ -81,13 +92,19 @@ async function checkInvariants(
   }
   const sameCode = await agencyRepository.byCode(tx, next.code);
   if (sameCode && sameCode.id !== id) throw new AppError('AGENCY_CODE_TAKEN');
-  if (next.officialCode && !isValidOfficialCode(next.officialCode)) throw new AppError('AGENCY_INVALID_OFFICIAL_CODE');
+  if (next.officialCode && !isValidOfficialCode(next.officialCode))
+    throw new AppError('AGENCY_INVALID_OFFICIAL_CODE');
   if (next.ruleProfileId !== null && !(await agencyRepository.ruleProfile(tx, next.ruleProfileId))) {
     throw new AppError('RULE_PROFILE_NOT_FOUND');
   }
 }
 
-export async function createAgency(deps: Deps, tx: DbOrTx, ctx: Ctx | null, input: AgencyInput & { name: string; code: string; kind: AgencyKind }): Promise<AgencyRow> {
+export async function createAgency(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx | null,
+  input: AgencyInput & { name: string; code: string; kind: AgencyKind },
+): Promise<AgencyRow> {
   const dir = await agencyDirectory(deps, tx);
   const parentId = input.parentId ?? null;
   if (ctx && !agencyPolicy.canCreate(ctx.actor, dir, parentId, input.kind)) throw new AppError('FORBIDDEN');
@@ -118,16 +135,28 @@ export async function createAgency(deps: Deps, tx: DbOrTx, ctx: Ctx | null, inpu
   return row;
 }
 
-export async function updateAgency(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: AgencyInput): Promise<AgencyRow> {
+export async function updateAgency(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: AgencyInput,
+): Promise<AgencyRow> {
   const dir = await agencyDirectory(deps, tx);
   const before = await agencyRepository.byId(tx, id);
   if (!before || !agencyPolicy.canRead(ctx.actor, dir, id)) throw new AppError('AGENCY_NOT_FOUND');
   if (!agencyPolicy.canEdit(ctx.actor, dir, id)) throw new AppError('FORBIDDEN');
-  const structural = STRUCTURAL.filter((k) => input[k] !== undefined && input[k] !== (before as unknown as Record<string, unknown>)[k]);
+  const structural = STRUCTURAL.filter(
+    (k) => input[k] !== undefined && input[k] !== (before as unknown as Record<string, unknown>)[k],
+  );
   if (structural.length > 0 && !agencyPolicy.canRestructure(ctx.actor)) {
     throw new AppError('FORBIDDEN', { message: '只有平台管理员可以修改机关的上级、类型、简码和规则配置' });
   }
-  if (input.active === false && before.active === 1 && (await agencyRepository.countActiveChildren(tx, id)) > 0) {
+  if (
+    input.active === false &&
+    before.active === 1 &&
+    (await agencyRepository.countActiveChildren(tx, id)) > 0
+  ) {
     throw new AppError('AGENCY_HAS_CHILDREN');
   }
   await checkInvariants(tx, dir, id, {
@@ -137,7 +166,10 @@ export async function updateAgency(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number,
     officialCode: input.officialCode !== undefined ? input.officialCode : before.officialCode,
     ruleProfileId: input.ruleProfileId !== undefined ? input.ruleProfileId : before.ruleProfileId,
   });
-  const after = await agencyRepository.update(tx, id, { ...toRowValues(input), updatedAt: deps.clock.now().toISOString() });
+  const after = await agencyRepository.update(tx, id, {
+    ...toRowValues(input),
+    updatedAt: deps.clock.now().toISOString(),
+  });
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
     agencyId: id,
@@ -152,12 +184,23 @@ export async function updateAgency(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number,
   return after;
 }
 
-export async function addSupervision(deps: Deps, tx: DbOrTx, ctx: Ctx | null, supervisorId: number, supervisedId: number): Promise<void> {
+export async function addSupervision(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx | null,
+  supervisorId: number,
+  supervisedId: number,
+): Promise<void> {
   const dir = await agencyDirectory(deps, tx);
   if (ctx && !agencyPolicy.canRestructure(ctx.actor)) throw new AppError('FORBIDDEN');
   if (!dir.get(supervisorId) || !dir.get(supervisedId)) throw new AppError('AGENCY_NOT_FOUND');
   if (dir.wouldCycle(supervisorId, supervisedId)) throw new AppError('AGENCY_SUPERVISION_CYCLE');
-  const added = await agencyRepository.addSupervision(tx, supervisorId, supervisedId, deps.clock.now().toISOString());
+  const added = await agencyRepository.addSupervision(
+    tx,
+    supervisorId,
+    supervisedId,
+    deps.clock.now().toISOString(),
+  );
   if (added) {
     await recordAudit(tx, deps, {
       actor: actorRef(ctx?.actor ?? null),
@@ -172,7 +215,13 @@ export async function addSupervision(deps: Deps, tx: DbOrTx, ctx: Ctx | null, su
   invalidateAgencyDirectory(deps);
 }
 
-export async function removeSupervision(deps: Deps, tx: DbOrTx, ctx: Ctx, supervisorId: number, supervisedId: number): Promise<void> {
+export async function removeSupervision(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  supervisorId: number,
+  supervisedId: number,
+): Promise<void> {
   if (!agencyPolicy.canRestructure(ctx.actor)) throw new AppError('FORBIDDEN');
   if (await agencyRepository.removeSupervision(tx, supervisorId, supervisedId)) {
     await recordAudit(tx, deps, {
@@ -222,7 +271,10 @@ export async function createRuleProfile(
 ): Promise<RuleProfileRow> {
   if (!agencyPolicy.canManageRuleProfiles(ctx.actor)) throw new AppError('FORBIDDEN');
   if (await agencyRepository.ruleProfileByCode(tx, input.code)) {
-    throw new AppError('VALIDATION_FAILED', { message: '规则配置代码已被使用', fields: [{ field: 'code', label: '代码', message: '已被使用' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      message: '规则配置代码已被使用',
+      fields: [{ field: 'code', label: '代码', message: '已被使用' }],
+    });
   }
   const now = deps.clock.now().toISOString();
   const row = await agencyRepository.insertRuleProfile(tx, {
@@ -234,7 +286,15 @@ export async function createRuleProfile(
     createdAt: now,
     updatedAt: now,
   });
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'rule_profile', entityId: row.id, action: 'rule_profile.created', after: row, ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: null,
+    entityType: 'rule_profile',
+    entityId: row.id,
+    action: 'rule_profile.created',
+    after: row,
+    ip: ctx.ip ?? null,
+  });
   return row;
 }
 
@@ -251,7 +311,8 @@ export async function updateRuleProfile(
   const patch: Partial<RuleProfileRow> = { updatedAt: deps.clock.now().toISOString() };
   if (input.name !== undefined) patch.name = input.name;
   if (input.description !== undefined) patch.description = input.description;
-  if (input.rules !== undefined) patch.rulesJson = JSON.stringify({ ...parseRules(before.rulesJson), ...input.rules });
+  if (input.rules !== undefined)
+    patch.rulesJson = JSON.stringify({ ...parseRules(before.rulesJson), ...input.rules });
   const after = await agencyRepository.updateRuleProfile(tx, id, patch);
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
@@ -270,6 +331,7 @@ export async function updateRuleProfile(
 export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): Promise<Rules> {
   const dir = await agencyDirectory(deps, db);
   const id = dir.ruleProfileOf(agencyId);
-  const row = id !== null ? await agencyRepository.ruleProfile(db, id) : await agencyRepository.defaultRuleProfile(db);
+  const row =
+    id !== null ? await agencyRepository.ruleProfile(db, id) : await agencyRepository.defaultRuleProfile(db);
   return parseRules(row?.rulesJson ?? '{}');
 }

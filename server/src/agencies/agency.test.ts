@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { completeOrgCode, completeUscc, isAllowedParent, isValidOfficialCode, isValidOrgCode, isValidUscc, makeOrganUscc } from './agency.ts';
+import {
+  completeOrgCode,
+  completeUscc,
+  isAllowedParent,
+  isValidOfficialCode,
+  isValidOrgCode,
+  isValidUscc,
+  makeOrganUscc,
+} from './agency.ts';
 import { LOCAL_15_15, parseRules, REGULATION_2019 } from './rule-profile.ts';
 
 describe('official codes', () => {
@@ -38,8 +46,16 @@ describe('agency tree rules', () => {
 
 describe('rule profiles', () => {
   it('R.33: the 2019 Regulation is 20 + 20 working days; R.30 correction notice 7; R.32/R.34 consultations 15', () => {
-    expect([REGULATION_2019.replyDays, REGULATION_2019.extensionDays, REGULATION_2019.correctionNoticeDays]).toEqual([20, 20, 7]);
-    expect([REGULATION_2019.thirdPartyDays, REGULATION_2019.interAgencyDays, REGULATION_2019.proactivePublishDays]).toEqual([15, 15, 20]);
+    expect([
+      REGULATION_2019.replyDays,
+      REGULATION_2019.extensionDays,
+      REGULATION_2019.correctionNoticeDays,
+    ]).toEqual([20, 20, 7]);
+    expect([
+      REGULATION_2019.thirdPartyDays,
+      REGULATION_2019.interAgencyDays,
+      REGULATION_2019.proactivePublishDays,
+    ]).toEqual([15, 15, 20]);
   });
   it('seed 001: the older local regime of 15 + 15 working days is expressible', () => {
     expect([LOCAL_15_15.replyDays, LOCAL_15_15.extensionDays]).toEqual([15, 15]);

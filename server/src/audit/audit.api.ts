@@ -105,8 +105,13 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAG,
           summary: '近若干天每日审计事件数（本人可见范围）',
-          querystring: Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 14 })) }),
-          response: { 200: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })), ...errorResponses },
+          querystring: Type.Object({
+            days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 14 })),
+          }),
+          response: {
+            200: Type.Array(Type.Object({ date: Type.String(), count: Type.Integer() })),
+            ...errorResponses,
+          },
         },
       },
       async (req) => {
@@ -115,7 +120,11 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
         const days = req.query.days ?? 14;
         const today = chinaDate(deps.clock.now());
         const from = addDays(today, -(days - 1));
-        const counts = await auditRepository.dailyCounts(deps.db, scopeList(scope), `${addDays(from, -1)}T16:00:00.000Z`);
+        const counts = await auditRepository.dailyCounts(
+          deps.db,
+          scopeList(scope),
+          `${addDays(from, -1)}T16:00:00.000Z`,
+        );
         const out: { date: string; count: number }[] = [];
         for (let d = from; d <= today; d = addDays(d, 1)) out.push({ date: d, count: counts.get(d) ?? 0 });
         return out;
@@ -133,7 +142,9 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
               ok: Type.Boolean(),
               checked: Type.Integer(),
               headHash: Type.String(),
-              problems: Type.Array(Type.Object({ eventId: Type.Integer(), problem: Type.String(), message: Type.String() })),
+              problems: Type.Array(
+                Type.Object({ eventId: Type.Integer(), problem: Type.String(), message: Type.String() }),
+              ),
             }),
             ...errorResponses,
           },

@@ -62,7 +62,9 @@ describe.each(dialects())('audit log (%s)', (dialect) => {
 
   it('recordAudit refuses to run outside a transaction and writes nothing', async () => {
     const before = await count();
-    await expect(recordAudit(t.deps.db, t.deps, event(1))).rejects.toThrow(/inside the state change transaction/);
+    await expect(recordAudit(t.deps.db, t.deps, event(1))).rejects.toThrow(
+      /inside the state change transaction/,
+    );
     expect(await count()).toBe(before);
   });
 
@@ -101,7 +103,11 @@ describe.each(dialects())('audit log (%s)', (dialect) => {
           createdAt: now,
           updatedAt: now,
         });
-        await recordAudit(tx, t.deps, event(row.id, { entityType: 'agency', action: 'agency.created', after: row }));
+        await recordAudit(
+          tx,
+          t.deps,
+          event(row.id, { entityType: 'agency', action: 'agency.created', after: row }),
+        );
         // both are visible inside the transaction …
         expect(await agencyRepository.byCode(tx, 'rollback-test')).toBeDefined();
         throw new Error('boom');
@@ -123,7 +129,9 @@ describe.each(dialects())('audit log (%s)', (dialect) => {
     const events = await allEvents();
     const created = events.filter((e) => e.action === 'agency.created').map((e) => Number(e.entityId));
     expect(created.sort((a, b) => a - b)).toEqual(
-      [county.region, county.gov, county.deptA, county.deptB, county.unitA, county.unitB].map((a) => a.id).sort((a, b) => a - b),
+      [county.region, county.gov, county.deptA, county.deptB, county.unitA, county.unitB]
+        .map((a) => a.id)
+        .sort((a, b) => a - b),
     );
     expect(events.filter((e) => e.action === 'agency.supervision_added')).toHaveLength(2);
     expect(events.length).toBe(before + 8);
@@ -144,9 +152,15 @@ describe.each(dialects())('audit log (%s)', (dialect) => {
     const before = await allEvents();
     const target = before[before.length - 3]!;
     await expect(
-      t.deps.db.updateTable('auditEvents').set({ afterJson: '{"tampered":true}' }).where('id', '=', target.id).execute(),
+      t.deps.db
+        .updateTable('auditEvents')
+        .set({ afterJson: '{"tampered":true}' })
+        .where('id', '=', target.id)
+        .execute(),
     ).rejects.toThrow(/append-only/);
-    await expect(t.deps.db.deleteFrom('auditEvents').where('id', '=', target.id).execute()).rejects.toThrow(/append-only/);
+    await expect(t.deps.db.deleteFrom('auditEvents').where('id', '=', target.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`UPDATE audit_events SET action = 'x'`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_events`.execute(t.deps.db)).rejects.toThrow(/append-only/);
     // also inside a transaction
@@ -161,7 +175,9 @@ describe.each(dialects())('audit log (%s)', (dialect) => {
     await dropAppendOnlyTriggers();
     const events = await allEvents();
     const target = events[events.length - 4]!;
-    await sql`UPDATE audit_events SET after_json = ${'{"name":"篡改"}'} WHERE id = ${target.id}`.execute(t.deps.db);
+    await sql`UPDATE audit_events SET after_json = ${'{"name":"篡改"}'} WHERE id = ${target.id}`.execute(
+      t.deps.db,
+    );
     const r = await verifyAuditChain(t.deps.db);
     expect(r.ok).toBe(false);
     expect(r.checked).toBe(events.length);

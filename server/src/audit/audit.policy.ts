@@ -8,7 +8,10 @@ const AUDIT_ROLES = new Set(['agency_admin', 'disclosure_office', 'supervisor'])
 export const auditPolicy = {
   browseScope(actor: StaffActor, dir: AgencyDirectory): Scope {
     if (actor.isPlatformAdmin) return 'all';
-    const withAuditRole: StaffActor = { ...actor, grants: actor.grants.filter((g) => AUDIT_ROLES.has(g.role)) };
+    const withAuditRole: StaffActor = {
+      ...actor,
+      grants: actor.grants.filter((g) => AUDIT_ROLES.has(g.role)),
+    };
     return readableScope(withAuditRole, dir);
   },
   canVerify(actor: StaffActor): boolean {

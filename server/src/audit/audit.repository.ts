@@ -13,7 +13,12 @@ export const auditRepository = {
   },
 
   async lastHash(tx: DbOrTx): Promise<string> {
-    const row = await tx.selectFrom('auditEvents').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const row = await tx
+      .selectFrom('auditEvents')
+      .select('hash')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     return row?.hash ?? GENESIS_HASH;
   },
 
@@ -23,7 +28,13 @@ export const auditRepository = {
   },
 
   async batchAfter(db: DbOrTx, afterId: number, limit: number): Promise<AuditEventRow[]> {
-    return db.selectFrom('auditEvents').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+    return db
+      .selectFrom('auditEvents')
+      .selectAll()
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   },
 
   async list(
@@ -69,7 +80,10 @@ export const auditRepository = {
   },
 
   async count(db: DbOrTx): Promise<number> {
-    const r = await db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('auditEvents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

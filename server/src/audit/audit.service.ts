@@ -2,7 +2,14 @@ import { AppError } from '../shared/app-error.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { auditRepository } from './audit.repository.ts';
-import { type ChainProblem, type ChainState, GENESIS_HASH, hashEvent, snapshot, verifyBatch } from './audit.ts';
+import {
+  type ChainProblem,
+  type ChainState,
+  GENESIS_HASH,
+  hashEvent,
+  snapshot,
+  verifyBatch,
+} from './audit.ts';
 
 /** Who did something: a staff user, or the system / the public with a label. */
 export interface Actor {

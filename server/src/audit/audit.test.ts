@@ -94,7 +94,9 @@ describe('hashEvent', () => {
   it('distinguishes a number from the same digits as a string, and null from the string "null"', () => {
     const h = hashEvent(GENESIS_HASH, BASE);
     expect(hashEvent(GENESIS_HASH, { ...BASE, actorUserId: '7' as unknown as number })).not.toBe(h);
-    expect(hashEvent(GENESIS_HASH, { ...BASE, ip: 'null' })).not.toBe(hashEvent(GENESIS_HASH, { ...BASE, ip: null }));
+    expect(hashEvent(GENESIS_HASH, { ...BASE, ip: 'null' })).not.toBe(
+      hashEvent(GENESIS_HASH, { ...BASE, ip: null }),
+    );
   });
 
   it('cannot be fooled by moving text between adjacent fields', () => {
@@ -204,7 +206,10 @@ describe('snapshot', () => {
   });
 
   it('hides secrets nested inside objects and arrays', () => {
-    const json = snapshot({ user: { password: 'p1' }, sessions: [{ csrfToken: 't1' }, { newPassword: 'p2' }] });
+    const json = snapshot({
+      user: { password: 'p1' },
+      sessions: [{ csrfToken: 't1' }, { newPassword: 'p2' }],
+    });
     expect(json).not.toMatch(/p1|t1|p2/);
     expect(JSON.parse(json!)).toEqual({
       user: { password: '[已隐藏]' },

@@ -56,7 +56,11 @@ export interface ChainState {
 }
 
 /** Verifies one batch of events in id order, continuing from `state`. */
-export function verifyBatch(events: readonly StoredAuditEvent[], state: ChainState, problems: ChainProblem[]): ChainState {
+export function verifyBatch(
+  events: readonly StoredAuditEvent[],
+  state: ChainState,
+  problems: ChainProblem[],
+): ChainState {
   let { lastHash, lastId, checked } = state;
   for (const e of events) {
     if (e.prevHash !== lastHash) {
@@ -71,7 +75,11 @@ export function verifyBatch(events: readonly StoredAuditEvent[], state: ChainSta
     }
     const recomputed = hashEvent(e.prevHash, e);
     if (recomputed !== e.hash) {
-      problems.push({ eventId: e.id, problem: 'hash_mismatch', message: `事件 #${e.id} 的内容与其哈希不符：记录被修改` });
+      problems.push({
+        eventId: e.id,
+        problem: 'hash_mismatch',
+        message: `事件 #${e.id} 的内容与其哈希不符：记录被修改`,
+      });
     }
     lastHash = e.hash;
     lastId = e.id;
@@ -86,7 +94,14 @@ export function snapshot(value: unknown): string | null {
   return JSON.stringify(value, (k, v) => (SECRET_KEYS.has(k) ? '[已隐藏]' : v));
 }
 
-const SECRET_KEYS = new Set(['passwordHash', 'password', 'newPassword', 'currentPassword', 'csrfToken', 'idHash']);
+const SECRET_KEYS = new Set([
+  'passwordHash',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'csrfToken',
+  'idHash',
+]);
 
 /** Chinese labels for audit actions shown in the staff audit browser. */
 export const ACTION_LABELS: Record<string, string> = {

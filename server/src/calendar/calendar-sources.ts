@@ -65,8 +65,10 @@ export function packagedSchedule(year: number): YearSchedule | null {
   const d = load();
   const prefix = `${year}-`;
   const days: YearSchedule['days'] = [];
-  for (const [date, v] of Object.entries(d.holidays)) if (date.startsWith(prefix)) days.push({ date, kind: 'holiday', name: chineseName(v) });
-  for (const [date, v] of Object.entries(d.workdays)) if (date.startsWith(prefix)) days.push({ date, kind: 'workday', name: chineseName(v) });
+  for (const [date, v] of Object.entries(d.holidays))
+    if (date.startsWith(prefix)) days.push({ date, kind: 'holiday', name: chineseName(v) });
+  for (const [date, v] of Object.entries(d.workdays))
+    if (date.startsWith(prefix)) days.push({ date, kind: 'workday', name: chineseName(v) });
   if (days.length === 0) return null;
   days.sort((a, b) => (a.date < b.date ? -1 : 1));
   const known = KNOWN_NOTICES[year];

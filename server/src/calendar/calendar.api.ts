@@ -9,7 +9,15 @@ import { errorResponses, IsoDate, Nullable } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { calendarPolicy } from './calendar.policy.ts';
 import { calendarRepository } from './calendar.repository.ts';
-import { calendarFor, calendarStatus, dueDate, importYear, removeDay, setDay, updateYearSource } from './calendar.service.ts';
+import {
+  calendarFor,
+  calendarStatus,
+  dueDate,
+  importYear,
+  removeDay,
+  setDay,
+  updateYearSource,
+} from './calendar.service.ts';
 import { workingDaysInYear } from './working-days.ts';
 
 const TAG = ['工作日历'];
@@ -28,7 +36,11 @@ export function calendarPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
             days: Type.Integer({ title: '工作日数', minimum: 0, maximum: 3650 }),
             agency: Type.Optional(Type.String({ title: '机关简码', maxLength: 40 })),
           }),
-          response: { 200: Type.Object({ due: Type.String({ description: 'YYYY-MM-DD' }) }), ...errorResponses, 422: errorResponses[400] },
+          response: {
+            200: Type.Object({ due: Type.String({ description: 'YYYY-MM-DD' }) }),
+            ...errorResponses,
+            422: errorResponses[400],
+          },
         },
       },
       async (req) => {
@@ -115,7 +127,10 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           summary: '某年度的节假日和调休上班日（含机关地方节假日）',
           params: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2100 }) }),
           querystring: Type.Object({ agencyId: Type.Optional(Type.Integer({ minimum: 1 })) }),
-          response: { 200: Type.Object({ year: Type.Integer(), days: Type.Array(DayView) }), ...errorResponses },
+          response: {
+            200: Type.Object({ year: Type.Integer(), days: Type.Array(DayView) }),
+            ...errorResponses,
+          },
         },
       },
       async (req) => {
@@ -126,7 +141,10 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           year: req.params.year,
           days: rows
             .filter((r) => r.agencyId === null || !ancestry || ancestry.has(r.agencyId))
-            .map((r) => ({ ...r, agencyName: r.agencyId !== null ? (dir.get(r.agencyId)?.name ?? null) : null })),
+            .map((r) => ({
+              ...r,
+              agencyName: r.agencyId !== null ? (dir.get(r.agencyId)?.name ?? null) : null,
+            })),
         };
       },
     );
@@ -143,12 +161,21 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
               sourceTitle: Type.String({ title: '通知标题', minLength: 1, maxLength: 200 }),
               sourceDocumentNo: Type.Optional(Nullable(Type.String({ title: '文号', maxLength: 100 }))),
               sourceUrl: Type.Optional(Nullable(Type.String({ title: '通知网址', maxLength: 500 }))),
-              publishedOn: Type.Optional(Nullable(Type.String({ title: '发布日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }))),
-              days: Type.Array(Type.Object({ date: IsoDate('日期'), kind: DayKind, name: Type.String({ title: '名称', minLength: 1, maxLength: 50 }) }), {
-                title: '节假日和调休上班日',
-                minItems: 1,
-                maxItems: 200,
-              }),
+              publishedOn: Type.Optional(
+                Nullable(Type.String({ title: '发布日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+              ),
+              days: Type.Array(
+                Type.Object({
+                  date: IsoDate('日期'),
+                  kind: DayKind,
+                  name: Type.String({ title: '名称', minLength: 1, maxLength: 50 }),
+                }),
+                {
+                  title: '节假日和调休上班日',
+                  minItems: 1,
+                  maxItems: 200,
+                },
+              ),
             },
             { additionalProperties: false },
           ),
@@ -164,7 +191,14 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             deps,
             tx,
             { actor, ip: clientIp(req) },
-            { year: b.year, sourceTitle: b.sourceTitle, sourceDocumentNo: b.sourceDocumentNo ?? null, sourceUrl: b.sourceUrl ?? null, publishedOn: b.publishedOn ?? null, days: b.days },
+            {
+              year: b.year,
+              sourceTitle: b.sourceTitle,
+              sourceDocumentNo: b.sourceDocumentNo ?? null,
+              sourceUrl: b.sourceUrl ?? null,
+              publishedOn: b.publishedOn ?? null,
+              days: b.days,
+            },
             `手工录入：${actor.displayName}`,
           ),
         );
@@ -185,7 +219,9 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
               sourceTitle: Type.Optional(Type.String({ title: '通知标题', minLength: 1, maxLength: 200 })),
               sourceDocumentNo: Type.Optional(Nullable(Type.String({ title: '文号', maxLength: 100 }))),
               sourceUrl: Type.Optional(Nullable(Type.String({ title: '通知网址', maxLength: 500 }))),
-              publishedOn: Type.Optional(Nullable(Type.String({ title: '发布日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }))),
+              publishedOn: Type.Optional(
+                Nullable(Type.String({ title: '发布日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+              ),
             },
             { additionalProperties: false },
           ),
@@ -195,7 +231,9 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const { actor } = staffOf(req);
         if (!calendarPolicy.canManageYears(actor)) throw new AppError('FORBIDDEN');
-        await inTransaction(deps, (tx) => updateYearSource(deps, tx, { actor, ip: clientIp(req) }, req.params.year, req.body));
+        await inTransaction(deps, (tx) =>
+          updateYearSource(deps, tx, { actor, ip: clientIp(req) }, req.params.year, req.body),
+        );
         reply.status(204);
       },
     );
@@ -216,7 +254,10 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             },
             { additionalProperties: false },
           ),
-          response: { 200: Type.Object({ day: DayView, recomputedDeadlines: Type.Integer() }), ...errorResponses },
+          response: {
+            200: Type.Object({ day: DayView, recomputedDeadlines: Type.Integer() }),
+            ...errorResponses,
+          },
         },
       },
       async (req) => {
@@ -225,8 +266,13 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const agencyId = req.body.agencyId ?? null;
         if (agencyId !== null && !dir.get(agencyId)) throw new AppError('AGENCY_NOT_FOUND');
         if (!calendarPolicy.canEditDay(actor, dir, agencyId)) throw new AppError('FORBIDDEN');
-        const r = await inTransaction(deps, (tx) => setDay(deps, tx, { actor, ip: clientIp(req) }, { ...req.body, agencyId }));
-        return { day: { ...r.day, agencyName: agencyId !== null ? (dir.get(agencyId)?.name ?? null) : null }, recomputedDeadlines: r.recomputed };
+        const r = await inTransaction(deps, (tx) =>
+          setDay(deps, tx, { actor, ip: clientIp(req) }, { ...req.body, agencyId }),
+        );
+        return {
+          day: { ...r.day, agencyName: agencyId !== null ? (dir.get(agencyId)?.name ?? null) : null },
+          recomputedDeadlines: r.recomputed,
+        };
       },
     );
 
@@ -244,7 +290,9 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const { actor } = staffOf(req);
         const dir = await agencyDirectory(deps);
         const r = await inTransaction(deps, (tx) =>
-          removeDay(deps, tx, { actor, ip: clientIp(req) }, req.params.id, (agencyId) => calendarPolicy.canEditDay(actor, dir, agencyId)),
+          removeDay(deps, tx, { actor, ip: clientIp(req) }, req.params.id, (agencyId) =>
+            calendarPolicy.canEditDay(actor, dir, agencyId),
+          ),
         );
         return { recomputedDeadlines: r.recomputed };
       },

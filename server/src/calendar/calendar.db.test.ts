@@ -25,7 +25,12 @@ import {
   removeDay,
   setDay,
 } from './calendar.service.ts';
-import { CHINESE_DAYS_VERSION, packagedSchedule, packagedYears, type YearSchedule } from './calendar-sources.ts';
+import {
+  CHINESE_DAYS_VERSION,
+  packagedSchedule,
+  packagedYears,
+  type YearSchedule,
+} from './calendar-sources.ts';
 import { deadlineRepository } from './deadline.repository.ts';
 import { workingDaysInYear } from './working-days.ts';
 
@@ -52,7 +57,14 @@ let subjectSeq = 0;
 function deadline(deps: Deps, agencyId: number, startDate: string, workingDays = 20): Promise<DeadlineRow> {
   subjectSeq++;
   return inTransaction(deps, (tx) =>
-    createDeadline(deps, tx, CTX, { agencyId, subjectType: 'application', subjectId: subjectSeq, kind: 'reply', startDate, workingDays }),
+    createDeadline(deps, tx, CTX, {
+      agencyId,
+      subjectType: 'application',
+      subjectId: subjectSeq,
+      kind: 'reply',
+      startDate,
+      workingDays,
+    }),
   );
 }
 
@@ -88,7 +100,10 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
         expect(y.importedFrom).toBe(`chinese-days ${CHINESE_DAYS_VERSION}`);
       }
       const byYear = new Map(years.map((y) => [Number(y.year), y]));
-      expect(byYear.get(2024)).toMatchObject({ sourceDocumentNo: '国办发明电〔2023〕7号', publishedOn: '2023-10-25' });
+      expect(byYear.get(2024)).toMatchObject({
+        sourceDocumentNo: '国办发明电〔2023〕7号',
+        publishedOn: '2023-10-25',
+      });
       expect(byYear.get(2025)).toMatchObject({
         sourceDocumentNo: '国办发明电〔2024〕12号',
         sourceUrl: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
@@ -137,9 +152,14 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
     });
 
     it('refuses a day outside the year (CALENDAR_DAY_OUT_OF_YEAR) and stores neither the year nor its days', async () => {
-      const bad: YearSchedule = { ...FAKE_2027, days: [...FAKE_2027.days, { date: '2026-12-31', kind: 'holiday', name: '跨年' }] };
+      const bad: YearSchedule = {
+        ...FAKE_2027,
+        days: [...FAKE_2027.days, { date: '2026-12-31', kind: 'holiday', name: '跨年' }],
+      };
       const auditBefore = (await verifyAuditChain(t.deps.db)).checked;
-      const err = await inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, bad, 'test')).catch((e: unknown) => e);
+      const err = await inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, bad, 'test')).catch(
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).code).toBe('CALENDAR_DAY_OUT_OF_YEAR');
       expect(await calendarRepository.year(t.deps.db, 2027)).toBeUndefined();
@@ -148,12 +168,19 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
     });
 
     it('refuses an invalid date and a date listed twice', async () => {
-      const invalid: YearSchedule = { ...FAKE_2027, days: [{ date: '2027-02-30', kind: 'holiday', name: 'x' }] };
-      await expect(inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, invalid, 'test'))).rejects.toMatchObject({
+      const invalid: YearSchedule = {
+        ...FAKE_2027,
+        days: [{ date: '2027-02-30', kind: 'holiday', name: 'x' }],
+      };
+      await expect(
+        inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, invalid, 'test')),
+      ).rejects.toMatchObject({
         code: 'CALENDAR_INVALID_DATE',
       });
       const twice: YearSchedule = { ...FAKE_2027, days: [...FAKE_2027.days, FAKE_2027.days[0]!] };
-      await expect(inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, twice, 'test'))).rejects.toMatchObject({
+      await expect(
+        inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, twice, 'test')),
+      ).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',
       });
       expect(await calendarRepository.year(t.deps.db, 2027)).toBeUndefined();
@@ -161,9 +188,14 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
 
     it('imports a new year with its days and an audit event', async () => {
       await inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, FAKE_2027, '手工录入'));
-      expect(await calendarRepository.year(t.deps.db, 2027)).toMatchObject({ year: 2027, importedFrom: '手工录入' });
+      expect(await calendarRepository.year(t.deps.db, 2027)).toMatchObject({
+        year: 2027,
+        importedFrom: '手工录入',
+      });
       const days = await calendarRepository.daysOfYear(t.deps.db, 2027, null);
-      expect(days.map((d) => [d.date, d.kind, d.agencyId])).toEqual(FAKE_2027.days.map((d) => [d.date, d.kind, null]));
+      expect(days.map((d) => [d.date, d.kind, d.agencyId])).toEqual(
+        FAKE_2027.days.map((d) => [d.date, d.kind, null]),
+      );
       expect((await eventsWithAction(t.deps, 'calendar.year_added')).at(-1)!.entityId).toBe('2027');
       const cal = await calendarFor(t.deps, null);
       expect(cal.isWorkingDay('2027-01-01')).toBe(false);
@@ -175,7 +207,13 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
     it('R.33: createDeadline computes 20 working days on the national calendar (2025-09-25 → 2025-10-29) and audits it', async () => {
       const { deptB } = await makeCounty(t.deps);
       const d = await deadline(t.deps, deptB.id, '2025-09-25');
-      expect(d).toMatchObject({ agencyId: deptB.id, startDate: '2025-09-25', workingDays: 20, dueDate: '2025-10-29', state: 'open' });
+      expect(d).toMatchObject({
+        agencyId: deptB.id,
+        startDate: '2025-09-25',
+        workingDays: 20,
+        dueDate: '2025-10-29',
+        state: 'open',
+      });
       expect(await reload(t.deps, d)).toEqual(d);
       const created = (await eventsWithAction(t.deps, 'deadline.created')).at(-1)!;
       expect(created.agencyId).toBe(deptB.id);
@@ -211,7 +249,9 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
         code: 'CALENDAR_YEAR_MISSING',
         detail: { year: 2027 },
       });
-      await expect(dueDate(t.deps, '2027-01-04', 0, null)).rejects.toMatchObject({ code: 'CALENDAR_YEAR_MISSING' });
+      await expect(dueDate(t.deps, '2027-01-04', 0, null)).rejects.toMatchObject({
+        code: 'CALENDAR_YEAR_MISSING',
+      });
       // inside 2026 it still works
       expect(await dueDate(t.deps, '2026-12-20', 5, null)).toBe('2026-12-25');
       // once 2027 is entered (made-up data: 2027-01-01 off), the same period is computed
@@ -228,8 +268,14 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
       const later = await deadline(t.deps, deptB.id, '2026-04-01'); // (4-1, 4-30]
       const startsOnDate = await deadline(t.deps, deptB.id, '2026-03-11', 5); // (3-11, 3-18]: start day excluded
       const closed = await deadline(t.deps, deptB.id, '2026-03-02');
-      await inTransaction(t.deps, (tx) => deadlineRepository.setState(tx, closed.id, 'closed', '2026-11-21T02:00:00.000Z'));
-      expect([inWindow.dueDate, later.dueDate, startsOnDate.dueDate]).toEqual(['2026-03-30', '2026-04-30', '2026-03-18']);
+      await inTransaction(t.deps, (tx) =>
+        deadlineRepository.setState(tx, closed.id, 'closed', '2026-11-21T02:00:00.000Z'),
+      );
+      expect([inWindow.dueDate, later.dueDate, startsOnDate.dueDate]).toEqual([
+        '2026-03-30',
+        '2026-04-30',
+        '2026-03-18',
+      ]);
       const untouched = await Promise.all([later, startsOnDate, closed].map((d) => reload(t.deps, d)));
       const cal = await calendarFor(t.deps, null); // warm the cache: setDay must invalidate it
       expect(cal.isWorkingDay('2026-03-11')).toBe(true);
@@ -239,14 +285,31 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
 
       expect(r.recomputed).toBe(1);
       expect(r.day).toMatchObject({ date: '2026-03-11', year: 2026, kind: 'holiday', agencyId: null });
-      expect(await reload(t.deps, inWindow)).toMatchObject({ dueDate: '2026-03-31', updatedAt: '2026-11-21T03:00:00.000Z' });
-      expect(await Promise.all([later, startsOnDate, closed].map((d) => reload(t.deps, d)))).toEqual(untouched);
+      expect(await reload(t.deps, inWindow)).toMatchObject({
+        dueDate: '2026-03-31',
+        updatedAt: '2026-11-21T03:00:00.000Z',
+      });
+      expect(await Promise.all([later, startsOnDate, closed].map((d) => reload(t.deps, d)))).toEqual(
+        untouched,
+      );
 
       const recomputed = await eventsWithAction(t.deps, 'deadline.recomputed');
       expect(recomputed).toHaveLength(1);
-      expect(recomputed[0]).toMatchObject({ agencyId: deptA.id, entityType: 'application', entityId: String(inWindow.subjectId) });
-      expect(JSON.parse(recomputed[0]!.beforeJson!)).toEqual({ deadlineId: inWindow.id, kind: 'reply', dueDate: '2026-03-30' });
-      expect(JSON.parse(recomputed[0]!.afterJson!)).toMatchObject({ deadlineId: inWindow.id, kind: 'reply', dueDate: '2026-03-31' });
+      expect(recomputed[0]).toMatchObject({
+        agencyId: deptA.id,
+        entityType: 'application',
+        entityId: String(inWindow.subjectId),
+      });
+      expect(JSON.parse(recomputed[0]!.beforeJson!)).toEqual({
+        deadlineId: inWindow.id,
+        kind: 'reply',
+        dueDate: '2026-03-30',
+      });
+      expect(JSON.parse(recomputed[0]!.afterJson!)).toMatchObject({
+        deadlineId: inWindow.id,
+        kind: 'reply',
+        dueDate: '2026-03-31',
+      });
       expect(JSON.parse(recomputed[0]!.afterJson!).cause).toContain('2026-03-11');
       expect((await eventsWithAction(t.deps, 'calendar.day_set')).at(-1)!.entityId).toBe('2026-03-11');
       expect((await verifyAuditChain(t.deps.db)).ok).toBe(true);
@@ -276,7 +339,11 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
       expect(r.recomputed).toBe(1);
       expect(r.day.id).toBe(before.id);
       expect(r.day.kind).toBe('holiday');
-      const rows = await t.deps.db.selectFrom('calendarDays').selectAll().where('date', '=', '2026-10-10').execute();
+      const rows = await t.deps.db
+        .selectFrom('calendarDays')
+        .selectAll()
+        .where('date', '=', '2026-10-10')
+        .execute();
       expect(rows).toHaveLength(1);
       expect((await reload(t.deps, d)).dueDate).toBe('2026-10-14');
       const ev = (await eventsWithAction(t.deps, 'calendar.day_set')).at(-1)!;
@@ -285,10 +352,14 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
     });
 
     it('refuses a day in a year without data and an invalid date', async () => {
-      await expect(inTransaction(t.deps, (tx) => setDay(t.deps, tx, CTX, day('2027-01-04', null)))).rejects.toMatchObject({
+      await expect(
+        inTransaction(t.deps, (tx) => setDay(t.deps, tx, CTX, day('2027-01-04', null))),
+      ).rejects.toMatchObject({
         code: 'CALENDAR_YEAR_MISSING',
       });
-      await expect(inTransaction(t.deps, (tx) => setDay(t.deps, tx, CTX, day('2026-02-30', null)))).rejects.toMatchObject({
+      await expect(
+        inTransaction(t.deps, (tx) => setDay(t.deps, tx, CTX, day('2026-02-30', null))),
+      ).rejects.toMatchObject({
         code: 'CALENDAR_INVALID_DATE',
       });
       expect(await calendarRepository.findDay(t.deps.db, '2027-01-04', null)).toBeUndefined();
@@ -316,7 +387,9 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
 
       // another agency may not remove it
       await expect(
-        inTransaction(t.deps, (tx) => removeDay(t.deps, tx, CTX, set.day.id, (agencyId) => agencyId === deptB.id)),
+        inTransaction(t.deps, (tx) =>
+          removeDay(t.deps, tx, CTX, set.day.id, (agencyId) => agencyId === deptB.id),
+        ),
       ).rejects.toMatchObject({ code: 'CALENDAR_DAY_NOT_FOUND' });
       expect(await calendarRepository.dayById(t.deps.db, set.day.id)).toBeDefined();
 
@@ -329,7 +402,13 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
       expect((await calendarFor(t.deps, deptA.id)).isWorkingDay('2026-03-11')).toBe(true);
 
       const recomputed = await eventsWithAction(t.deps, 'deadline.recomputed');
-      expect(recomputed.map((e) => [Number(e.agencyId), JSON.parse(e.beforeJson!).dueDate, JSON.parse(e.afterJson!).dueDate])).toEqual([
+      expect(
+        recomputed.map((e) => [
+          Number(e.agencyId),
+          JSON.parse(e.beforeJson!).dueDate,
+          JSON.parse(e.afterJson!).dueDate,
+        ]),
+      ).toEqual([
         [deptA.id, '2026-03-30', '2026-03-31'],
         [unitA.id, '2026-03-30', '2026-03-31'],
         [deptA.id, '2026-03-31', '2026-03-30'],
@@ -347,7 +426,9 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
       // worked locally: 10-7, 10-8, 10-9, 10-10 (make-up Sat), 10-12
       const a = await deadline(t.deps, deptA.id, '2026-09-30', 5);
       const b = await deadline(t.deps, deptB.id, '2026-09-30', 5);
-      const r = await inTransaction(t.deps, (tx) => setDay(t.deps, tx, CTX, day('2026-10-07', deptA.id, 'workday')));
+      const r = await inTransaction(t.deps, (tx) =>
+        setDay(t.deps, tx, CTX, day('2026-10-07', deptA.id, 'workday')),
+      );
       expect(r.recomputed).toBe(1);
       expect((await reload(t.deps, a)).dueDate).toBe('2026-10-12');
       expect((await reload(t.deps, b)).dueDate).toBe('2026-10-13');
@@ -382,7 +463,11 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
 
     it('2026-11-01 (Beijing time): warns while 2027 is missing, and stops once 2027 is imported', async () => {
       t.clock.set('2026-11-01T02:00:00.000Z');
-      expect(await calendarStatus(t.deps)).toMatchObject({ today: '2026-11-01', missingNextYear: true, warnNextYear: true });
+      expect(await calendarStatus(t.deps)).toMatchObject({
+        today: '2026-11-01',
+        missingNextYear: true,
+        warnNextYear: true,
+      });
       await inTransaction(t.deps, (tx) => importYear(t.deps, tx, CTX, FAKE_2027, 'test'));
       expect(await calendarStatus(t.deps)).toEqual({
         today: '2026-11-01',

@@ -31,7 +31,8 @@ export const calendarRepository = {
   async daysOfYear(db: DbOrTx, year: number, agencyId?: number | null): Promise<CalendarDayRow[]> {
     let q = db.selectFrom('calendarDays').selectAll().where('year', '=', year);
     if (agencyId === null) q = q.where('agencyId', 'is', null);
-    else if (agencyId !== undefined) q = q.where((eb) => eb.or([eb('agencyId', 'is', null), eb('agencyId', '=', agencyId)]));
+    else if (agencyId !== undefined)
+      q = q.where((eb) => eb.or([eb('agencyId', 'is', null), eb('agencyId', '=', agencyId)]));
     return q.orderBy('date').execute();
   },
 
@@ -56,7 +57,11 @@ export const calendarRepository = {
   },
 
   async insertDays(db: DbOrTx, rows: Omit<CalendarDayRow, 'id'>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 200) await db.insertInto('calendarDays').values(rows.slice(i, i + 200)).execute();
+    for (let i = 0; i < rows.length; i += 200)
+      await db
+        .insertInto('calendarDays')
+        .values(rows.slice(i, i + 200))
+        .execute();
   },
 
   async updateDay(db: DbOrTx, id: number, patch: Partial<CalendarDayRow>): Promise<void> {

@@ -8,7 +8,12 @@ import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { calendarRepository } from './calendar.repository.ts';
-import { packagedSchedule, packagedYears, CHINESE_DAYS_VERSION, type YearSchedule } from './calendar-sources.ts';
+import {
+  packagedSchedule,
+  packagedYears,
+  CHINESE_DAYS_VERSION,
+  type YearSchedule,
+} from './calendar-sources.ts';
 import { deadlineRepository } from './deadline.repository.ts';
 import { type SpecialDay, type SpecialDayKind, WorkingCalendar } from './working-days.ts';
 
@@ -72,13 +77,28 @@ export async function calendarFor(deps: Deps, agencyId: number | null = null): P
 
 // ---------------------------------------------------------------- import
 
-export async function importYear(deps: Deps, tx: DbOrTx, ctx: Ctx, s: YearSchedule, importedFrom: string): Promise<void> {
-  if (await calendarRepository.year(tx, s.year)) throw new AppError('CALENDAR_YEAR_EXISTS', { message: `${s.year} 年的节假日安排已存在；如需更正，请逐日修改` });
+export async function importYear(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  s: YearSchedule,
+  importedFrom: string,
+): Promise<void> {
+  if (await calendarRepository.year(tx, s.year))
+    throw new AppError('CALENDAR_YEAR_EXISTS', {
+      message: `${s.year} 年的节假日安排已存在；如需更正，请逐日修改`,
+    });
   const seen = new Set<string>();
   for (const d of s.days) {
-    if (!isValidIsoDate(d.date)) throw new AppError('CALENDAR_INVALID_DATE', { message: `日期“${d.date}”格式不正确，应为 YYYY-MM-DD` });
-    if (yearOf(d.date) !== s.year) throw new AppError('CALENDAR_DAY_OUT_OF_YEAR', { message: `日期 ${d.date} 不在 ${s.year} 年内` });
-    if (seen.has(d.date)) throw new AppError('VALIDATION_FAILED', { message: `日期 ${d.date} 重复出现`, fields: [{ field: 'days', label: '日期列表', message: `${d.date} 重复` }] });
+    if (!isValidIsoDate(d.date))
+      throw new AppError('CALENDAR_INVALID_DATE', { message: `日期“${d.date}”格式不正确，应为 YYYY-MM-DD` });
+    if (yearOf(d.date) !== s.year)
+      throw new AppError('CALENDAR_DAY_OUT_OF_YEAR', { message: `日期 ${d.date} 不在 ${s.year} 年内` });
+    if (seen.has(d.date))
+      throw new AppError('VALIDATION_FAILED', {
+        message: `日期 ${d.date} 重复出现`,
+        fields: [{ field: 'days', label: '日期列表', message: `${d.date} 重复` }],
+      });
     seen.add(d.date);
   }
   const now = deps.clock.now().toISOString();
@@ -94,7 +114,16 @@ export async function importYear(deps: Deps, tx: DbOrTx, ctx: Ctx, s: YearSchedu
   });
   await calendarRepository.insertDays(
     tx,
-    s.days.map((d) => ({ date: d.date, year: s.year, kind: d.kind, name: d.name, agencyId: null, note: null, createdAt: now, updatedAt: now })),
+    s.days.map((d) => ({
+      date: d.date,
+      year: s.year,
+      kind: d.kind,
+      name: d.name,
+      agencyId: null,
+      note: null,
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
@@ -110,7 +139,11 @@ export async function importYear(deps: Deps, tx: DbOrTx, ctx: Ctx, s: YearSchedu
 }
 
 /** Imports every year of the packaged `chinese-days` data that is not in the table yet. */
-export async function seedCalendarFromPackage(deps: Deps, tx: DbOrTx, ctx: Ctx = { actor: null }): Promise<number[]> {
+export async function seedCalendarFromPackage(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx = { actor: null },
+): Promise<number[]> {
   const have = new Set((await calendarRepository.years(tx)).map((y) => Number(y.year)));
   const added: number[] = [];
   for (const year of packagedYears()) {
@@ -128,12 +161,26 @@ export async function updateYearSource(
   tx: DbOrTx,
   ctx: Ctx,
   year: number,
-  patch: { sourceTitle?: string; sourceDocumentNo?: string | null; sourceUrl?: string | null; publishedOn?: string | null },
+  patch: {
+    sourceTitle?: string;
+    sourceDocumentNo?: string | null;
+    sourceUrl?: string | null;
+    publishedOn?: string | null;
+  },
 ): Promise<void> {
   const before = await calendarRepository.year(tx, year);
   if (!before) throw new AppError('CALENDAR_YEAR_MISSING', { message: `${year} 年的节假日安排尚未录入` });
   await calendarRepository.updateYear(tx, year, { ...patch, updatedAt: deps.clock.now().toISOString() });
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'calendar_year', entityId: year, action: 'calendar.year_updated', before, after: { ...before, ...patch }, ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: null,
+    entityType: 'calendar_year',
+    entityId: year,
+    action: 'calendar.year_updated',
+    before,
+    after: { ...before, ...patch },
+    ip: ctx.ip ?? null,
+  });
 }
 
 // ---------------------------------------------------------------- corrections and local holidays
@@ -147,16 +194,40 @@ export interface DayInput {
 }
 
 /** Adds or corrects one special day (national, or local to an agency) and recomputes affected deadlines. */
-export async function setDay(deps: Deps, tx: DbOrTx, ctx: Ctx, input: DayInput): Promise<{ day: CalendarDayRow; recomputed: number }> {
+export async function setDay(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  input: DayInput,
+): Promise<{ day: CalendarDayRow; recomputed: number }> {
   if (!isValidIsoDate(input.date)) throw new AppError('CALENDAR_INVALID_DATE');
   const year = yearOf(input.date);
-  if (!(await calendarRepository.year(tx, year))) throw new AppError('CALENDAR_YEAR_MISSING', { message: `${year} 年的节假日安排尚未录入，请先新增该年度` });
+  if (!(await calendarRepository.year(tx, year)))
+    throw new AppError('CALENDAR_YEAR_MISSING', {
+      message: `${year} 年的节假日安排尚未录入，请先新增该年度`,
+    });
   const now = deps.clock.now().toISOString();
   const existing = await calendarRepository.findDay(tx, input.date, input.agencyId);
   if (existing) {
-    await calendarRepository.updateDay(tx, existing.id, { kind: input.kind, name: input.name, note: input.note ?? null, updatedAt: now });
+    await calendarRepository.updateDay(tx, existing.id, {
+      kind: input.kind,
+      name: input.name,
+      note: input.note ?? null,
+      updatedAt: now,
+    });
   } else {
-    await calendarRepository.insertDays(tx, [{ date: input.date, year, kind: input.kind, name: input.name, agencyId: input.agencyId, note: input.note ?? null, createdAt: now, updatedAt: now }]);
+    await calendarRepository.insertDays(tx, [
+      {
+        date: input.date,
+        year,
+        kind: input.kind,
+        name: input.name,
+        agencyId: input.agencyId,
+        note: input.note ?? null,
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
   }
   const day = (await calendarRepository.findDay(tx, input.date, input.agencyId))!;
   await recordAudit(tx, deps, {
@@ -174,11 +245,25 @@ export async function setDay(deps: Deps, tx: DbOrTx, ctx: Ctx, input: DayInput):
   return { day, recomputed };
 }
 
-export async function removeDay(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, canTouch: (agencyId: number | null) => boolean): Promise<{ recomputed: number }> {
+export async function removeDay(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  canTouch: (agencyId: number | null) => boolean,
+): Promise<{ recomputed: number }> {
   const day = await calendarRepository.dayById(tx, id);
   if (!day || !canTouch(day.agencyId)) throw new AppError('CALENDAR_DAY_NOT_FOUND');
   await calendarRepository.deleteDay(tx, id);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: day.agencyId, entityType: 'calendar_day', entityId: day.date, action: 'calendar.day_removed', before: day, ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: day.agencyId,
+    entityType: 'calendar_day',
+    entityId: day.date,
+    action: 'calendar.day_removed',
+    before: day,
+    ip: ctx.ip ?? null,
+  });
   invalidateCalendar(deps);
   return { recomputed: await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId) };
 }
@@ -189,13 +274,34 @@ export async function createDeadline(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
-  d: { agencyId: number; subjectType: string; subjectId: number; kind: string; startDate: string; workingDays: number },
+  d: {
+    agencyId: number;
+    subjectType: string;
+    subjectId: number;
+    kind: string;
+    startDate: string;
+    workingDays: number;
+  },
 ): Promise<DeadlineRow> {
   const cal = await calendarInTx(deps, tx, d.agencyId);
   const dueDate = cal.addWorkingDays(d.startDate, d.workingDays);
   const now = deps.clock.now().toISOString();
-  const row = await deadlineRepository.insert(tx, { ...d, dueDate, state: 'open', createdAt: now, updatedAt: now });
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: d.agencyId, entityType: d.subjectType, entityId: d.subjectId, action: 'deadline.created', after: row, ip: ctx.ip ?? null });
+  const row = await deadlineRepository.insert(tx, {
+    ...d,
+    dueDate,
+    state: 'open',
+    createdAt: now,
+    updatedAt: now,
+  });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: d.agencyId,
+    entityType: d.subjectType,
+    entityId: d.subjectId,
+    action: 'deadline.created',
+    after: row,
+    ip: ctx.ip ?? null,
+  });
   return row;
 }
 
@@ -203,7 +309,13 @@ export async function createDeadline(
  * After a calendar change on `date` (national when agencyId is null, else local to that agency's
  * subtree), recomputes every open deadline whose window contains the date; each change is audited.
  */
-export async function recomputeDeadlines(deps: Deps, tx: DbOrTx, ctx: Ctx, date: string, agencyId: number | null): Promise<number> {
+export async function recomputeDeadlines(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  date: string,
+  agencyId: number | null,
+): Promise<number> {
   const dir = await agencyDirectory(deps, tx);
   const scope = agencyId === null ? 'all' : dir.subtree(agencyId);
   const calendars = new Map<number, WorkingCalendar>();
@@ -265,6 +377,11 @@ export async function calendarStatus(deps: Deps): Promise<CalendarStatus> {
   };
 }
 
-export async function dueDate(deps: Deps, from: string, days: number, agencyId: number | null): Promise<string> {
+export async function dueDate(
+  deps: Deps,
+  from: string,
+  days: number,
+  agencyId: number | null,
+): Promise<string> {
   return (await calendarFor(deps, agencyId)).addWorkingDays(from, days);
 }

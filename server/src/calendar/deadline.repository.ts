@@ -6,7 +6,13 @@ export const deadlineRepository = {
     return db.insertInto('deadlines').values(row).returningAll().executeTakeFirstOrThrow();
   },
   /** Open deadlines whose counting window (start, due] contains `date`, optionally for some agencies. */
-  async openAffectedBy(db: DbOrTx, date: string, agencyIds: number[] | 'all', afterId: number, limit: number): Promise<DeadlineRow[]> {
+  async openAffectedBy(
+    db: DbOrTx,
+    date: string,
+    agencyIds: number[] | 'all',
+    afterId: number,
+    limit: number,
+  ): Promise<DeadlineRow[]> {
     let q = db
       .selectFrom('deadlines')
       .selectAll()
@@ -24,7 +30,13 @@ export const deadlineRepository = {
     await db.updateTable('deadlines').set({ dueDate, updatedAt: at }).where('id', '=', id).execute();
   },
   async bySubject(db: DbOrTx, subjectType: string, subjectId: number): Promise<DeadlineRow[]> {
-    return db.selectFrom('deadlines').selectAll().where('subjectType', '=', subjectType).where('subjectId', '=', subjectId).orderBy('id').execute();
+    return db
+      .selectFrom('deadlines')
+      .selectAll()
+      .where('subjectType', '=', subjectType)
+      .where('subjectId', '=', subjectId)
+      .orderBy('id')
+      .execute();
   },
   async setState(db: DbOrTx, id: number, state: string, at: string): Promise<void> {
     await db.updateTable('deadlines').set({ state, updatedAt: at }).where('id', '=', id).execute();

@@ -286,7 +286,12 @@ describe('Civil Code art. 201: the start day is excluded', () => {
 
 describe('local holidays of an agency layered on the national calendar', () => {
   const AGENCY = 5;
-  const localHoliday: SpecialDay = { date: '2025-07-16', kind: 'holiday', name: '地方节日', agencyId: AGENCY };
+  const localHoliday: SpecialDay = {
+    date: '2025-07-16',
+    kind: 'holiday',
+    name: '地方节日',
+    agencyId: AGENCY,
+  };
 
   it('a local holiday on an ordinary weekday shifts a deadline by one working day', () => {
     const local = new WorkingCalendar(new Set(YEARS), [...NATIONAL, localHoliday]);
@@ -336,12 +341,25 @@ describe('local holidays of an agency layered on the national calendar', () => {
 
 describe('bad input', () => {
   it('an invalid date string is refused with CALENDAR_INVALID_DATE', () => {
-    for (const bad of ['2025-02-30', '2025-13-01', '2025-1-5', '20250105', 'not-a-date', '', '2025-10-01T00:00:00Z']) {
-      expect(appErrorCode(() => cal.isWorkingDay(bad)), bad).toBe('CALENDAR_INVALID_DATE');
+    for (const bad of [
+      '2025-02-30',
+      '2025-13-01',
+      '2025-1-5',
+      '20250105',
+      'not-a-date',
+      '',
+      '2025-10-01T00:00:00Z',
+    ]) {
+      expect(
+        appErrorCode(() => cal.isWorkingDay(bad)),
+        bad,
+      ).toBe('CALENDAR_INVALID_DATE');
     }
     expect(appErrorCode(() => cal.addWorkingDays('2025-02-29', 1))).toBe('CALENDAR_INVALID_DATE');
     expect(appErrorCode(() => cal.addWorkingDays('2025-02-29', 0))).toBe('CALENDAR_INVALID_DATE');
-    expect(appErrorCode(() => cal.workingDaysBetween('2025-03-01', '2025-04-31'))).toBe('CALENDAR_INVALID_DATE');
+    expect(appErrorCode(() => cal.workingDaysBetween('2025-03-01', '2025-04-31'))).toBe(
+      'CALENDAR_INVALID_DATE',
+    );
     expect(appErrorCode(() => cal.describe('2025/10/01'))).toBe('CALENDAR_INVALID_DATE');
   });
 

@@ -63,13 +63,20 @@ export class WorkingCalendar {
   describe(date: string): { working: boolean; reason: string } {
     this.assertYear(date);
     const s = this.special.get(date);
-    if (s) return { working: s.kind === 'workday', reason: s.kind === 'workday' ? `${s.name}调休上班` : s.name };
+    if (s)
+      return { working: s.kind === 'workday', reason: s.kind === 'workday' ? `${s.name}调休上班` : s.name };
     const wd = weekday(date);
     return wd === 0 || wd === 6 ? { working: false, reason: '周末' } : { working: true, reason: '工作日' };
   }
 
   isWorkingDay(date: string): boolean {
     this.assertYear(date);
+    return this.workingUnchecked(date);
+  }
+
+  /** For dates already validated: only the year's presence is checked (cheap), not the format. */
+  private workingUnchecked(date: string): boolean {
+    if (!this.confirmedYears.has(yearOf(date))) this.assertYear(date);
     const s = this.special.get(date);
     if (s) return s.kind === 'workday';
     const wd = weekday(date);
@@ -78,13 +85,14 @@ export class WorkingCalendar {
 
   /** The Nth working day after `start` (start excluded, Civil Code art. 201). N = 0 returns start. */
   addWorkingDays(start: string, n: number): string {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a non-negative integer, got ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`working days must be a non-negative integer, got ${n}`);
     this.assertYear(start);
     let d = start;
     let left = n;
     while (left > 0) {
       d = addDays(d, 1);
-      if (this.isWorkingDay(d)) left--;
+      if (this.workingUnchecked(d)) left--;
     }
     return d;
   }
@@ -101,7 +109,7 @@ export class WorkingCalendar {
     const forward = to > from;
     const [a, b] = forward ? [from, to] : [to, from];
     let count = 0;
-    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (this.workingUnchecked(d)) count++;
     return forward ? count : -count;
   }
 

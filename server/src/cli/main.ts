@@ -9,7 +9,12 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { prepareDatabase } from '../bootstrap.ts';
 import { calendarRepository } from '../calendar/calendar.repository.ts';
-import { calendarFor, calendarStatus, importYear, seedCalendarFromPackage } from '../calendar/calendar.service.ts';
+import {
+  calendarFor,
+  calendarStatus,
+  importYear,
+  seedCalendarFromPackage,
+} from '../calendar/calendar.service.ts';
 import { packagedSchedule, CHINESE_DAYS_VERSION, type YearSchedule } from '../calendar/calendar-sources.ts';
 import { workingDaysInYear } from '../calendar/working-days.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
@@ -42,7 +47,10 @@ const USAGE = `用法：gongkai <命令> [选项]
 
 环境变量见 README 的配置表（DATABASE_URL 未设置时使用 DATA_DIR 下的 SQLite 数据库）。`;
 
-async function withDeps<T>(fn: (deps: Deps) => Promise<T>, opts: { prepare?: boolean } = { prepare: true }): Promise<T> {
+async function withDeps<T>(
+  fn: (deps: Deps) => Promise<T>,
+  opts: { prepare?: boolean } = { prepare: true },
+): Promise<T> {
   const config = loadConfig(process.env);
   const handle = openDatabase(config);
   const deps = makeDeps(handle, config, systemClock);
@@ -118,7 +126,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function createAdmin(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { username: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
   if (!values.username || !values.name) {
     console.error('请提供 --username 和 --name');
     return 2;
@@ -126,7 +137,13 @@ async function createAdmin(args: string[]): Promise<number> {
   const password = values.password ?? `${randomBytes(9).toString('base64url')}9a`;
   return withDeps(async (deps) => {
     await inTransaction(deps, (tx) =>
-      createUser(deps, tx, null, { username: values.username!, displayName: values.name!, password, isPlatformAdmin: true, mustChangePassword: values.password === undefined }),
+      createUser(deps, tx, null, {
+        username: values.username!,
+        displayName: values.name!,
+        password,
+        isPlatformAdmin: true,
+        mustChangePassword: values.password === undefined,
+      }),
     );
     console.log(`已新建平台管理员 ${values.username}`);
     if (values.password === undefined) console.log(`初始密码（首次登录须修改）：${password}`);
@@ -140,7 +157,20 @@ async function calendarCommand(sub: string | undefined, args: string[]): Promise
     return withDeps(async (deps) => {
       if (values.file) {
         const s = JSON.parse(readFileSync(values.file, 'utf8')) as YearSchedule;
-        await inTransaction(deps, (tx) => importYear(deps, tx, { actor: null }, { ...s, sourceDocumentNo: s.sourceDocumentNo ?? null, sourceUrl: s.sourceUrl ?? null, publishedOn: s.publishedOn ?? null }, `文件：${values.file}`));
+        await inTransaction(deps, (tx) =>
+          importYear(
+            deps,
+            tx,
+            { actor: null },
+            {
+              ...s,
+              sourceDocumentNo: s.sourceDocumentNo ?? null,
+              sourceUrl: s.sourceUrl ?? null,
+              publishedOn: s.publishedOn ?? null,
+            },
+            `文件：${values.file}`,
+          ),
+        );
         console.log(`已导入 ${s.year} 年（${s.days.length} 个特别日期）`);
         return 0;
       }
@@ -148,14 +178,18 @@ async function calendarCommand(sub: string | undefined, args: string[]): Promise
         const year = Number(values.year);
         const s = packagedSchedule(year);
         if (!s) {
-          console.error(`chinese-days ${CHINESE_DAYS_VERSION} 中没有 ${year} 年的官方节假日数据。请在国务院办公厅通知发布后，用 --file 导入或在工作台中录入。`);
+          console.error(
+            `chinese-days ${CHINESE_DAYS_VERSION} 中没有 ${year} 年的官方节假日数据。请在国务院办公厅通知发布后，用 --file 导入或在工作台中录入。`,
+          );
           return 1;
         }
         if (await calendarRepository.year(deps.db, year)) {
           console.log(`${year} 年已录入，无需导入`);
           return 0;
         }
-        await inTransaction(deps, (tx) => importYear(deps, tx, { actor: null }, s, `chinese-days ${CHINESE_DAYS_VERSION}`));
+        await inTransaction(deps, (tx) =>
+          importYear(deps, tx, { actor: null }, s, `chinese-days ${CHINESE_DAYS_VERSION}`),
+        );
         console.log(`已导入 ${year} 年`);
         return 0;
       }
@@ -169,20 +203,30 @@ async function calendarCommand(sub: string | undefined, args: string[]): Promise
       const years = await calendarRepository.years(deps.db);
       const cal = await calendarFor(deps, null);
       for (const y of years) {
-        console.log(`${y.year}  工作日 ${workingDaysInYear(cal, Number(y.year))} 天  来源：${y.sourceTitle}${y.sourceDocumentNo ? `（${y.sourceDocumentNo}）` : ''}  [${y.importedFrom}]`);
+        console.log(
+          `${y.year}  工作日 ${workingDaysInYear(cal, Number(y.year))} 天  来源：${y.sourceTitle}${y.sourceDocumentNo ? `（${y.sourceDocumentNo}）` : ''}  [${y.importedFrom}]`,
+        );
       }
       const st = await calendarStatus(deps);
       if (st.currentYearMissing) {
-        console.error(`错误：当年（${st.today.slice(0, 4)} 年）的节假日安排尚未录入，所有工作日期限都无法计算。`);
+        console.error(
+          `错误：当年（${st.today.slice(0, 4)} 年）的节假日安排尚未录入，所有工作日期限都无法计算。`,
+        );
         return 1;
       }
-      if (st.missingNextYear) console.warn(`提醒：${st.nextYear} 年的节假日安排尚未录入${st.warnNextYear ? '（已进入 11 月，请在通知发布后及时录入）' : ''}。`);
+      if (st.missingNextYear)
+        console.warn(
+          `提醒：${st.nextYear} 年的节假日安排尚未录入${st.warnNextYear ? '（已进入 11 月，请在通知发布后及时录入）' : ''}。`,
+        );
       else console.log(`${st.nextYear} 年的节假日安排已录入。`);
       return 0;
     });
   }
   if (sub === 'due') {
-    const { values } = parseArgs({ args, options: { from: { type: 'string' }, days: { type: 'string' }, agency: { type: 'string' } } });
+    const { values } = parseArgs({
+      args,
+      options: { from: { type: 'string' }, days: { type: 'string' }, agency: { type: 'string' } },
+    });
     if (!values.from || values.days === undefined || !/^\d+$/.test(values.days)) {
       console.error('请提供 --from YYYY-MM-DD 和 --days N（非负整数）');
       return 2;
@@ -206,15 +250,27 @@ async function calendarCommand(sub: string | undefined, args: string[]): Promise
 async function auditVerify(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'expect-head': { type: 'string' } } });
   return withDeps(async (deps) => {
-    const total = Number((await deps.db.selectFrom('auditEvents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const total = Number(
+      (
+        await deps.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const bar = progressBar('校验审计日志', total);
     const r = await verifyAuditChain(deps.db, { onProgress: (n) => bar.update(n) });
     bar.done();
     for (const p of r.problems.slice(0, 50)) console.error(`  ✗ ${p.message}`);
     if (r.problems.length > 50) console.error(`  …… 另有 ${r.problems.length - 50} 处问题`);
     const headOk = !values['expect-head'] || values['expect-head'] === r.headHash;
-    if (!headOk) console.error(`  ✗ 链头哈希与预期不符：末尾的记录被删除或篡改（预期 ${values['expect-head']}）`);
-    console.log(r.ok && headOk ? `审计日志完好：共 ${r.checked} 条事件` : `审计日志校验失败：共 ${r.checked} 条事件，发现 ${r.problems.length + (headOk ? 0 : 1)} 处问题`);
+    if (!headOk)
+      console.error(`  ✗ 链头哈希与预期不符：末尾的记录被删除或篡改（预期 ${values['expect-head']}）`);
+    console.log(
+      r.ok && headOk
+        ? `审计日志完好：共 ${r.checked} 条事件`
+        : `审计日志校验失败：共 ${r.checked} 条事件，发现 ${r.problems.length + (headOk ? 0 : 1)} 处问题`,
+    );
     console.log(r.headHash);
     return r.ok && headOk ? 0 : 1;
   });
@@ -223,7 +279,12 @@ async function auditVerify(args: string[]): Promise<number> {
 async function generate(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { agencies: { type: 'string', default: '100' }, documents: { type: 'string', default: '0' }, applications: { type: 'string', default: '0' }, seed: { type: 'string', default: '1' } },
+    options: {
+      agencies: { type: 'string', default: '100' },
+      documents: { type: 'string', default: '0' },
+      applications: { type: 'string', default: '0' },
+      seed: { type: 'string', default: '1' },
+    },
   });
   const n = (k: 'agencies' | 'documents' | 'applications') => {
     const v = Number(values[k]);
@@ -231,7 +292,12 @@ async function generate(args: string[]): Promise<number> {
     return v;
   };
   return withDeps(async (deps) => {
-    const r = await generateSynthetic(deps, { agencies: n('agencies'), documents: n('documents'), applications: n('applications'), seed: Number(values.seed) || 1 });
+    const r = await generateSynthetic(deps, {
+      agencies: n('agencies'),
+      documents: n('documents'),
+      applications: n('applications'),
+      seed: Number(values.seed) || 1,
+    });
     for (const line of r.summary) console.log(line);
     return r.ok ? 0 : 1;
   });

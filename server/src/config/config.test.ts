@@ -15,7 +15,13 @@ describe('configuration', () => {
   it('lists every problem at once, in plain words', () => {
     let err: unknown;
     try {
-      loadConfig({ NODE_ENV: 'production', PORT: 'eighty', DATABASE_URL: 'mysql://x', MAIL_TRANSPORT: 'smtp', TRUST_PROXY: 'maybe' });
+      loadConfig({
+        NODE_ENV: 'production',
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        MAIL_TRANSPORT: 'smtp',
+        TRUST_PROXY: 'maybe',
+      });
     } catch (e) {
       err = e;
     }

@@ -98,14 +98,22 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
 
   let sessionSecret = str('SESSION_SECRET');
   if (sessionSecret === undefined) {
-    if (nodeEnv === 'production') problems.push('生产环境必须设置 SESSION_SECRET（至少 32 个字符的随机字符串）');
+    if (nodeEnv === 'production')
+      problems.push('生产环境必须设置 SESSION_SECRET（至少 32 个字符的随机字符串）');
     sessionSecret = DEV_SECRET;
   } else if (sessionSecret.length < 32) {
     problems.push(`SESSION_SECRET 太短（${sessionSecret.length} 个字符），至少需要 32 个字符`);
   }
 
-  const publicBaseUrl = (url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
-  if (nodeEnv === 'production' && publicBaseUrl.startsWith('http:') && !/localhost|127\.0\.0\.1/.test(publicBaseUrl)) {
+  const publicBaseUrl = (url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(
+    /\/+$/,
+    '',
+  );
+  if (
+    nodeEnv === 'production' &&
+    publicBaseUrl.startsWith('http:') &&
+    !/localhost|127\.0\.0\.1/.test(publicBaseUrl)
+  ) {
     problems.push('生产环境的 PUBLIC_BASE_URL 应使用 https');
   }
 

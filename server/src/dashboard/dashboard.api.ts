@@ -10,7 +10,11 @@ import { userRepository } from '../identity/user.repository.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 
-const Warning = Type.Object({ level: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')]), code: Type.String(), message: Type.String() });
+const Warning = Type.Object({
+  level: Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')]),
+  code: Type.String(),
+  message: Type.String(),
+});
 
 export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -24,7 +28,12 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
             200: Type.Object({
               today: Type.String(),
               warnings: Type.Array(Warning),
-              stats: Type.Object({ agencies: Type.Integer(), users: Type.Integer(), auditEvents: Type.Integer(), calendarYears: Type.Array(Type.Integer()) }),
+              stats: Type.Object({
+                agencies: Type.Integer(),
+                users: Type.Integer(),
+                auditEvents: Type.Integer(),
+                calendarYears: Type.Array(Type.Integer()),
+              }),
             }),
             ...errorResponses,
           },
@@ -36,7 +45,11 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
         const status = await calendarStatus(deps);
         const warnings: { level: 'info' | 'warning' | 'error'; code: string; message: string }[] = [];
         if (status.currentYearMissing) {
-          warnings.push({ level: 'error', code: 'CALENDAR_CURRENT_YEAR_MISSING', message: `${status.today.slice(0, 4)} 年的节假日安排尚未录入：所有工作日期限都无法计算，请立即在“工作日历”中录入。` });
+          warnings.push({
+            level: 'error',
+            code: 'CALENDAR_CURRENT_YEAR_MISSING',
+            message: `${status.today.slice(0, 4)} 年的节假日安排尚未录入：所有工作日期限都无法计算，请立即在“工作日历”中录入。`,
+          });
         }
         if (status.warnNextYear) {
           warnings.push({
@@ -45,7 +58,8 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
             message: `${status.nextYear} 年的节假日安排尚未录入。国务院办公厅通知发布后请及时录入，否则跨年的答复期限将无法计算。`,
           });
         }
-        if (user.mustChangePassword === 1) warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });
+        if (user.mustChangePassword === 1)
+          warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });
         const scope = readableScope(actor, dir);
         return {
           today: status.today,

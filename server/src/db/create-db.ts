@@ -43,7 +43,10 @@ export function openSqlite(file: string): DbHandle {
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
-export function openPostgres(connectionString: string, opts: { max?: number; schema?: string } = {}): DbHandle {
+export function openPostgres(
+  connectionString: string,
+  opts: { max?: number; schema?: string } = {},
+): DbHandle {
   const pool = new pg.Pool({
     connectionString,
     max: opts.max ?? 10,

@@ -34,7 +34,10 @@ export async function hasAnyAgency(deps: Deps): Promise<boolean> {
 
 const OFFICE_HOURS = '周一至周五（法定节假日除外）上午 8:30—12:00，下午 14:30—18:00';
 
-export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) => void } = {}): Promise<DemoResult> {
+export async function seedDemo(
+  deps: Deps,
+  opts: { onProgress?: (msg: string) => void } = {},
+): Promise<DemoResult> {
   const progress = opts.onProgress ?? (() => {});
   // one argon2 hash shared by every demo account (they all have the demo password); real accounts are hashed one by one
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -50,7 +53,13 @@ export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) =>
       agencyCount++;
       return createAgency(deps, tx, ctx, a);
     };
-    const newUser = async (username: string, displayName: string, grants: { agency: AgencyRow; role: Role; unit?: AgencyRow }[], what?: string, platformAdmin = false) => {
+    const newUser = async (
+      username: string,
+      displayName: string,
+      grants: { agency: AgencyRow; role: Role; unit?: AgencyRow }[],
+      what?: string,
+      platformAdmin = false,
+    ) => {
       const user = await userRepository.insert(tx, {
         username,
         displayName,
@@ -67,15 +76,32 @@ export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) =>
         createdAt: now,
         updatedAt: now,
       });
-      await recordAudit(tx, deps, { actor: SYSTEM_ACTOR, agencyId: grants[0]?.agency.id ?? null, entityType: 'user', entityId: user.id, action: 'user.created', after: { ...user, source: '演示数据' } });
-      for (const g of grants) await grantRole(deps, tx, null, user.id, { agencyId: g.agency.id, role: g.role, unitId: g.unit?.id ?? null });
+      await recordAudit(tx, deps, {
+        actor: SYSTEM_ACTOR,
+        agencyId: grants[0]?.agency.id ?? null,
+        entityType: 'user',
+        entityId: user.id,
+        action: 'user.created',
+        after: { ...user, source: '演示数据' },
+      });
+      for (const g of grants)
+        await grantRole(deps, tx, null, user.id, {
+          agencyId: g.agency.id,
+          role: g.role,
+          unitId: g.unit?.id ?? null,
+        });
       userCount++;
       if (what) logins.push({ username, displayName, what });
       return user;
     };
 
     progress('地区与县人民政府');
-    const region = await newAgency({ kind: 'region', name: DEMO_REGION.name, code: DEMO_REGION.code, regionCode: DEMO_REGION.regionCode });
+    const region = await newAgency({
+      kind: 'region',
+      name: DEMO_REGION.name,
+      code: DEMO_REGION.code,
+      regionCode: DEMO_REGION.regionCode,
+    });
     const gov = await newAgency({
       kind: 'government',
       parentId: region.id,
@@ -92,12 +118,39 @@ export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) =>
       officeHours: OFFICE_HOURS,
       acceptsApplications: true,
     });
-    const gkb = await newAgency({ kind: 'unit', parentId: gov.id, name: '县人民政府办公室（县政务公开办）', shortName: '县政务公开办', code: 'gov-gkb' });
-    const supervision = await newAgency({ kind: 'unit', parentId: gov.id, name: '县政府督查室', code: 'gov-dcs' });
+    const gkb = await newAgency({
+      kind: 'unit',
+      parentId: gov.id,
+      name: '县人民政府办公室（县政务公开办）',
+      shortName: '县政务公开办',
+      code: 'gov-gkb',
+    });
+    const supervision = await newAgency({
+      kind: 'unit',
+      parentId: gov.id,
+      name: '县政府督查室',
+      code: 'gov-dcs',
+    });
 
     await newUser('admin', '平台管理员', [], '平台管理员：机关、用户、日历、规则配置', true);
-    await newUser('gkb', personName(1), [{ agency: gov, role: 'disclosure_office', unit: gkb }, { agency: gov, role: 'agency_admin', unit: gkb }], '县政务公开办：监督各部门、年报汇总');
-    await newUser('dcs', personName(2), [{ agency: gov, role: 'supervisor', unit: supervision }, { agency: gov, role: 'assessor', unit: supervision }], '县政府督查室：监督检查、考核');
+    await newUser(
+      'gkb',
+      personName(1),
+      [
+        { agency: gov, role: 'disclosure_office', unit: gkb },
+        { agency: gov, role: 'agency_admin', unit: gkb },
+      ],
+      '县政务公开办：监督各部门、年报汇总',
+    );
+    await newUser(
+      'dcs',
+      personName(2),
+      [
+        { agency: gov, role: 'supervisor', unit: supervision },
+        { agency: gov, role: 'assessor', unit: supervision },
+      ],
+      '县政府督查室：监督检查、考核',
+    );
     await newUser('xzz', personName(3), [{ agency: gov, role: 'principal' }], '县长（主要负责人）');
 
     let i = 10;
@@ -123,17 +176,61 @@ export async function seedDemo(deps: Deps, opts: { onProgress?: (msg: string) =>
       await addSupervision(deps, tx, null, gov.id, dept.id);
       const units: AgencyRow[] = [];
       for (const [k, u] of d.units.entries()) {
-        units.push(await newAgency({ kind: 'unit', parentId: dept.id, name: u, code: `${d.code}-u${k + 1}`, sortOrder: k }));
+        units.push(
+          await newAgency({
+            kind: 'unit',
+            parentId: dept.id,
+            name: u,
+            code: `${d.code}-u${k + 1}`,
+            sortOrder: k,
+          }),
+        );
       }
       const office = units[0]!;
       const business = units[1] ?? office;
       const full = d.code === 'sfj' || d.code === 'scjgj';
-      await newUser(`${d.prefix}-gk`, personName(i++), [{ agency: dept, role: 'disclosure_office', unit: office }, { agency: dept, role: 'agency_admin', unit: office }], full ? `${d.shortName}政务公开工作机构（登记、发布、年报）` : undefined);
-      await newUser(`${d.prefix}-ng`, personName(i++), [{ agency: dept, role: 'drafter', unit: business }], full ? `${d.shortName}${business.name}拟稿人/承办人` : undefined);
-      await newUser(`${d.prefix}-kz`, personName(i++), [{ agency: dept, role: 'unit_head', unit: business }], full ? `${d.shortName}${business.name}负责人` : undefined);
-      await newUser(`${d.prefix}-fg`, personName(i++), [{ agency: dept, role: 'leader' }], full ? `${d.shortName}分管领导` : undefined);
-      await newUser(`${d.prefix}-jz`, personName(i++), [{ agency: dept, role: 'principal' }], full ? `${d.shortName}主要负责人` : undefined);
-      await newUser(`${d.prefix}-bm`, personName(i++), [{ agency: dept, role: 'confidentiality_reviewer', unit: office }, { agency: dept, role: 'archivist', unit: office }], full ? `${d.shortName}保密审查员、档案员` : undefined);
+      await newUser(
+        `${d.prefix}-gk`,
+        personName(i++),
+        [
+          { agency: dept, role: 'disclosure_office', unit: office },
+          { agency: dept, role: 'agency_admin', unit: office },
+        ],
+        full ? `${d.shortName}政务公开工作机构（登记、发布、年报）` : undefined,
+      );
+      await newUser(
+        `${d.prefix}-ng`,
+        personName(i++),
+        [{ agency: dept, role: 'drafter', unit: business }],
+        full ? `${d.shortName}${business.name}拟稿人/承办人` : undefined,
+      );
+      await newUser(
+        `${d.prefix}-kz`,
+        personName(i++),
+        [{ agency: dept, role: 'unit_head', unit: business }],
+        full ? `${d.shortName}${business.name}负责人` : undefined,
+      );
+      await newUser(
+        `${d.prefix}-fg`,
+        personName(i++),
+        [{ agency: dept, role: 'leader' }],
+        full ? `${d.shortName}分管领导` : undefined,
+      );
+      await newUser(
+        `${d.prefix}-jz`,
+        personName(i++),
+        [{ agency: dept, role: 'principal' }],
+        full ? `${d.shortName}主要负责人` : undefined,
+      );
+      await newUser(
+        `${d.prefix}-bm`,
+        personName(i++),
+        [
+          { agency: dept, role: 'confidentiality_reviewer', unit: office },
+          { agency: dept, role: 'archivist', unit: office },
+        ],
+        full ? `${d.shortName}保密审查员、档案员` : undefined,
+      );
     }
   });
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };

@@ -21,11 +21,18 @@ describe.each(dialects())('HTTP edge (%s)', (dialect) => {
     await makeStaff(t.deps, [], { username: 'root', platformAdmin: true });
     const root = as(app, await loginAs(app, 'root'));
     const before = (await t.deps.db.selectFrom('agencies').select('id').execute()).length;
-    const res = await root.post('/api/v1/admin/agencies', { kind: 'ministry', name: '', code: 'Bad Code!', email: 'not-an-email' });
+    const res = await root.post('/api/v1/admin/agencies', {
+      kind: 'ministry',
+      name: '',
+      code: 'Bad Code!',
+      email: 'not-an-email',
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.code).toBe('VALIDATION_FAILED');
-    const byField = Object.fromEntries(body.fields.map((f: { field: string; label: string; message: string }) => [f.field, f]));
+    const byField = Object.fromEntries(
+      body.fields.map((f: { field: string; label: string; message: string }) => [f.field, f]),
+    );
     expect(byField.kind.label).toBe('机关类型');
     expect(byField.name).toMatchObject({ label: '机关名称', message: '不能为空' });
     expect(byField.code).toMatchObject({ label: '机关简码', message: '格式不正确' });
@@ -38,14 +45,32 @@ describe.each(dialects())('HTTP edge (%s)', (dialect) => {
     const county = await makeCounty(t.deps);
     await makeStaff(t.deps, [], { username: 'root', platformAdmin: true });
     const root = as(app, await loginAs(app, 'root'));
-    const dup = await root.post('/api/v1/admin/agencies', { kind: 'department', parentId: county.gov.id, name: '重复', code: county.deptA.code });
+    const dup = await root.post('/api/v1/admin/agencies', {
+      kind: 'department',
+      parentId: county.gov.id,
+      name: '重复',
+      code: county.deptA.code,
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'AGENCY_CODE_TAKEN', message: '机关简码已被使用' });
-    const parent = await root.post('/api/v1/admin/agencies', { kind: 'government', parentId: county.deptA.id, name: '错层级', code: 'wrong-level' });
+    const parent = await root.post('/api/v1/admin/agencies', {
+      kind: 'government',
+      parentId: county.deptA.id,
+      name: '错层级',
+      code: 'wrong-level',
+    });
     expect(parent.json().code).toBe('AGENCY_INVALID_PARENT');
-    const check = await root.post('/api/v1/admin/agencies', { kind: 'department', parentId: county.gov.id, name: '校验', code: 'chk', officialCode: '11532999MB12345670' });
+    const check = await root.post('/api/v1/admin/agencies', {
+      kind: 'department',
+      parentId: county.gov.id,
+      name: '校验',
+      code: 'chk',
+      officialCode: '11532999MB12345670',
+    });
     expect(check.json().code).toBe('AGENCY_INVALID_OFFICIAL_CODE');
-    const cycle = await root.post(`/api/v1/admin/agencies/${county.deptA.id}/supervisions`, { supervisedId: county.gov.id });
+    const cycle = await root.post(`/api/v1/admin/agencies/${county.deptA.id}/supervisions`, {
+      supervisedId: county.gov.id,
+    });
     expect(cycle.json().code).toBe('AGENCY_SUPERVISION_CYCLE');
   });
 
@@ -53,11 +78,22 @@ describe.each(dialects())('HTTP edge (%s)', (dialect) => {
     const doc = (await app.inject('/api/v1/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const paths = Object.keys(doc.paths);
-    for (const p of ['/api/v1/agencies', '/api/v1/calendar/due', '/api/v1/auth/login', '/api/v1/admin/agencies', '/api/v1/admin/users', '/api/v1/admin/calendar/days', '/api/v1/admin/audit']) {
+    for (const p of [
+      '/api/v1/agencies',
+      '/api/v1/calendar/due',
+      '/api/v1/auth/login',
+      '/api/v1/admin/agencies',
+      '/api/v1/admin/users',
+      '/api/v1/admin/calendar/days',
+      '/api/v1/admin/audit',
+    ]) {
       expect(paths).toContain(p);
     }
     expect(paths.every((p) => p.startsWith('/api/'))).toBe(true);
-    expect(doc.paths['/api/v1/admin/agencies'].post.requestBody.content['application/json'].schema.properties.name.title).toBe('机关名称');
+    expect(
+      doc.paths['/api/v1/admin/agencies'].post.requestBody.content['application/json'].schema.properties.name
+        .title,
+    ).toBe('机关名称');
   });
 
   it('sets security headers on API and portal responses', async () => {
@@ -75,14 +111,18 @@ describe.each(dialects())('HTTP edge (%s)', (dialect) => {
   });
 
   it('GET /api/v1/calendar/due answers the due date and refuses a year without data with a clear message', async () => {
-    expect((await app.inject('/api/v1/calendar/due?from=2025-09-26&days=5')).json()).toEqual({ due: '2025-10-10' });
+    expect((await app.inject('/api/v1/calendar/due?from=2025-09-26&days=5')).json()).toEqual({
+      due: '2025-10-10',
+    });
     const missing = await app.inject('/api/v1/calendar/due?from=2026-12-20&days=20');
     expect(missing.statusCode).toBe(422);
     expect(missing.json().code).toBe('CALENDAR_YEAR_MISSING');
     expect(missing.json().message).toContain('2027 年');
     const bad = await app.inject('/api/v1/calendar/due?from=2025-02-30&days=5');
     expect(bad.json().code).toBe('CALENDAR_INVALID_DATE');
-    expect((await app.inject('/api/v1/calendar/due?from=2025-09-26&days=5&agency=nope')).statusCode).toBe(404);
+    expect((await app.inject('/api/v1/calendar/due?from=2025-09-26&days=5&agency=nope')).statusCode).toBe(
+      404,
+    );
   });
 
   it('the public agency list shows only active agencies that accept applications, with public fields only', async () => {
@@ -92,6 +132,19 @@ describe.each(dialects())('HTTP edge (%s)', (dialect) => {
     expect(codes).toEqual(expect.arrayContaining([county.gov.code, county.deptA.code, county.deptB.code]));
     expect(codes).not.toContain(county.unitA.code);
     expect(codes).not.toContain(county.region.code);
-    expect(Object.keys(items[0]!).sort()).toEqual(['acceptsApplications', 'address', 'code', 'email', 'fax', 'kind', 'name', 'officeHours', 'parentCode', 'phone', 'portalUrl', 'shortName']);
+    expect(Object.keys(items[0]!).sort()).toEqual([
+      'acceptsApplications',
+      'address',
+      'code',
+      'email',
+      'fax',
+      'kind',
+      'name',
+      'officeHours',
+      'parentCode',
+      'phone',
+      'portalUrl',
+      'shortName',
+    ]);
   });
 });

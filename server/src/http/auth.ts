@@ -49,7 +49,8 @@ export function requireStaff(deps: Deps) {
     if (!ctx) throw new AppError('UNAUTHENTICATED');
     if (UNSAFE.has(req.method)) {
       const sent = req.headers[CSRF_HEADER];
-      if (typeof sent !== 'string' || !safeEqual(sent, ctx.session.csrfToken)) throw new AppError('CSRF_INVALID');
+      if (typeof sent !== 'string' || !safeEqual(sent, ctx.session.csrfToken))
+        throw new AppError('CSRF_INVALID');
     }
   };
 }

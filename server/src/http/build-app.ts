@@ -33,7 +33,15 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     logger: opts.logger ? { level: 'info' } : false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, verbose: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    ajv: {
+      customOptions: {
+        allErrors: true,
+        verbose: true,
+        coerceTypes: 'array',
+        removeAdditional: true,
+        useDefaults: true,
+      },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err)));
@@ -58,7 +66,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       info: {
         title: 'Gongkai 政府信息公开平台 API',
         version: '1',
-        description: '公开接口（无需登录）与工作人员接口（需登录，写操作需携带 x-csrf-token 请求头）。错误统一为 {code, message, fields?}，错误代码见 docs/errors.md。',
+        description:
+          '公开接口（无需登录）与工作人员接口（需登录，写操作需携带 x-csrf-token 请求头）。错误统一为 {code, message, fields?}，错误代码见 docs/errors.md。',
       },
       components: {
         securitySchemes: {
@@ -67,7 +76,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
         },
       },
     },
-    transform: ({ schema, url }) => ({ schema: url.startsWith('/api/') ? schema : { ...schema, hide: true }, url }),
+    transform: ({ schema, url }) => ({
+      schema: url.startsWith('/api/') ? schema : { ...schema, hide: true },
+      url,
+    }),
   });
 
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {

@@ -13,7 +13,12 @@ interface AjvError {
   schema?: unknown;
 }
 
-const CONTEXT_LABEL: Record<string, string> = { body: '', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const CONTEXT_LABEL: Record<string, string> = {
+  body: '',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 function fieldMessage(e: AjvError): string {
   const p = e.params;
@@ -41,7 +46,13 @@ function fieldMessage(e: AjvError): string {
     case 'oneOf':
       return '取值不在允许范围内';
     case 'type':
-      return p.type === 'integer' || p.type === 'number' ? '应为数字' : p.type === 'boolean' ? '应为是/否' : p.type === 'array' ? '应为列表' : '类型不正确';
+      return p.type === 'integer' || p.type === 'number'
+        ? '应为数字'
+        : p.type === 'boolean'
+          ? '应为是/否'
+          : p.type === 'array'
+            ? '应为列表'
+            : '类型不正确';
     case 'additionalProperties':
       return `不允许的字段“${String(p.additionalProperty)}”`;
     default:
@@ -72,7 +83,11 @@ export function validationProblems(errors: AjvError[], context: string | undefin
     }
   }
   const prefix = context && CONTEXT_LABEL[context] ? `${CONTEXT_LABEL[context]} ` : '';
-  return [...byField.entries()].map(([field, v]) => ({ field, label: prefix + (v.label ?? field), message: fieldMessage(v.error) }));
+  return [...byField.entries()].map(([field, v]) => ({
+    field,
+    label: prefix + (v.label ?? field),
+    message: fieldMessage(v.error),
+  }));
 }
 
 export interface ErrorBody {
@@ -92,7 +107,10 @@ export function toAppError(error: unknown): AppError {
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fe?.validation) {
     const fields = validationProblems(fe.validation, fe.validationContext);
-    return new AppError('VALIDATION_FAILED', { message: `请检查以下内容：${fields.map((f) => `${f.label}：${f.message}`).join('；')}`, fields });
+    return new AppError('VALIDATION_FAILED', {
+      message: `请检查以下内容：${fields.map((f) => `${f.label}：${f.message}`).join('；')}`,
+      fields,
+    });
   }
   switch (fe?.statusCode) {
     case 400:
@@ -109,13 +127,16 @@ export function toAppError(error: unknown): AppError {
   return new AppError('INTERNAL');
 }
 
-export function makeErrorHandler(renderHtml?: (req: FastifyRequest, reply: FastifyReply, err: AppError) => unknown) {
+export function makeErrorHandler(
+  renderHtml?: (req: FastifyRequest, reply: FastifyReply, err: AppError) => unknown,
+) {
   return function errorHandler(this: unknown, error: unknown, req: FastifyRequest, reply: FastifyReply) {
     const app = toAppError(error);
     if (app.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
     else if (app.status >= 500) req.log.warn({ err: error }, app.code);
     reply.status(app.status);
-    if (renderHtml && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz')) return renderHtml(req, reply, app);
+    if (renderHtml && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz'))
+      return renderHtml(req, reply, app);
     return reply.send(errorBody(app));
   };
 }

@@ -25,7 +25,8 @@ export function readableScope(actor: StaffActor, dir: AgencyDirectory): Scope {
 export function scopeWithRole(actor: StaffActor, dir: AgencyDirectory, roles: readonly Role[]): Scope {
   if (actor.isPlatformAdmin) return 'all';
   const out = new Set<number>();
-  for (const g of actor.grants) if (roles.includes(g.role)) for (const a of dir.subtree(g.agencyId)) out.add(a);
+  for (const g of actor.grants)
+    if (roles.includes(g.role)) for (const a of dir.subtree(g.agencyId)) out.add(a);
   return out;
 }
 

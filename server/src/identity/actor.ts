@@ -19,5 +19,7 @@ export interface StaffActor {
 }
 
 export function actorRef(a: StaffActor | null): { userId: number | null; label: string } {
-  return a ? { userId: a.userId, label: `${a.displayName}（${a.username}）` } : { userId: null, label: '公众' };
+  return a
+    ? { userId: a.userId, label: `${a.displayName}（${a.username}）` }
+    : { userId: null, label: '公众' };
 }

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { checkOrigin, clearSessionCookie, clientIp, currentStaff, requireStaff, setSessionCookie, staffOf } from '../http/auth.ts';
+import {
+  checkOrigin,
+  clearSessionCookie,
+  clientIp,
+  currentStaff,
+  requireStaff,
+  setSessionCookie,
+  staffOf,
+} from '../http/auth.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
@@ -20,7 +28,12 @@ export function authApi(deps: Deps): FastifyPluginAsyncTypebox {
       '/api/v1/auth/login',
       {
         config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: { tags: TAG, summary: '工作人员登录', body: LoginBody, response: { 200: MeView, ...errorResponses, 423: errorResponses[401] } },
+        schema: {
+          tags: TAG,
+          summary: '工作人员登录',
+          body: LoginBody,
+          response: { 200: MeView, ...errorResponses, 423: errorResponses[401] },
+        },
       },
       async (req, reply) => {
         checkOrigin(deps, req);
@@ -37,7 +50,13 @@ export function authApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/auth/me',
-      { schema: { tags: TAG, summary: '当前登录信息（含 CSRF 令牌）', response: { 200: MeView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '当前登录信息（含 CSRF 令牌）',
+          response: { 200: MeView, ...errorResponses },
+        },
+      },
       async (req) => {
         const ctx = await currentStaff(deps, req);
         if (!ctx) throw new AppError('UNAUTHENTICATED');
@@ -47,7 +66,10 @@ export function authApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/auth/logout',
-      { preHandler: staffOnly, schema: { tags: TAG, summary: '退出登录', response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        preHandler: staffOnly,
+        schema: { tags: TAG, summary: '退出登录', response: { 204: Type.Null(), ...errorResponses } },
+      },
       async (req, reply) => {
         const ctx = staffOf(req);
         await inTransaction(deps, (tx) => logout(deps, tx, ctx, clientIp(req)));
@@ -58,10 +80,20 @@ export function authApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/auth/context',
-      { preHandler: staffOnly, schema: { tags: TAG, summary: '切换当前机关和角色', body: ContextBody, response: { 200: MeView, ...errorResponses } } },
+      {
+        preHandler: staffOnly,
+        schema: {
+          tags: TAG,
+          summary: '切换当前机关和角色',
+          body: ContextBody,
+          response: { 200: MeView, ...errorResponses },
+        },
+      },
       async (req) => {
         const ctx = staffOf(req);
-        await inTransaction(deps, (tx) => switchContext(deps, tx, ctx, req.body.agencyId, req.body.role, clientIp(req)));
+        await inTransaction(deps, (tx) =>
+          switchContext(deps, tx, ctx, req.body.agencyId, req.body.role, clientIp(req)),
+        );
         const fresh = await resolveSession(deps, req.cookies.gk_sid);
         if (!fresh) throw new AppError('UNAUTHENTICATED');
         return presentMe(fresh, await agencyDirectory(deps), fresh.session.csrfToken);
@@ -70,7 +102,15 @@ export function authApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/auth/password',
-      { preHandler: staffOnly, schema: { tags: TAG, summary: '修改本人密码', body: PasswordBody, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        preHandler: staffOnly,
+        schema: {
+          tags: TAG,
+          summary: '修改本人密码',
+          body: PasswordBody,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const ctx = staffOf(req);
         await inTransaction(deps, (tx) => changePassword(deps, tx, ctx, req.body, clientIp(req)));

@@ -16,13 +16,23 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
     await t.close();
   });
 
-  const login = (username: string, password: string) => app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  const auditActions = async () => (await t.deps.db.selectFrom('auditEvents').select(['action', 'entityId']).orderBy('id').execute()).map((e) => e.action);
+  const login = (username: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const auditActions = async () =>
+    (await t.deps.db.selectFrom('auditEvents').select(['action', 'entityId']).orderBy('id').execute()).map(
+      (e) => e.action,
+    );
 
   it('logs in with argon2id, sets an httpOnly session cookie and returns a CSRF token', async () => {
     const county = await makeCounty(t.deps);
     await makeStaff(t.deps, [{ agencyId: county.deptA.id, role: 'drafter' }], { username: 'li' });
-    const hash = (await t.deps.db.selectFrom('users').select('passwordHash').where('username', '=', 'li').executeTakeFirstOrThrow()).passwordHash;
+    const hash = (
+      await t.deps.db
+        .selectFrom('users')
+        .select('passwordHash')
+        .where('username', '=', 'li')
+        .executeTakeFirstOrThrow()
+    ).passwordHash;
     expect(hash.startsWith('$argon2id$')).toBe(true);
     const res = await login('li', TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
@@ -32,7 +42,11 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const me = res.json();
     expect(me.csrfToken.length).toBeGreaterThan(30);
-    expect(me.active).toMatchObject({ agencyId: county.deptA.id, role: 'drafter', roleLabel: '拟稿人/承办人' });
+    expect(me.active).toMatchObject({
+      agencyId: county.deptA.id,
+      role: 'drafter',
+      roleLabel: '拟稿人/承办人',
+    });
     // the session id is stored only as a hash
     const token = cookie.split(';')[0]!.split('=')[1]!;
     const stored = await t.deps.db.selectFrom('sessions').select('idHash').execute();
@@ -53,7 +67,8 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
 
   it('locks the account after 5 failures — even the right password is refused — until the lock expires', async () => {
     await makeStaff(t.deps, [], { username: 'zhao' });
-    for (let i = 0; i < 4; i++) expect((await login('zhao', 'bad-password-x1')).json().code).toBe('AUTH_INVALID_CREDENTIALS');
+    for (let i = 0; i < 4; i++)
+      expect((await login('zhao', 'bad-password-x1')).json().code).toBe('AUTH_INVALID_CREDENTIALS');
     const fifth = await login('zhao', 'bad-password-x1');
     expect(fifth.statusCode).toBe(423);
     expect(fifth.json().code).toBe('AUTH_ACCOUNT_LOCKED');
@@ -74,14 +89,35 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
     await makeStaff(t.deps, [{ agencyId: county.deptA.id, role: 'agency_admin' }], { username: 'chen' });
     const s = await loginAs(app, 'chen');
     const url = `/api/v1/admin/agencies/${county.deptA.id}`;
-    const noToken = await app.inject({ method: 'PATCH', url, headers: { cookie: s.cookie }, payload: { phone: '1' } });
+    const noToken = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: s.cookie },
+      payload: { phone: '1' },
+    });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('CSRF_INVALID');
-    const wrong = await app.inject({ method: 'PATCH', url, headers: { cookie: s.cookie, 'x-csrf-token': `${s.csrf.slice(0, -1)}x` }, payload: { phone: '1' } });
+    const wrong = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: s.cookie, 'x-csrf-token': `${s.csrf.slice(0, -1)}x` },
+      payload: { phone: '1' },
+    });
     expect(wrong.json().code).toBe('CSRF_INVALID');
-    const foreign = await app.inject({ method: 'PATCH', url, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, origin: 'https://evil.example' }, payload: { phone: '1' } });
+    const foreign = await app.inject({
+      method: 'PATCH',
+      url,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, origin: 'https://evil.example' },
+      payload: { phone: '1' },
+    });
     expect(foreign.json().code).toBe('CSRF_INVALID');
-    const phone = (await t.deps.db.selectFrom('agencies').select('phone').where('id', '=', county.deptA.id).executeTakeFirstOrThrow()).phone;
+    const phone = (
+      await t.deps.db
+        .selectFrom('agencies')
+        .select('phone')
+        .where('id', '=', county.deptA.id)
+        .executeTakeFirstOrThrow()
+    ).phone;
     expect(phone).toBeNull();
     const ok = await as(app, s).patch(url, { phone: '0878-1234567' });
     expect(ok.statusCode).toBe(200);
@@ -92,11 +128,20 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
     await makeStaff(t.deps, [], { username: 'sun' });
     const s1 = await loginAs(app, 'sun');
     const s2 = await loginAs(app, 'sun');
-    const weak = await as(app, s1).post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'aaaaaaaaaaaa' });
+    const weak = await as(app, s1).post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'aaaaaaaaaaaa',
+    });
     expect(weak.json().code).toBe('AUTH_PASSWORD_TOO_WEAK');
-    const wrongCurrent = await as(app, s1).post('/api/v1/auth/password', { currentPassword: 'nope-nope-1', newPassword: 'Better-pass-2026' });
+    const wrongCurrent = await as(app, s1).post('/api/v1/auth/password', {
+      currentPassword: 'nope-nope-1',
+      newPassword: 'Better-pass-2026',
+    });
     expect(wrongCurrent.json().code).toBe('AUTH_WRONG_CURRENT_PASSWORD');
-    const ok = await as(app, s1).post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Better-pass-2026' });
+    const ok = await as(app, s1).post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Better-pass-2026',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await as(app, s1).get('/api/v1/auth/me')).statusCode).toBe(200);
     expect((await as(app, s2).get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -116,12 +161,22 @@ describe.each(dialects())('staff login, sessions and CSRF (%s)', (dialect) => {
 
   it('switches the active agency and role only to ones the person holds', async () => {
     const county = await makeCounty(t.deps);
-    await makeStaff(t.deps, [{ agencyId: county.deptA.id, role: 'drafter' }, { agencyId: county.deptB.id, role: 'leader' }], { username: 'wu' });
+    await makeStaff(
+      t.deps,
+      [
+        { agencyId: county.deptA.id, role: 'drafter' },
+        { agencyId: county.deptB.id, role: 'leader' },
+      ],
+      { username: 'wu' },
+    );
     const s = await loginAs(app, 'wu');
     const ok = await as(app, s).post('/api/v1/auth/context', { agencyId: county.deptB.id, role: 'leader' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().active).toMatchObject({ agencyId: county.deptB.id, role: 'leader' });
-    const bad = await as(app, s).post('/api/v1/auth/context', { agencyId: county.deptB.id, role: 'principal' });
+    const bad = await as(app, s).post('/api/v1/auth/context', {
+      agencyId: county.deptB.id,
+      role: 'principal',
+    });
     expect(bad.json().code).toBe('AUTH_ROLE_NOT_HELD');
   });
 

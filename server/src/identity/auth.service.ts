@@ -45,7 +45,9 @@ export async function login(
   const user = await userRepository.byUsername(tx, input.username.trim());
   const fail = async (code: ErrorCode, action: string, u: UserRow | undefined, extra: object = {}) => {
     await recordAudit(tx, deps, {
-      actor: u ? { userId: u.id, label: `${u.displayName}（${u.username}）` } : { userId: null, label: `未知用户（${input.username.slice(0, 50)}）` },
+      actor: u
+        ? { userId: u.id, label: `${u.displayName}（${u.username}）` }
+        : { userId: null, label: `未知用户（${input.username.slice(0, 50)}）` },
       agencyId: null,
       entityType: 'user',
       entityId: u?.id ?? `username:${input.username.slice(0, 50)}`,
@@ -77,7 +79,12 @@ export async function login(
   }
   if (user.active !== 1) return fail('AUTH_ACCOUNT_DISABLED', 'auth.login_failed', user);
 
-  await userRepository.update(tx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso, updatedAt: nowIso });
+  await userRepository.update(tx, user.id, {
+    failedLogins: 0,
+    lockedUntil: null,
+    lastLoginAt: nowIso,
+    updatedAt: nowIso,
+  });
   const token = newToken();
   const csrfToken = newToken();
   const grants = await userRepository.grantsOf(tx, [user.id]);
@@ -136,7 +143,9 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
     username: user.username,
     displayName: user.displayName,
     isPlatformAdmin: user.isPlatformAdmin === 1,
-    grants: grants.filter((g) => isRole(g.role)).map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId }) satisfies RoleGrant),
+    grants: grants
+      .filter((g) => isRole(g.role))
+      .map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId }) satisfies RoleGrant),
     activeAgencyId: session.activeAgencyId,
     activeRole: session.activeRole && isRole(session.activeRole) ? session.activeRole : null,
   };
@@ -145,11 +154,26 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
 
 export async function logout(deps: Deps, tx: DbOrTx, ctx: SessionContext, ip: string | null): Promise<void> {
   await userRepository.deleteSession(tx, ctx.session.idHash);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'user', entityId: ctx.user.id, action: 'auth.logout', ip });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: null,
+    entityType: 'user',
+    entityId: ctx.user.id,
+    action: 'auth.logout',
+    ip,
+  });
 }
 
-export async function switchContext(deps: Deps, tx: DbOrTx, ctx: SessionContext, agencyId: number, role: Role, ip: string | null): Promise<void> {
-  if (!ctx.actor.grants.some((g) => g.agencyId === agencyId && g.role === role)) throw new AppError('AUTH_ROLE_NOT_HELD');
+export async function switchContext(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: SessionContext,
+  agencyId: number,
+  role: Role,
+  ip: string | null,
+): Promise<void> {
+  if (!ctx.actor.grants.some((g) => g.agencyId === agencyId && g.role === role))
+    throw new AppError('AUTH_ROLE_NOT_HELD');
   await userRepository.touchSession(tx, ctx.session.idHash, { activeAgencyId: agencyId, activeRole: role });
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
@@ -170,7 +194,8 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ip: string | null,
 ): Promise<void> {
-  if (!(await verifyPassword(ctx.user.passwordHash, input.currentPassword))) throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
+  if (!(await verifyPassword(ctx.user.passwordHash, input.currentPassword)))
+    throw new AppError('AUTH_WRONG_CURRENT_PASSWORD');
   if (input.currentPassword === input.newPassword) throw new AppError('AUTH_PASSWORD_REUSED');
   if (!isStrongEnough(input.newPassword)) throw new AppError('AUTH_PASSWORD_TOO_WEAK');
   const nowIso = deps.clock.now().toISOString();
@@ -182,5 +207,12 @@ export async function changePassword(
   });
   // other sessions of this user end: a changed password must lock out whoever knew the old one
   await userRepository.deleteSessionsOf(tx, ctx.user.id, ctx.session.idHash);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: null, entityType: 'user', entityId: ctx.user.id, action: 'auth.password_changed', ip });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: null,
+    entityType: 'user',
+    entityId: ctx.user.id,
+    action: 'auth.password_changed',
+    ip,
+  });
 }

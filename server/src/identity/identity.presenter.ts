@@ -8,7 +8,11 @@ import type { RoleAssignmentRow } from './user.repository.ts';
 
 const roleLabel = (r: string | null) => (r && isRole(r) ? ROLE_LABELS[r] : r);
 
-export function presentMe(ctx: SessionContext, dir: AgencyDirectory, csrfToken: string): Static<typeof MeView> {
+export function presentMe(
+  ctx: SessionContext,
+  dir: AgencyDirectory,
+  csrfToken: string,
+): Static<typeof MeView> {
   const { actor, session } = ctx;
   return {
     user: {
@@ -36,7 +40,12 @@ export function presentMe(ctx: SessionContext, dir: AgencyDirectory, csrfToken: 
   };
 }
 
-export function presentUser(u: UserRow, grants: RoleAssignmentRow[], dir: AgencyDirectory, nowIso: string): Static<typeof UserView> {
+export function presentUser(
+  u: UserRow,
+  grants: RoleAssignmentRow[],
+  dir: AgencyDirectory,
+  nowIso: string,
+): Static<typeof UserView> {
   return {
     id: u.id,
     username: u.username,

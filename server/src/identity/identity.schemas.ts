@@ -2,7 +2,10 @@ import { Type } from 'typebox';
 import { Nullable } from '../shared/schema.ts';
 import { ROLES } from './roles.ts';
 
-export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)), { title: '角色' });
+export const RoleSchema = Type.Union(
+  ROLES.map((r) => Type.Literal(r)),
+  { title: '角色' },
+);
 
 export const LoginBody = Type.Object(
   {
@@ -79,7 +82,11 @@ export const CreateUserBody = Type.Object(
   {
     username: Type.String({ title: '用户名', pattern: '^[A-Za-z0-9_.-]{2,64}$' }),
     displayName: Type.String({ title: '姓名', minLength: 1, maxLength: 50 }),
-    email: Type.Optional(Nullable(Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }))),
+    email: Type.Optional(
+      Nullable(
+        Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
+      ),
+    ),
     phone: Type.Optional(Nullable(Type.String({ title: '手机号码', maxLength: 30 }))),
     password: Type.String({ title: '初始密码', minLength: 10, maxLength: 200 }),
     isPlatformAdmin: Type.Optional(Type.Boolean({ title: '平台管理员' })),
@@ -90,7 +97,11 @@ export const CreateUserBody = Type.Object(
 export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(Type.String({ title: '姓名', minLength: 1, maxLength: 50 })),
-    email: Type.Optional(Nullable(Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }))),
+    email: Type.Optional(
+      Nullable(
+        Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^$|^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' }),
+      ),
+    ),
     phone: Type.Optional(Nullable(Type.String({ title: '手机号码', maxLength: 30 }))),
     active: Type.Optional(Type.Boolean({ title: '启用' })),
   },

@@ -8,7 +8,16 @@ import { inTransaction } from '../shared/tx.ts';
 import { CreateUserBody, GrantBody, UpdateUserBody, UserView } from './identity.schemas.ts';
 import { presentUser } from './identity.presenter.ts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from './roles.ts';
-import { createUser, getUser, grantRole, listUsers, resetPassword, revokeRole, unlockUser, updateUser } from './user.service.ts';
+import {
+  createUser,
+  getUser,
+  grantRole,
+  listUsers,
+  resetPassword,
+  revokeRole,
+  unlockUser,
+  updateUser,
+} from './user.service.ts';
 
 const TAG = ['用户与角色'];
 
@@ -25,10 +34,22 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAG,
           summary: '角色列表',
-          response: { 200: Type.Object({ items: Type.Array(Type.Object({ role: Type.String(), label: Type.String(), description: Type.String() })) }) },
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({ role: Type.String(), label: Type.String(), description: Type.String() }),
+              ),
+            }),
+          },
         },
       },
-      async () => ({ items: ROLES.map((role) => ({ role, label: ROLE_LABELS[role], description: ROLE_DESCRIPTIONS[role] })) }),
+      async () => ({
+        items: ROLES.map((role) => ({
+          role,
+          label: ROLE_LABELS[role],
+          description: ROLE_DESCRIPTIONS[role],
+        })),
+      }),
     );
 
     app.get(
@@ -55,10 +76,19 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/admin/users',
-      { schema: { tags: TAG, summary: '新建用户', body: CreateUserBody, response: { 201: UserView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '新建用户',
+          body: CreateUserBody,
+          response: { 201: UserView, ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        const user = await inTransaction(deps, (tx) => createUser(deps, tx, { actor, ip: clientIp(req) }, req.body));
+        const user = await inTransaction(deps, (tx) =>
+          createUser(deps, tx, { actor, ip: clientIp(req) }, req.body),
+        );
         reply.status(201);
         return present(user.id);
       },
@@ -66,10 +96,20 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.patch(
       '/api/v1/admin/users/:id',
-      { schema: { tags: TAG, summary: '修改用户', params: IdParams, body: UpdateUserBody, response: { 200: UserView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '修改用户',
+          params: IdParams,
+          body: UpdateUserBody,
+          response: { 200: UserView, ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => updateUser(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body));
+        await inTransaction(deps, (tx) =>
+          updateUser(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body),
+        );
         return present(req.params.id);
       },
     );
@@ -81,20 +121,32 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
           tags: TAG,
           summary: '重置密码（用户下次登录须修改）',
           params: IdParams,
-          body: Type.Object({ password: Type.String({ title: '新密码', minLength: 10, maxLength: 200 }) }, { additionalProperties: false }),
+          body: Type.Object(
+            { password: Type.String({ title: '新密码', minLength: 10, maxLength: 200 }) },
+            { additionalProperties: false },
+          ),
           response: { 204: Type.Null(), ...errorResponses },
         },
       },
       async (req, reply) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => resetPassword(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body.password));
+        await inTransaction(deps, (tx) =>
+          resetPassword(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body.password),
+        );
         reply.status(204);
       },
     );
 
     app.post(
       '/api/v1/admin/users/:id/unlock',
-      { schema: { tags: TAG, summary: '解除登录锁定', params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '解除登录锁定',
+          params: IdParams,
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
       async (req, reply) => {
         const { actor } = staffOf(req);
         await inTransaction(deps, (tx) => unlockUser(deps, tx, { actor, ip: clientIp(req) }, req.params.id));
@@ -104,10 +156,20 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.post(
       '/api/v1/admin/users/:id/roles',
-      { schema: { tags: TAG, summary: '授予角色', params: IdParams, body: GrantBody, response: { 200: UserView, ...errorResponses } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '授予角色',
+          params: IdParams,
+          body: GrantBody,
+          response: { 200: UserView, ...errorResponses },
+        },
+      },
       async (req) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => grantRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body));
+        await inTransaction(deps, (tx) =>
+          grantRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.body),
+        );
         return present(req.params.id);
       },
     );
@@ -118,13 +180,18 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAG,
           summary: '撤销角色',
-          params: Type.Object({ id: Type.Integer({ minimum: 1 }), assignmentId: Type.Integer({ minimum: 1 }) }),
+          params: Type.Object({
+            id: Type.Integer({ minimum: 1 }),
+            assignmentId: Type.Integer({ minimum: 1 }),
+          }),
           response: { 200: UserView, ...errorResponses },
         },
       },
       async (req) => {
         const { actor } = staffOf(req);
-        await inTransaction(deps, (tx) => revokeRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.assignmentId));
+        await inTransaction(deps, (tx) =>
+          revokeRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.assignmentId),
+        );
         return present(req.params.id);
       },
     );

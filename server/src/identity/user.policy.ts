@@ -13,7 +13,12 @@ export const userPolicy = {
     return s === 'all' || s.size > 0;
   },
   /** A user can be edited by whoever manages every agency the user holds a role in. */
-  canEditUser(actor: StaffActor, dir: AgencyDirectory, userAgencyIds: number[], targetIsPlatformAdmin: boolean): boolean {
+  canEditUser(
+    actor: StaffActor,
+    dir: AgencyDirectory,
+    userAgencyIds: number[],
+    targetIsPlatformAdmin: boolean,
+  ): boolean {
     if (actor.isPlatformAdmin) return true;
     if (targetIsPlatformAdmin) return false;
     const s = this.managedScope(actor, dir);

@@ -20,17 +20,29 @@ export const userRepository = {
     return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
   async count(db: DbOrTx): Promise<number> {
-    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
   /** Users with at least one role in the given agencies (or all users), optionally matching text. */
-  async search(db: DbOrTx, f: { agencyIds: number[] | 'all'; q?: string; limit: number }): Promise<UserRow[]> {
+  async search(
+    db: DbOrTx,
+    f: { agencyIds: number[] | 'all'; q?: string; limit: number },
+  ): Promise<UserRow[]> {
     let q = db.selectFrom('users').selectAll();
     if (f.agencyIds !== 'all') {
       if (f.agencyIds.length === 0) return [];
       const ids = f.agencyIds;
       q = q.where((eb) =>
-        eb.exists(eb.selectFrom('roleAssignments as r').select('r.id').whereRef('r.userId', '=', 'users.id').where('r.agencyId', 'in', ids)),
+        eb.exists(
+          eb
+            .selectFrom('roleAssignments as r')
+            .select('r.id')
+            .whereRef('r.userId', '=', 'users.id')
+            .where('r.agencyId', 'in', ids),
+        ),
       );
     }
     if (f.q) {
@@ -42,7 +54,12 @@ export const userRepository = {
 
   async grantsOf(db: DbOrTx, userIds: number[]): Promise<RoleAssignmentRow[]> {
     if (userIds.length === 0) return [];
-    return db.selectFrom('roleAssignments').selectAll().where('userId', 'in', userIds).orderBy('id').execute();
+    return db
+      .selectFrom('roleAssignments')
+      .selectAll()
+      .where('userId', 'in', userIds)
+      .orderBy('id')
+      .execute();
   },
   async grant(db: DbOrTx, row: Omit<RoleAssignmentRow, 'id'>): Promise<RoleAssignmentRow | undefined> {
     return db

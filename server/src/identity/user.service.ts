@@ -21,7 +21,11 @@ export interface UserWithGrants {
   grants: RoleAssignmentRow[];
 }
 
-export async function listUsers(deps: Deps, ctx: Ctx, f: { agencyId?: number; q?: string }): Promise<UserWithGrants[]> {
+export async function listUsers(
+  deps: Deps,
+  ctx: Ctx,
+  f: { agencyId?: number; q?: string },
+): Promise<UserWithGrants[]> {
   const dir = await agencyDirectory(deps);
   const scope = scopeList(userPolicy.managedScope(ctx.actor, dir));
   let agencyIds: number[] | 'all' = scope;
@@ -30,7 +34,10 @@ export async function listUsers(deps: Deps, ctx: Ctx, f: { agencyId?: number; q?
     agencyIds = scope === 'all' ? wanted : wanted.filter((a) => scope.includes(a));
   }
   const users = await userRepository.search(deps.db, { agencyIds, q: f.q, limit: 500 });
-  const grants = await userRepository.grantsOf(deps.db, users.map((u) => u.id));
+  const grants = await userRepository.grantsOf(
+    deps.db,
+    users.map((u) => u.id),
+  );
   return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
 }
 
@@ -43,7 +50,14 @@ export async function getUser(deps: Deps, db: DbOrTx, id: number): Promise<UserW
 async function assertCanEdit(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number): Promise<UserWithGrants> {
   const dir = await agencyDirectory(deps, tx);
   const target = await getUser(deps, tx, id);
-  if (!userPolicy.canEditUser(ctx.actor, dir, target.grants.map((g) => g.agencyId), target.user.isPlatformAdmin === 1)) {
+  if (
+    !userPolicy.canEditUser(
+      ctx.actor,
+      dir,
+      target.grants.map((g) => g.agencyId),
+      target.user.isPlatformAdmin === 1,
+    )
+  ) {
     // do not confirm the user exists to someone who may not manage them
     throw new AppError('USER_NOT_FOUND');
   }
@@ -54,7 +68,15 @@ export async function createUser(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx | null,
-  input: { username: string; displayName: string; email?: string | null; phone?: string | null; password: string; isPlatformAdmin?: boolean; mustChangePassword?: boolean },
+  input: {
+    username: string;
+    displayName: string;
+    email?: string | null;
+    phone?: string | null;
+    password: string;
+    isPlatformAdmin?: boolean;
+    mustChangePassword?: boolean;
+  },
 ): Promise<UserRow> {
   if (ctx) {
     const dir = await agencyDirectory(deps, tx);
@@ -80,7 +102,15 @@ export async function createUser(
     createdAt: now,
     updatedAt: now,
   });
-  await recordAudit(tx, deps, { actor: actorRef(ctx?.actor ?? null), agencyId: null, entityType: 'user', entityId: user.id, action: 'user.created', after: user, ip: ctx?.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx?.actor ?? null),
+    agencyId: null,
+    entityType: 'user',
+    entityId: user.id,
+    action: 'user.created',
+    after: user,
+    ip: ctx?.ip ?? null,
+  });
   return user;
 }
 
@@ -97,28 +127,70 @@ export async function updateUser(
   if (input.email !== undefined) patch.email = input.email || null;
   if (input.phone !== undefined) patch.phone = input.phone || null;
   if (input.active !== undefined) {
-    if (id === ctx.actor.userId && !input.active) throw new AppError('FORBIDDEN', { message: '不能停用自己的账号' });
+    if (id === ctx.actor.userId && !input.active)
+      throw new AppError('FORBIDDEN', { message: '不能停用自己的账号' });
     patch.active = input.active ? 1 : 0;
   }
   const after = await userRepository.update(tx, id, patch);
   if (input.active === false) await userRepository.deleteSessionsOf(tx, id);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: before.grants[0]?.agencyId ?? null, entityType: 'user', entityId: id, action: 'user.updated', before: before.user, after, ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: before.grants[0]?.agencyId ?? null,
+    entityType: 'user',
+    entityId: id,
+    action: 'user.updated',
+    before: before.user,
+    after,
+    ip: ctx.ip ?? null,
+  });
   return after;
 }
 
-export async function resetPassword(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, password: string): Promise<void> {
+export async function resetPassword(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  password: string,
+): Promise<void> {
   const before = await assertCanEdit(deps, tx, ctx, id);
   if (!isStrongEnough(password)) throw new AppError('AUTH_PASSWORD_TOO_WEAK');
   const now = deps.clock.now().toISOString();
-  await userRepository.update(tx, id, { passwordHash: await hashPassword(password), mustChangePassword: 1, passwordChangedAt: now, failedLogins: 0, lockedUntil: null, updatedAt: now });
+  await userRepository.update(tx, id, {
+    passwordHash: await hashPassword(password),
+    mustChangePassword: 1,
+    passwordChangedAt: now,
+    failedLogins: 0,
+    lockedUntil: null,
+    updatedAt: now,
+  });
   await userRepository.deleteSessionsOf(tx, id);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: before.grants[0]?.agencyId ?? null, entityType: 'user', entityId: id, action: 'user.password_reset', ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: before.grants[0]?.agencyId ?? null,
+    entityType: 'user',
+    entityId: id,
+    action: 'user.password_reset',
+    ip: ctx.ip ?? null,
+  });
 }
 
 export async function unlockUser(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number): Promise<void> {
   const before = await assertCanEdit(deps, tx, ctx, id);
-  await userRepository.update(tx, id, { failedLogins: 0, lockedUntil: null, updatedAt: deps.clock.now().toISOString() });
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: before.grants[0]?.agencyId ?? null, entityType: 'user', entityId: id, action: 'user.unlocked', before: { lockedUntil: before.user.lockedUntil }, ip: ctx.ip ?? null });
+  await userRepository.update(tx, id, {
+    failedLogins: 0,
+    lockedUntil: null,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: before.grants[0]?.agencyId ?? null,
+    entityType: 'user',
+    entityId: id,
+    action: 'user.unlocked',
+    before: { lockedUntil: before.user.lockedUntil },
+    ip: ctx.ip ?? null,
+  });
 }
 
 export async function grantRole(
@@ -132,7 +204,9 @@ export async function grantRole(
   const agency = dir.get(input.agencyId);
   if (!agency) throw new AppError('AGENCY_NOT_FOUND');
   if (agency.kind === 'unit' || agency.kind === 'region') {
-    throw new AppError('USER_ROLE_INVALID', { message: '角色应授予在机关（人民政府或部门）上；内设机构请在“所在科室”中选择' });
+    throw new AppError('USER_ROLE_INVALID', {
+      message: '角色应授予在机关（人民政府或部门）上；内设机构请在“所在科室”中选择',
+    });
   }
   if (input.unitId != null) {
     const unit = dir.get(input.unitId);
@@ -154,14 +228,37 @@ export async function grantRole(
     createdAt: deps.clock.now().toISOString(),
   });
   if (row) {
-    await recordAudit(tx, deps, { actor: actorRef(ctx?.actor ?? null), agencyId: input.agencyId, entityType: 'user', entityId: userId, action: 'user.role_granted', after: row, ip: ctx?.ip ?? null });
+    await recordAudit(tx, deps, {
+      actor: actorRef(ctx?.actor ?? null),
+      agencyId: input.agencyId,
+      entityType: 'user',
+      entityId: userId,
+      action: 'user.role_granted',
+      after: row,
+      ip: ctx?.ip ?? null,
+    });
   }
 }
 
-export async function revokeRole(deps: Deps, tx: DbOrTx, ctx: Ctx, userId: number, assignmentId: number): Promise<void> {
+export async function revokeRole(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  userId: number,
+  assignmentId: number,
+): Promise<void> {
   const dir = await agencyDirectory(deps, tx);
   const row = await userRepository.assignment(tx, assignmentId);
-  if (!row || row.userId !== userId || !userPolicy.canGrantIn(ctx.actor, dir, row.agencyId)) throw new AppError('NOT_FOUND');
+  if (!row || row.userId !== userId || !userPolicy.canGrantIn(ctx.actor, dir, row.agencyId))
+    throw new AppError('NOT_FOUND');
   await userRepository.revoke(tx, assignmentId);
-  await recordAudit(tx, deps, { actor: actorRef(ctx.actor), agencyId: row.agencyId, entityType: 'user', entityId: userId, action: 'user.role_revoked', before: row, ip: ctx.ip ?? null });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: row.agencyId,
+    entityType: 'user',
+    entityId: userId,
+    action: 'user.role_revoked',
+    before: row,
+    ip: ctx.ip ?? null,
+  });
 }

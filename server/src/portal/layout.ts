@@ -29,14 +29,23 @@ export interface LayoutInput {
   cssHref: string;
 }
 
-function a11yLink(path: string, prefs: A11yPrefs, key: 'large' | 'contrast', on: string, off: string): SafeHtml {
+function a11yLink(
+  path: string,
+  prefs: A11yPrefs,
+  key: 'large' | 'contrast',
+  on: string,
+  off: string,
+): SafeHtml {
   const next = { ...prefs, [key]: !prefs[key] };
-  const mode = [next.large ? 'large' : '', next.contrast ? 'contrast' : ''].filter(Boolean).join(',') || 'normal';
+  const mode =
+    [next.large ? 'large' : '', next.contrast ? 'contrast' : ''].filter(Boolean).join(',') || 'normal';
   return html`<a href="/a11y?mode=${mode}&amp;return=${encodeURIComponent(path)}">${prefs[key] ? off : on}</a>`;
 }
 
 export function layout(p: LayoutInput): SafeHtml {
-  const bodyClass = [p.a11y.large ? 'a11y-large' : '', p.a11y.contrast ? 'a11y-contrast' : ''].filter(Boolean).join(' ');
+  const bodyClass = [p.a11y.large ? 'a11y-large' : '', p.a11y.contrast ? 'a11y-contrast' : '']
+    .filter(Boolean)
+    .join(' ');
   const m = p.meta;
   return html`<!doctype html>
 <html lang="zh-CN">

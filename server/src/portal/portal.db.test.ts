@@ -33,9 +33,20 @@ describe.each(dialects())('public portal (%s)', (dialect) => {
 
   it("an agency home shows the five 专栏 columns and the guide shows the agency's contact details", async () => {
     const home = await app.inject(`/a/${county.deptA.code}/`);
-    for (const c of ['政府信息公开指南', '政府信息公开制度', '法定主动公开内容', '政府信息公开年报', '依申请公开']) expect(home.body).toContain(c);
+    for (const c of [
+      '政府信息公开指南',
+      '政府信息公开制度',
+      '法定主动公开内容',
+      '政府信息公开年报',
+      '依申请公开',
+    ])
+      expect(home.body).toContain(c);
     await makeStaff(t.deps, [], { username: 'root', platformAdmin: true });
-    await as(app, await loginAs(app, 'root')).patch(`/api/v1/admin/agencies/${county.deptA.id}`, { address: '人民路 8 号', officeHours: '周一至周五 8:30—17:30', phone: '0878-6120123' });
+    await as(app, await loginAs(app, 'root')).patch(`/api/v1/admin/agencies/${county.deptA.id}`, {
+      address: '人民路 8 号',
+      officeHours: '周一至周五 8:30—17:30',
+      phone: '0878-6120123',
+    });
     const guide = await app.inject(`/a/${county.deptA.code}/guide`);
     expect(guide.body).toContain('人民路 8 号');
     expect(guide.body).toContain('0878-6120123');
@@ -43,7 +54,12 @@ describe.each(dialects())('public portal (%s)', (dialect) => {
   });
 
   it('escapes names everywhere (no stored XSS through an agency name)', async () => {
-    const evil = await makeAgency(t.deps, { kind: 'department', parentId: county.gov.id, name: '<script>alert(1)</script>局', code: 'evil' });
+    const evil = await makeAgency(t.deps, {
+      kind: 'department',
+      parentId: county.gov.id,
+      name: '<script>alert(1)</script>局',
+      code: 'evil',
+    });
     for (const url of ['/', `/a/${evil.code}/`, `/a/${evil.code}/guide`, '/agencies']) {
       const res = await app.inject(url);
       expect(res.body, url).not.toContain('<script>alert(1)</script>');
@@ -53,8 +69,12 @@ describe.each(dialects())('public portal (%s)', (dialect) => {
 
   it('internal units, regions and inactive agencies have no public page; the 404 page says so without details', async () => {
     await makeStaff(t.deps, [], { username: 'root', platformAdmin: true });
-    await as(app, await loginAs(app, 'root')).patch(`/api/v1/admin/agencies/${county.unitB.id}`, { active: false });
-    await as(app, await loginAs(app, 'root')).patch(`/api/v1/admin/agencies/${county.deptB.id}`, { active: false }).then((r) => expect(r.statusCode).toBe(200));
+    await as(app, await loginAs(app, 'root')).patch(`/api/v1/admin/agencies/${county.unitB.id}`, {
+      active: false,
+    });
+    await as(app, await loginAs(app, 'root'))
+      .patch(`/api/v1/admin/agencies/${county.deptB.id}`, { active: false })
+      .then((r) => expect(r.statusCode).toBe(200));
     for (const code of [county.unitA.code, county.region.code, county.deptB.code]) {
       const res = await app.inject(`/a/${code}/`);
       expect(res.statusCode, code).toBe(404);
@@ -68,7 +88,9 @@ describe.each(dialects())('public portal (%s)', (dialect) => {
   });
 
   it('large-text and high-contrast modes work without JavaScript (a link sets a cookie and returns)', async () => {
-    const res = await app.inject(`/a11y?mode=large,contrast&return=${encodeURIComponent(`/a/${county.deptA.code}/`)}`);
+    const res = await app.inject(
+      `/a11y?mode=large,contrast&return=${encodeURIComponent(`/a/${county.deptA.code}/`)}`,
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/a/${county.deptA.code}/`);
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;

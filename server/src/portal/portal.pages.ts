@@ -18,10 +18,25 @@ export const A11Y_COOKIE = 'gk_a11y';
 
 /** The five columns of the 政府信息公开专栏 (国办公开办函〔2019〕61号; domain.md §2.2). */
 export const COLUMNS = [
-  { slug: 'guide', name: '政府信息公开指南', type: '信息公开指南', blurb: '公开范围、方式、受理机构和联系方式' },
+  {
+    slug: 'guide',
+    name: '政府信息公开指南',
+    type: '信息公开指南',
+    blurb: '公开范围、方式、受理机构和联系方式',
+  },
   { slug: 'regimes', name: '政府信息公开制度', type: '政策文件', blurb: '本机关政务公开工作制度' },
-  { slug: 'catalog', name: '法定主动公开内容', type: '信息公开目录', blurb: '按主动公开基本目录浏览公开信息' },
-  { slug: 'annual-reports', name: '政府信息公开年报', type: '信息公开年报', blurb: '历年政府信息公开工作年度报告' },
+  {
+    slug: 'catalog',
+    name: '法定主动公开内容',
+    type: '信息公开目录',
+    blurb: '按主动公开基本目录浏览公开信息',
+  },
+  {
+    slug: 'annual-reports',
+    name: '政府信息公开年报',
+    type: '信息公开年报',
+    blurb: '历年政府信息公开工作年度报告',
+  },
   { slug: 'apply', name: '依申请公开', type: '依法申请公开', blurb: '在线提交申请、查询办理进度' },
 ] as const;
 
@@ -43,13 +58,37 @@ async function frame(deps: Deps, req: FastifyRequest): Promise<Frame> {
 }
 
 function meta(f: Frame, columnName: string, columnType: string): PageMeta {
-  return { siteName: f.siteName, siteDomain: new URL(f.deps.config.publicBaseUrl).host, siteIdCode: f.deps.config.siteIdCode, columnName, columnType };
+  return {
+    siteName: f.siteName,
+    siteDomain: new URL(f.deps.config.publicBaseUrl).host,
+    siteIdCode: f.deps.config.siteIdCode,
+    columnName,
+    columnType,
+  };
 }
 
-function page(f: Frame, reply: FastifyReply, p: { title: string; columnName: string; columnType: string; subtitle?: string; agency?: AgencyNode; crumbs?: { href?: string; label: string }[]; body: SafeHtml }) {
+function page(
+  f: Frame,
+  reply: FastifyReply,
+  p: {
+    title: string;
+    columnName: string;
+    columnType: string;
+    subtitle?: string;
+    agency?: AgencyNode;
+    crumbs?: { href?: string; label: string }[];
+    body: SafeHtml;
+  },
+) {
   const nav = p.agency
-    ? [{ href: `/a/${p.agency.code}/`, label: '专栏首页' }, ...COLUMNS.map((c) => ({ href: `/a/${p.agency!.code}/${c.slug}`, label: c.name }))]
-    : [{ href: '/', label: '首页' }, { href: '/agencies', label: '机关导航' }];
+    ? [
+        { href: `/a/${p.agency.code}/`, label: '专栏首页' },
+        ...COLUMNS.map((c) => ({ href: `/a/${p.agency!.code}/${c.slug}`, label: c.name })),
+      ]
+    : [
+        { href: '/', label: '首页' },
+        { href: '/agencies', label: '机关导航' },
+      ];
   const out = layout({
     title: p.title,
     meta: meta(f, p.columnName, p.columnType),
@@ -74,8 +113,18 @@ async function agencyByCode(deps: Deps, code: string): Promise<AgencyNode | null
   return a && a.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
 }
 
-export async function renderErrorPage(deps: Deps, req: FastifyRequest, reply: FastifyReply, err: AppError | null) {
-  const f = await frame(deps, req).catch(() => ({ deps, req, regionName: '', siteName: deps.config.siteName }));
+export async function renderErrorPage(
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  err: AppError | null,
+) {
+  const f = await frame(deps, req).catch(() => ({
+    deps,
+    req,
+    regionName: '',
+    siteName: deps.config.siteName,
+  }));
   const notFound = !err || err.status === 404;
   return page(f, reply, {
     title: notFound ? '页面不存在' : '出错了',
@@ -90,7 +139,10 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
     await app.register(formbody);
 
     app.get(CSS_HREF, { schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(PORTAL_CSS),
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(PORTAL_CSS),
     );
 
     app.get('/', { schema: { hide: true } }, async (req, reply) => {
@@ -141,35 +193,60 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       });
     });
 
-    app.get<{ Params: { code: string } }>('/a/:code', { schema: { hide: true } }, async (req, reply) => reply.redirect(`/a/${encodeURIComponent(req.params.code)}/`, 301));
+    app.get<{ Params: { code: string } }>('/a/:code', { schema: { hide: true } }, async (req, reply) =>
+      reply.redirect(`/a/${encodeURIComponent(req.params.code)}/`, 301),
+    );
 
-    app.get<{ Params: { code: string; column: string } }>('/a/:code/:column', { schema: { hide: true } }, async (req, reply) => {
-      const agency = await agencyByCode(deps, req.params.code);
-      const column = COLUMNS.find((c) => c.slug === req.params.column);
-      if (!agency || !column) return renderErrorPage(deps, req, reply.status(404), null);
-      const f = await frame(deps, req);
-      const body = column.slug === 'guide' ? await guideBody(deps, agency) : html`<h1>${column.name}</h1><div class="panel"><p class="muted">本栏目暂无内容。</p></div>`;
-      return page(f, reply, {
-        title: `${column.name} - ${agency.name}`,
-        columnName: column.name,
-        columnType: column.type,
-        subtitle: `${agency.name} · 政府信息公开专栏`,
-        agency,
-        crumbs: [{ href: '/', label: '首页' }, { href: `/a/${agency.code}/`, label: agency.name }, { label: column.name }],
-        body,
-      });
-    });
+    app.get<{ Params: { code: string; column: string } }>(
+      '/a/:code/:column',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const agency = await agencyByCode(deps, req.params.code);
+        const column = COLUMNS.find((c) => c.slug === req.params.column);
+        if (!agency || !column) return renderErrorPage(deps, req, reply.status(404), null);
+        const f = await frame(deps, req);
+        const body =
+          column.slug === 'guide'
+            ? await guideBody(deps, agency)
+            : html`<h1>${column.name}</h1><div class="panel"><p class="muted">本栏目暂无内容。</p></div>`;
+        return page(f, reply, {
+          title: `${column.name} - ${agency.name}`,
+          columnName: column.name,
+          columnType: column.type,
+          subtitle: `${agency.name} · 政府信息公开专栏`,
+          agency,
+          crumbs: [
+            { href: '/', label: '首页' },
+            { href: `/a/${agency.code}/`, label: agency.name },
+            { label: column.name },
+          ],
+          body,
+        });
+      },
+    );
 
     app.get('/a11y', { schema: { hide: true } }, async (req, reply) => {
       const q = req.query as { mode?: string; return?: string };
       const modes = (q.mode ?? '').split(',').filter((m) => m === 'large' || m === 'contrast');
-      const back = typeof q.return === 'string' && q.return.startsWith('/') && !q.return.startsWith('//') ? q.return : '/';
-      reply.setCookie(A11Y_COOKIE, modes.join(','), { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 24 * 3600 });
+      const back =
+        typeof q.return === 'string' && q.return.startsWith('/') && !q.return.startsWith('//')
+          ? q.return
+          : '/';
+      reply.setCookie(A11Y_COOKIE, modes.join(','), {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        maxAge: 365 * 24 * 3600,
+      });
       return reply.redirect(back, 303);
     });
 
     app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
-      reply.type('text/plain').send(`User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${deps.config.publicBaseUrl}/sitemap.xml\n`),
+      reply
+        .type('text/plain')
+        .send(
+          `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${deps.config.publicBaseUrl}/sitemap.xml\n`,
+        ),
     );
 
     app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
@@ -181,8 +258,10 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       }
       const body = html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((u) => html`<url><loc>${u}</loc></url>
-`)}</urlset>
+${urls.map(
+  (u) => html`<url><loc>${u}</loc></url>
+`,
+)}</urlset>
 `;
       return reply.type('application/xml; charset=utf-8').send(body.value);
     });

@@ -6,7 +6,9 @@ describe('error catalog', () => {
   const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
 
   it('docs/errors.md lists every error code with its status', () => {
-    const missing = Object.entries(ERROR_CATALOG).filter(([code, e]) => !doc.includes(`| \`${code}\` | ${e.status} |`));
+    const missing = Object.entries(ERROR_CATALOG).filter(
+      ([code, e]) => !doc.includes(`| \`${code}\` | ${e.status} |`),
+    );
     expect(missing.map(([c]) => c)).toEqual([]);
   });
 
@@ -25,7 +27,11 @@ describe('error catalog', () => {
 
   it('AppError carries code, status and the catalog message', () => {
     const e = new AppError('AGENCY_CODE_TAKEN');
-    expect([e.code, e.status, e.message]).toEqual(['AGENCY_CODE_TAKEN', 409, ERROR_CATALOG.AGENCY_CODE_TAKEN.message]);
+    expect([e.code, e.status, e.message]).toEqual([
+      'AGENCY_CODE_TAKEN',
+      409,
+      ERROR_CATALOG.AGENCY_CODE_TAKEN.message,
+    ]);
   });
 
   it('validationError names each field in Chinese', () => {

@@ -38,7 +38,8 @@ export const ERROR_CATALOG = {
 
   CALENDAR_YEAR_MISSING: {
     status: 422,
-    message: '该年度的法定节假日安排尚未录入，无法计算工作日期限；请管理员先导入或录入国务院办公厅当年的节假日安排通知',
+    message:
+      '该年度的法定节假日安排尚未录入，无法计算工作日期限；请管理员先导入或录入国务院办公厅当年的节假日安排通知',
   },
   CALENDAR_YEAR_EXISTS: { status: 409, message: '该年度的节假日安排已存在' },
   CALENDAR_DAY_OUT_OF_YEAR: { status: 400, message: '日期不在所选年度内' },

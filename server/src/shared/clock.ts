@@ -8,7 +8,9 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export function fixedClock(iso: string | Date): Clock & { set(iso: string | Date): void; advance(ms: number): void } {
+export function fixedClock(
+  iso: string | Date,
+): Clock & { set(iso: string | Date): void; advance(ms: number): void } {
   let t = new Date(iso);
   return {
     now: () => new Date(t.getTime()),

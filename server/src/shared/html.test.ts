@@ -12,7 +12,9 @@ describe('escaped-by-default HTML', () => {
   });
   it('nests templates and arrays without double escaping', () => {
     const items = ['a&b', 'c'];
-    expect(html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`.value).toBe('<ul><li>a&amp;b</li><li>c</li></ul>');
+    expect(html`<ul>${items.map((i) => html`<li>${i}</li>`)}</ul>`.value).toBe(
+      '<ul><li>a&amp;b</li><li>c</li></ul>',
+    );
   });
   it('omits null, undefined and false; passes raw() through', () => {
     expect(html`${null}${undefined}${false}${raw('<b>ok</b>')}${0}`.value).toBe('<b>ok</b>0');

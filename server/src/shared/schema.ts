@@ -12,8 +12,10 @@ export const ErrorResponse = Type.Object(
   { $id: undefined },
 );
 
-export const IsoDate = (title: string) => Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) => Type.Union([t, Type.Null()]);
+export const IsoDate = (title: string) =>
+  Type.String({ title, pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+export const Nullable = <T extends ReturnType<typeof Type.String> | ReturnType<typeof Type.Integer>>(t: T) =>
+  Type.Union([t, Type.Null()]);
 export const IdParams = Type.Object({ id: Type.Integer({ title: '编号', minimum: 1 }) });
 
 export const errorResponses = {

@@ -9,7 +9,10 @@ import { inTransaction } from '../shared/tx.ts';
 let seq = 0;
 export const TEST_PASSWORD = 'Test-password-2026';
 
-export async function makeAgency(deps: Deps, a: Partial<Parameters<typeof createAgency>[3]> & { kind: AgencyRow['kind'] }): Promise<AgencyRow> {
+export async function makeAgency(
+  deps: Deps,
+  a: Partial<Parameters<typeof createAgency>[3]> & { kind: AgencyRow['kind'] },
+): Promise<AgencyRow> {
   seq++;
   return inTransaction(deps, (tx) =>
     createAgency(deps, tx, null, {
@@ -24,9 +27,24 @@ export async function makeAgency(deps: Deps, a: Partial<Parameters<typeof create
 /** A region with a government and two departments (A, B), each with one internal unit; the government supervises both. */
 export async function makeCounty(deps: Deps) {
   const region = await makeAgency(deps, { kind: 'region', name: '测试县' });
-  const gov = await makeAgency(deps, { kind: 'government', parentId: region.id, name: '测试县人民政府', acceptsApplications: true });
-  const deptA = await makeAgency(deps, { kind: 'department', parentId: gov.id, name: '测试县司法局', acceptsApplications: true });
-  const deptB = await makeAgency(deps, { kind: 'department', parentId: gov.id, name: '测试县市场监督管理局', acceptsApplications: true });
+  const gov = await makeAgency(deps, {
+    kind: 'government',
+    parentId: region.id,
+    name: '测试县人民政府',
+    acceptsApplications: true,
+  });
+  const deptA = await makeAgency(deps, {
+    kind: 'department',
+    parentId: gov.id,
+    name: '测试县司法局',
+    acceptsApplications: true,
+  });
+  const deptB = await makeAgency(deps, {
+    kind: 'department',
+    parentId: gov.id,
+    name: '测试县市场监督管理局',
+    acceptsApplications: true,
+  });
   const unitA = await makeAgency(deps, { kind: 'unit', parentId: deptA.id, name: '办公室' });
   const unitB = await makeAgency(deps, { kind: 'unit', parentId: deptB.id, name: '办公室' });
   const { addSupervision } = await import('../agencies/agency.service.ts');
@@ -45,7 +63,13 @@ export async function makeStaff(
   seq++;
   const username = opts.username ?? `user${seq}`;
   return inTransaction(deps, async (tx) => {
-    const u = await createUser(deps, tx, null, { username, displayName: `测试用户${seq}`, password: TEST_PASSWORD, isPlatformAdmin: opts.platformAdmin, mustChangePassword: false });
+    const u = await createUser(deps, tx, null, {
+      username,
+      displayName: `测试用户${seq}`,
+      password: TEST_PASSWORD,
+      isPlatformAdmin: opts.platformAdmin,
+      mustChangePassword: false,
+    });
     for (const g of grants) await grantRole(deps, tx, null, u.id, g);
     return u;
   });

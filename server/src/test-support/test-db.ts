@@ -25,7 +25,9 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
-export async function openTestHandle(dialect: Dialect): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function openTestHandle(
+  dialect: Dialect,
+): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const handle = openSqlite(':memory:');
     return { handle, drop: async () => {} };

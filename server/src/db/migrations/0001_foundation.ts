@@ -79,7 +79,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', notNull)
     .addUniqueConstraint('role_assignments_uq', ['user_id', 'agency_id', 'role'])
     .execute();
-  await db.schema.createIndex('role_assignments_agency_idx').on('role_assignments').column('agency_id').execute();
+  await db.schema
+    .createIndex('role_assignments_agency_idx')
+    .on('role_assignments')
+    .column('agency_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -146,8 +150,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', notNull)
     .addColumn('updated_at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('deadlines_subject_idx').on('deadlines').columns(['subject_type', 'subject_id']).execute();
-  await db.schema.createIndex('deadlines_open_due_idx').on('deadlines').columns(['state', 'due_date']).execute();
+  await db.schema
+    .createIndex('deadlines_subject_idx')
+    .on('deadlines')
+    .columns(['subject_type', 'subject_id'])
+    .execute();
+  await db.schema
+    .createIndex('deadlines_open_due_idx')
+    .on('deadlines')
+    .columns(['state', 'due_date'])
+    .execute();
 
   await withId(db, db.schema.createTable('audit_events'))
     .addColumn('occurred_at', 'text', notNull)
@@ -163,9 +175,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('prev_hash', 'text', notNull)
     .addColumn('hash', 'text', notNull)
     .execute();
-  await db.schema.createIndex('audit_events_entity_idx').on('audit_events').columns(['entity_type', 'entity_id']).execute();
-  await db.schema.createIndex('audit_events_agency_idx').on('audit_events').columns(['agency_id', 'id']).execute();
-  await db.schema.createIndex('audit_events_actor_idx').on('audit_events').columns(['actor_user_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_entity_idx')
+    .on('audit_events')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_agency_idx')
+    .on('audit_events')
+    .columns(['agency_id', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_events_actor_idx')
+    .on('audit_events')
+    .columns(['actor_user_id', 'id'])
+    .execute();
   await appendOnly(db, 'audit_events');
 }
 

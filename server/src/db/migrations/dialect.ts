@@ -2,7 +2,13 @@
  * The one file where SQLite and PostgreSQL differ in the migrations (house style rule 4).
  * Migrations import only this file and kysely — never application code.
  */
-import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, PostgresAdapter, sql } from 'kysely';
+import {
+  type ColumnDefinitionBuilder,
+  type CreateTableBuilder,
+  type Kysely,
+  PostgresAdapter,
+  sql,
+} from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -11,7 +17,10 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 /** An auto-incrementing integer primary key `id`. */
-export function withId<T extends string>(db: Kysely<any>, t: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'> {
+export function withId<T extends string>(
+  db: Kysely<any>,
+  t: CreateTableBuilder<T, never>,
+): CreateTableBuilder<T, 'id'> {
   return dialectOf(db) === 'postgres'
     ? t.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
