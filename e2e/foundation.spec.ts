@@ -29,9 +29,12 @@ describe('foundation journeys in Chromium', () => {
     expect(await page.getByTestId('current-user').innerText()).toContain('平台管理员');
     await shot(page, 'admin-dashboard');
     await page.getByRole('menuitem', { name: '工作日历' }).click();
-    await page.getByText('2026', { exact: false }).first().waitFor();
+    await page.waitForURL('**/admin/system/calendar');
+    await page.getByRole('heading', { name: '工作日历' }).first().waitFor();
+    await page.getByText('国务院办公厅关于2026年部分节假日安排的通知').first().waitFor();
     await shot(page, 'admin-calendar');
     await page.getByRole('menuitem', { name: '机关管理' }).click();
+    await page.waitForURL('**/admin/system/agencies');
     await page.getByText('云岭县司法局').first().waitFor();
     await shot(page, 'admin-agencies');
     await page.close();
@@ -65,12 +68,13 @@ describe('foundation journeys in Chromium', () => {
       .click();
     await page.getByText('办公时间').waitFor();
     await page.getByRole('link', { name: '大字版' }).click();
-    expect(await page.locator('body').getAttribute('class')).toContain('a11y-large');
+    await page.getByRole('link', { name: '标准字号' }).waitFor();
+    expect(await page.locator('html').getAttribute('class')).toContain('a11y-large');
     const size = await page
-      .locator('body')
-      .evaluate((b) => getComputedStyle(b).fontSize)
-      .catch(() => null);
-    if (size) expect(Number.parseFloat(size)).toBeGreaterThanOrEqual(22);
+      .locator('dl.facts dd')
+      .first()
+      .evaluate((el) => getComputedStyle(el).fontSize);
+    expect(Number.parseFloat(size)).toBeGreaterThanOrEqual(22);
     await shot(page, 'portal-guide-large');
     // keyboard: the first Tab reaches the skip link
     await page.keyboard.press('Tab');

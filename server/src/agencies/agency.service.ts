@@ -4,6 +4,7 @@ import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
+import { onCommit } from '../shared/tx.ts';
 import { type AgencyKind, isAllowedParent, isValidOfficialCode } from './agency.ts';
 import { AgencyDirectory } from './agency-directory.ts';
 import { agencyPolicy } from './agency.policy.ts';
@@ -132,6 +133,7 @@ export async function createAgency(
     ip: ctx?.ip ?? null,
   });
   invalidateAgencyDirectory(deps);
+  onCommit(tx, () => invalidateAgencyDirectory(deps));
   return row;
 }
 
@@ -181,6 +183,7 @@ export async function updateAgency(
     ip: ctx.ip ?? null,
   });
   invalidateAgencyDirectory(deps);
+  onCommit(tx, () => invalidateAgencyDirectory(deps));
   return after;
 }
 
@@ -213,6 +216,7 @@ export async function addSupervision(
     });
   }
   invalidateAgencyDirectory(deps);
+  onCommit(tx, () => invalidateAgencyDirectory(deps));
 }
 
 export async function removeSupervision(
@@ -235,6 +239,7 @@ export async function removeSupervision(
     });
   }
   invalidateAgencyDirectory(deps);
+  onCommit(tx, () => invalidateAgencyDirectory(deps));
 }
 
 // ---------------------------------------------------------------- rule profiles

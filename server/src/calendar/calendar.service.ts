@@ -7,6 +7,7 @@ import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
+import { onCommit } from '../shared/tx.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import {
   packagedSchedule,
@@ -135,6 +136,7 @@ export async function importYear(
     ip: ctx.ip ?? null,
   });
   invalidateCalendar(deps);
+  onCommit(tx, () => invalidateCalendar(deps));
   // a deadline computed while the year was missing could not exist (it is refused), so nothing to recompute
 }
 
@@ -241,6 +243,7 @@ export async function setDay(
     ip: ctx.ip ?? null,
   });
   invalidateCalendar(deps);
+  onCommit(tx, () => invalidateCalendar(deps));
   const recomputed = await recomputeDeadlines(deps, tx, ctx, input.date, input.agencyId);
   return { day, recomputed };
 }
@@ -265,6 +268,7 @@ export async function removeDay(
     ip: ctx.ip ?? null,
   });
   invalidateCalendar(deps);
+  onCommit(tx, () => invalidateCalendar(deps));
   return { recomputed: await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId) };
 }
 

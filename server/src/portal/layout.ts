@@ -43,12 +43,12 @@ function a11yLink(
 }
 
 export function layout(p: LayoutInput): SafeHtml {
-  const bodyClass = [p.a11y.large ? 'a11y-large' : '', p.a11y.contrast ? 'a11y-contrast' : '']
+  const modeClass = [p.a11y.large ? 'a11y-large' : '', p.a11y.contrast ? 'a11y-contrast' : '']
     .filter(Boolean)
     .join(' ');
   const m = p.meta;
   return html`<!doctype html>
-<html lang="zh-CN">
+<html lang="zh-CN"${modeClass ? raw(` class="${modeClass}"`) : ''}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,7 +61,7 @@ ${m.siteIdCode ? html`<meta name="SiteIDCode" content="${m.siteIdCode}">` : ''}
 ${m.article ? html`<meta name="ArticleTitle" content="${m.article.title}"><meta name="PubDate" content="${m.article.pubDate}"><meta name="ContentSource" content="${m.article.source}">` : ''}
 <link rel="stylesheet" href="${p.cssHref}">
 </head>
-<body${bodyClass ? raw(` class="${bodyClass}"`) : ''}>
+<body>
 <a class="skip" href="#main">跳到主要内容</a>
 <div class="topbar"><div class="wrap">
 <span>${p.regionName}</span>

@@ -51,17 +51,16 @@ footer a{color:#fff}
 .a11y-tools a{margin-left:.75rem}
 @media print{.topbar,.mainnav,footer,.a11y-tools,.skip{display:none}body{background:#fff}}
 /* large-text mode (适老化) */
-body.a11y-large{font-size:22px;line-height:1.8}
-body.a11y-large html{font-size:22px}
-body.a11y-large .banner .site{font-size:2.2rem}
-body.a11y-large .mainnav a{font-size:1.3rem;padding:1rem 1.5rem}
-body.a11y-large .columns{grid-template-columns:repeat(auto-fill,minmax(300px,1fr))}
-body.a11y-large a{text-decoration-thickness:2px}
+html.a11y-large{font-size:22px}
+html.a11y-large body{line-height:1.8}
+html.a11y-large .mainnav a{padding:1rem 1.5rem}
+html.a11y-large .columns{grid-template-columns:repeat(auto-fill,minmax(320px,1fr))}
+html.a11y-large a{text-decoration-thickness:2px}
 /* high-contrast mode */
-body.a11y-contrast{background:#000;color:#ffeb3b}
-body.a11y-contrast a,body.a11y-contrast .columns strong{color:#fff;text-decoration:underline}
-body.a11y-contrast .panel,body.a11y-contrast .columns a,body.a11y-contrast .topbar,body.a11y-contrast .notice{background:#000;color:#ffeb3b;border-color:#ffeb3b}
-body.a11y-contrast .banner,body.a11y-contrast .mainnav,body.a11y-contrast footer{background:#000;border-bottom:2px solid #ffeb3b}
-body.a11y-contrast .columns span,body.a11y-contrast .muted,body.a11y-contrast dl.facts dt{color:#ffeb3b}
-body.a11y-contrast h2{border-left-color:#ffeb3b}
+html.a11y-contrast body{background:#000;color:#ffeb3b}
+html.a11y-contrast a,html.a11y-contrast .columns strong{color:#fff;text-decoration:underline}
+html.a11y-contrast .panel,html.a11y-contrast .columns a,html.a11y-contrast .topbar,html.a11y-contrast .notice{background:#000;color:#ffeb3b;border-color:#ffeb3b}
+html.a11y-contrast .banner,html.a11y-contrast .mainnav,html.a11y-contrast footer{background:#000;border-bottom:2px solid #ffeb3b}
+html.a11y-contrast .columns span,html.a11y-contrast .muted,html.a11y-contrast dl.facts dt{color:#ffeb3b}
+html.a11y-contrast h2{border-left-color:#ffeb3b}
 `;

@@ -95,7 +95,7 @@ describe.each(dialects())('public portal (%s)', (dialect) => {
     expect(res.headers.location).toBe(`/a/${county.deptA.code}/`);
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
     const page = await app.inject({ url: `/a/${county.deptA.code}/`, headers: { cookie } });
-    expect(page.body).toContain('<body class="a11y-large a11y-contrast">');
+    expect(page.body).toContain('<html lang="zh-CN" class="a11y-large a11y-contrast">');
     expect(page.body).toContain('标准字号');
     const offsite = await app.inject('/a11y?mode=large&return=//evil.example/');
     expect(offsite.headers.location).toBe('/');

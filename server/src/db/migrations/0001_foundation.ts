@@ -87,7 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sessions')
-    .addColumn('id_hash', 'text', (c) => c.primaryKey())
+    .addColumn('id_hash', 'text', (c) => c.primaryKey().notNull())
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id'))
     .addColumn('csrf_token', 'text', notNull)
     .addColumn('active_agency_id', 'integer')
