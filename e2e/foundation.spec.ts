@@ -26,7 +26,7 @@ describe('foundation journeys in Chromium', () => {
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('current-user').waitFor();
-    expect(await page.getByTestId('current-user').innerText()).toContain('平台管理员');
+    expect(await page.getByTestId('current-user').textContent()).toContain('平台管理员');
     await shot(page, 'admin-dashboard');
     await page.getByRole('menuitem', { name: '工作日历' }).click();
     await page.waitForURL('**/admin/system/calendar');
@@ -47,7 +47,7 @@ describe('foundation journeys in Chromium', () => {
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('context-switcher').waitFor();
-    expect(await page.getByTestId('context-switcher').innerText()).toContain('云岭县司法局');
+    expect(await page.getByTestId('context-switcher').textContent()).toContain('云岭县司法局');
     await page.close();
   });
 

@@ -48,7 +48,7 @@ export function calendarPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         let agencyId: number | null = null;
         if (req.query.agency) {
           const a = (await agencyDirectory(deps)).byCode.get(req.query.agency);
-          if (!a || !a.active) throw new AppError('AGENCY_NOT_FOUND');
+          if (!a?.active) throw new AppError('AGENCY_NOT_FOUND');
           agencyId = a.id;
         }
         return { due: await dueDate(deps, req.query.from, req.query.days, agencyId) };

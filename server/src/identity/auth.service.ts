@@ -129,7 +129,7 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
   const now = deps.clock.now();
   if (!session || session.expiresAt <= now.toISOString()) return null;
   const user = await userRepository.byId(deps.db, session.userId);
-  if (!user || user.active !== 1) return null;
+  if (user?.active !== 1) return null;
   const grants = await userRepository.grantsOf(deps.db, [user.id]);
   if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_INTERVAL_MS) {
     await userRepository.touchSession(deps.db, idHash, {

@@ -41,7 +41,7 @@ export async function listUsers(
   return users.map((user) => ({ user, grants: grants.filter((g) => g.userId === user.id) }));
 }
 
-export async function getUser(deps: Deps, db: DbOrTx, id: number): Promise<UserWithGrants> {
+export async function getUser(_deps: Deps, db: DbOrTx, id: number): Promise<UserWithGrants> {
   const user = await userRepository.byId(db, id);
   if (!user) throw new AppError('USER_NOT_FOUND');
   return { user, grants: await userRepository.grantsOf(db, [id]) };
@@ -210,7 +210,7 @@ export async function grantRole(
   }
   if (input.unitId != null) {
     const unit = dir.get(input.unitId);
-    if (!unit || unit.kind !== 'unit' || !dir.subtree(input.agencyId).includes(input.unitId)) {
+    if (unit?.kind !== 'unit' || !dir.subtree(input.agencyId).includes(input.unitId)) {
       throw new AppError('USER_ROLE_INVALID', { message: '所选科室不属于该机关' });
     }
   }

@@ -110,7 +110,7 @@ function publicAgencies(all: AgencyNode[]): AgencyNode[] {
 
 async function agencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
   const a = (await agencyDirectory(deps)).byCode.get(code);
-  return a && a.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
+  return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
 }
 
 export async function renderErrorPage(
