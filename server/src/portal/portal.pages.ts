@@ -78,6 +78,7 @@ function page(
     agency?: AgencyNode;
     crumbs?: { href?: string; label: string }[];
     body: SafeHtml;
+    article?: { title: string; pubDate: string; source: string };
   },
 ) {
   const nav = p.agency
@@ -91,7 +92,7 @@ function page(
       ];
   const out = layout({
     title: p.title,
-    meta: meta(f, p.columnName, p.columnType),
+    meta: { ...meta(f, p.columnName, p.columnType), article: p.article },
     a11y: parseA11y(f.req.cookies?.[A11Y_COOKIE]),
     currentPath: f.req.url.split('?')[0] ?? '/',
     regionName: f.regionName,
@@ -108,9 +109,63 @@ function publicAgencies(all: AgencyNode[]): AgencyNode[] {
   return all.filter((a) => a.active && (a.kind === 'government' || a.kind === 'department'));
 }
 
-async function agencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
+/** An agency with a public 专栏 (active government or department), or null. */
+export async function publicAgencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
   const a = (await agencyDirectory(deps)).byCode.get(code);
   return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
+}
+
+export interface PortalPageOptions {
+  title: string;
+  columnName: string;
+  columnType: string;
+  subtitle?: string;
+  agency?: AgencyNode;
+  crumbs?: { href?: string; label: string }[];
+  body: SafeHtml;
+  /** 2017 guideline article tags for a document page */
+  article?: { title: string; pubDate: string; source: string };
+}
+
+/** For other modules' portal routes: renders `body` inside the portal frame (header, nav, a11y modes). */
+export async function renderPortalPage(
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  p: PortalPageOptions,
+) {
+  return page(await frame(deps, req), reply, p);
+}
+
+/** A page inside one of an agency's 专栏 columns, with the standard breadcrumbs. */
+export async function renderAgencyColumnPage(
+  deps: Deps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  agency: AgencyNode,
+  slug: (typeof COLUMNS)[number]['slug'],
+  p: {
+    title?: string;
+    crumbs?: { href?: string; label: string }[];
+    body: SafeHtml;
+    article?: PortalPageOptions['article'];
+  },
+) {
+  const column = COLUMNS.find((c) => c.slug === slug)!;
+  return renderPortalPage(deps, req, reply, {
+    title: `${p.title ?? column.name} - ${agency.name}`,
+    columnName: column.name,
+    columnType: column.type,
+    subtitle: `${agency.name} · 政府信息公开专栏`,
+    agency,
+    crumbs: [
+      { href: '/', label: '首页' },
+      { href: `/a/${agency.code}/`, label: agency.name },
+      ...(p.crumbs ?? [{ label: column.name }]),
+    ],
+    body: p.body,
+    article: p.article,
+  });
 }
 
 export async function renderErrorPage(
@@ -178,7 +233,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
     });
 
     app.get<{ Params: { code: string } }>('/a/:code/', { schema: { hide: true } }, async (req, reply) => {
-      const agency = await agencyByCode(deps, req.params.code);
+      const agency = await publicAgencyByCode(deps, req.params.code);
       if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
       const f = await frame(deps, req);
       return page(f, reply, {
@@ -201,7 +256,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       '/a/:code/:column',
       { schema: { hide: true } },
       async (req, reply) => {
-        const agency = await agencyByCode(deps, req.params.code);
+        const agency = await publicAgencyByCode(deps, req.params.code);
         const column = COLUMNS.find((c) => c.slug === req.params.column);
         if (!agency || !column) return renderErrorPage(deps, req, reply.status(404), null);
         const f = await frame(deps, req);

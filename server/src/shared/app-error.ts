@@ -1,9 +1,12 @@
+import type { ErrorEntry } from './error-entry.ts';
+
 /**
  * Errors are codes, not HTTP statuses (house style rule 7). Services throw `new AppError('CODE')`;
  * the HTTP error handler maps the code to a status and a Chinese message from ERROR_CATALOG.
  * docs/errors.md must list every code — a test enforces it.
  */
-export const ERROR_CATALOG = {
+/** Platform-wide codes; each module keeps its own catalog (e.g. requests/request.errors.ts), merged below. */
+const CORE_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改后重新提交' },
   BAD_REQUEST: { status: 400, message: '请求格式不正确' },
   NOT_FOUND: { status: 404, message: '您访问的内容不存在或尚未公开' },
@@ -47,7 +50,11 @@ export const ERROR_CATALOG = {
   CALENDAR_INVALID_DATE: { status: 400, message: '日期格式不正确，应为 YYYY-MM-DD' },
 
   AUDIT_CHAIN_BROKEN: { status: 500, message: '审计日志校验失败：存在被修改或删除的记录' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, ErrorEntry>;
+
+export const ERROR_CATALOG = {
+  ...CORE_ERRORS,
+} as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
 
