@@ -19,11 +19,14 @@ import {
   type Table4,
 } from './annual-report.ts';
 
-const cells = (t3: Table3, row: Table3RowKey) => TABLE3_COLUMNS.map((c) => html`<td class="num">${t3[row][c]}</td>`);
+const cells = (t3: Table3, row: Table3RowKey) =>
+  TABLE3_COLUMNS.map((c) => html`<td class="num">${t3[row][c]}</td>`);
 
 export function renderTable2(t: Table2): SafeHtml {
-  const head = (item: string, cols: string[]) => html`<tr><th scope="col">信息内容</th>${cols.map((c) => html`<th scope="col"${cols.length === 1 ? html` colspan="3"` : ''}>${c}</th>`)}</tr><tr class="group"><th colspan="4" scope="colgroup">${item}</th></tr>`;
-  const one = (label: string, v: number) => html`<tr><th scope="row">${label}</th><td class="num" colspan="3">${v}</td></tr>`;
+  const head = (item: string, cols: string[]) =>
+    html`<tr><th scope="col">信息内容</th>${cols.map((c) => html`<th scope="col"${cols.length === 1 ? html` colspan="3"` : ''}>${c}</th>`)}</tr><tr class="group"><th colspan="4" scope="colgroup">${item}</th></tr>`;
+  const one = (label: string, v: number) =>
+    html`<tr><th scope="row">${label}</th><td class="num" colspan="3">${v}</td></tr>`;
   return html`<table class="report-table">
 <caption>主动公开政府信息情况</caption>
 ${head('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数'])}

@@ -35,7 +35,12 @@ describe('Table 三 from applications', () => {
     app({ receivedOn: '2025-02-01', closedOn: '2025-02-20', outcome: 'partial', column: 'research' }),
     app({ receivedOn: '2025-03-01', closedOn: '2025-03-25', outcome: 'withheld.4', column: 'legal_service' }),
     app({ receivedOn: '2025-04-01', closedOn: '2025-04-10', outcome: 'unable.1' }),
-    app({ receivedOn: '2025-05-01', closedOn: '2025-05-06', outcome: 'not_processed.2', column: 'nonprofit' }),
+    app({
+      receivedOn: '2025-05-01',
+      closedOn: '2025-05-06',
+      outcome: 'not_processed.2',
+      column: 'nonprofit',
+    }),
     app({ receivedOn: '2025-06-01', closedOn: '2025-07-01', outcome: 'other.1', column: 'other' }),
     // new in 2025, answered in 2026 → carried out
     app({ receivedOn: '2025-12-25', closedOn: '2026-01-15', outcome: 'disclosed', column: 'commercial' }),
@@ -60,15 +65,41 @@ describe('Table 三 from applications', () => {
   });
 
   it('every cell not named above is zero', () => {
-    const nonZero = TABLE3_ROWS.flatMap((r) => TABLE3_COLUMNS.filter((c) => table[r][c] !== 0).map((c) => `${r}.${c}`));
+    const nonZero = TABLE3_ROWS.flatMap((r) =>
+      TABLE3_COLUMNS.filter((c) => table[r][c] !== 0).map((c) => `${r}.${c}`),
+    );
     expect(nonZero.sort()).toEqual(
       [
-        'new.natural', 'new.research', 'new.legal_service', 'new.nonprofit', 'new.other', 'new.commercial', 'new.total',
-        'carried_in.natural', 'carried_in.commercial', 'carried_in.total',
-        'disclosed.natural', 'disclosed.total', 'partial.research', 'partial.total', 'withheld.4.legal_service', 'withheld.4.total',
-        'unable.1.natural', 'unable.1.total', 'not_processed.2.nonprofit', 'not_processed.2.total', 'other.1.other', 'other.1.total',
-        'total.natural', 'total.research', 'total.legal_service', 'total.nonprofit', 'total.other', 'total.total',
-        'carried_out.commercial', 'carried_out.total',
+        'new.natural',
+        'new.research',
+        'new.legal_service',
+        'new.nonprofit',
+        'new.other',
+        'new.commercial',
+        'new.total',
+        'carried_in.natural',
+        'carried_in.commercial',
+        'carried_in.total',
+        'disclosed.natural',
+        'disclosed.total',
+        'partial.research',
+        'partial.total',
+        'withheld.4.legal_service',
+        'withheld.4.total',
+        'unable.1.natural',
+        'unable.1.total',
+        'not_processed.2.nonprofit',
+        'not_processed.2.total',
+        'other.1.other',
+        'other.1.total',
+        'total.natural',
+        'total.research',
+        'total.legal_service',
+        'total.nonprofit',
+        'total.other',
+        'total.total',
+        'carried_out.commercial',
+        'carried_out.total',
       ].sort(),
     );
     expect(table.new.natural).toBe(1);
@@ -95,7 +126,9 @@ describe('Table 三 from applications', () => {
     const broken2 = structuredClone(table);
     broken2.carried_out.natural += 1;
     broken2.carried_out.total += 1;
-    expect(checkIdentities(broken2, computeTable4([], 2025)).map((p) => p.identity)).toContain('一+二=（七）+四');
+    expect(checkIdentities(broken2, computeTable4([], 2025)).map((p) => p.identity)).toContain(
+      '一+二=（七）+四',
+    );
   });
 
   it('outcome rows are exactly the 21 leaf rows of the national table, in order', () => {
@@ -107,7 +140,12 @@ describe('Table 三 from applications', () => {
 });
 
 describe('Table 四 from reconsideration and litigation records', () => {
-  const a = (kind: AppealKind, filedOn: string, decidedOn: string | null, outcome: ReportAppeal['outcome']): ReportAppeal => ({ id: ++n, kind, filedOn, decidedOn, outcome });
+  const a = (
+    kind: AppealKind,
+    filedOn: string,
+    decidedOn: string | null,
+    outcome: ReportAppeal['outcome'],
+  ): ReportAppeal => ({ id: ++n, kind, filedOn, decidedOn, outcome });
   const t4 = computeTable4(
     [
       a('reconsideration', '2025-03-01', '2025-05-01', 'upheld'),
@@ -122,7 +160,13 @@ describe('Table 四 from reconsideration and litigation records', () => {
   it('counts cases filed in the year; undecided at year end is 尚未审结; each block totals', () => {
     expect(t4.reconsideration).toEqual({ upheld: 1, corrected: 1, other: 0, pending: 1, total: 3 });
     expect(t4.litigation_direct).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
-    expect(t4.litigation_after_reconsideration).toEqual({ upheld: 0, corrected: 0, other: 1, pending: 0, total: 1 });
+    expect(t4.litigation_after_reconsideration).toEqual({
+      upheld: 0,
+      corrected: 0,
+      other: 1,
+      pending: 0,
+      total: 1,
+    });
   });
   it('a block whose 总计 does not add up is reported', () => {
     const broken = structuredClone(t4);

@@ -17,7 +17,14 @@ export const SECTION_TITLES = [
 // ---------------------------------------------------------------- Table 三
 
 /** The seven columns: 自然人 | 法人或其他组织 (five sub-types) | 总计. */
-export const APPLICANT_COLUMNS = ['natural', 'commercial', 'research', 'nonprofit', 'legal_service', 'other'] as const;
+export const APPLICANT_COLUMNS = [
+  'natural',
+  'commercial',
+  'research',
+  'nonprofit',
+  'legal_service',
+  'other',
+] as const;
 export type ApplicantColumn = (typeof APPLICANT_COLUMNS)[number];
 export type Table3Column = ApplicantColumn | 'total';
 export const TABLE3_COLUMNS: readonly Table3Column[] = [...APPLICANT_COLUMNS, 'total'];
@@ -35,7 +42,11 @@ export const COLUMN_LABELS: Record<Table3Column, string> = {
 /** Outcome rows of 三、本年度办理结果 — the leaf rows of the national table, in order. */
 export const OUTCOME_ROWS = [
   { key: 'disclosed', group: '（一）予以公开', label: '（一）予以公开' },
-  { key: 'partial', group: '（二）部分公开', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）' },
+  {
+    key: 'partial',
+    group: '（二）部分公开',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+  },
   { key: 'withheld.1', group: '（三）不予公开', label: '1.属于国家秘密' },
   { key: 'withheld.2', group: '（三）不予公开', label: '2.其他法律行政法规禁止公开' },
   { key: 'withheld.3', group: '（三）不予公开', label: '3.危及“三安全一稳定”' },
@@ -52,15 +63,29 @@ export const OUTCOME_ROWS = [
   { key: 'not_processed.3', group: '（五）不予处理', label: '3.要求提供公开出版物' },
   { key: 'not_processed.4', group: '（五）不予处理', label: '4.无正当理由大量反复申请' },
   { key: 'not_processed.5', group: '（五）不予处理', label: '5.要求行政机关确认或重新出具已获取信息' },
-  { key: 'other.1', group: '（六）其他处理', label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请' },
-  { key: 'other.2', group: '（六）其他处理', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请' },
+  {
+    key: 'other.1',
+    group: '（六）其他处理',
+    label: '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+  },
+  {
+    key: 'other.2',
+    group: '（六）其他处理',
+    label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请',
+  },
   { key: 'other.3', group: '（六）其他处理', label: '3.其他' },
 ] as const;
 export type OutcomeKey = (typeof OUTCOME_ROWS)[number]['key'];
 export const OUTCOME_KEYS: readonly OutcomeKey[] = OUTCOME_ROWS.map((r) => r.key);
 
 export type Table3RowKey = 'new' | 'carried_in' | OutcomeKey | 'total' | 'carried_out';
-export const TABLE3_ROWS: readonly Table3RowKey[] = ['new', 'carried_in', ...OUTCOME_KEYS, 'total', 'carried_out'];
+export const TABLE3_ROWS: readonly Table3RowKey[] = [
+  'new',
+  'carried_in',
+  ...OUTCOME_KEYS,
+  'total',
+  'carried_out',
+];
 
 export const ROW_LABELS: Record<Table3RowKey, string> = {
   new: '一、本年新收政府信息公开申请数量',
@@ -93,7 +118,10 @@ function emptyRow(): Record<Table3Column, number> {
  * open on 1 January; 办理结果 = closed in the year, one row per application; 结转下年 = received by
  * 31 December and still open then. Each application counts once in each applicable row.
  */
-export function computeTable3(apps: readonly ReportApplication[], year: number): { table: Table3; contributors: Map<Table3RowKey, (number | string)[]> } {
+export function computeTable3(
+  apps: readonly ReportApplication[],
+  year: number,
+): { table: Table3; contributors: Map<Table3RowKey, (number | string)[]> } {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyRow()])) as Table3;
@@ -124,7 +152,11 @@ export function computeTable3(apps: readonly ReportApplication[], year: number):
 
 // ---------------------------------------------------------------- Table 四
 
-export const APPEAL_KINDS = ['reconsideration', 'litigation_direct', 'litigation_after_reconsideration'] as const;
+export const APPEAL_KINDS = [
+  'reconsideration',
+  'litigation_direct',
+  'litigation_after_reconsideration',
+] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 export const APPEAL_OUTCOMES = ['upheld', 'corrected', 'other', 'pending'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -156,7 +188,9 @@ export type Table4 = Record<AppealKind, Record<AppealOutcome | 'total', number>>
 
 /** Cases filed in the year; a case not decided by 31 December counts as 尚未审结. */
 export function computeTable4(appeals: readonly ReportAppeal[], year: number): Table4 {
-  const t = Object.fromEntries(APPEAL_KINDS.map((k) => [k, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 }])) as Table4;
+  const t = Object.fromEntries(
+    APPEAL_KINDS.map((k) => [k, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 }]),
+  ) as Table4;
   const end = `${year}-12-31`;
   for (const a of appeals) {
     if (a.filedOn.slice(0, 4) !== String(year)) continue;
@@ -203,24 +237,47 @@ export function checkIdentities(t3: Table3, t4: Table4): IdentityProblem[] {
     const left = t3.new[c] + t3.carried_in[c];
     const right = t3.total[c] + t3.carried_out[c];
     if (left !== right) {
-      problems.push({ identity: '一+二=（七）+四', column: c, expected: left, actual: right, message: `“${COLUMN_LABELS[c]}”列：本年新收 ${t3.new[c]} + 上年结转 ${t3.carried_in[c]} = ${left}，但总计 ${t3.total[c]} + 结转下年 ${t3.carried_out[c]} = ${right}` });
+      problems.push({
+        identity: '一+二=（七）+四',
+        column: c,
+        expected: left,
+        actual: right,
+        message: `“${COLUMN_LABELS[c]}”列：本年新收 ${t3.new[c]} + 上年结转 ${t3.carried_in[c]} = ${left}，但总计 ${t3.total[c]} + 结转下年 ${t3.carried_out[c]} = ${right}`,
+      });
     }
     const sum = OUTCOME_KEYS.reduce((s, k) => s + t3[k][c], 0);
     if (sum !== t3.total[c]) {
-      problems.push({ identity: '（七）总计=各办理结果之和', column: c, expected: sum, actual: t3.total[c], message: `“${COLUMN_LABELS[c]}”列：各办理结果之和为 ${sum}，但（七）总计为 ${t3.total[c]}` });
+      problems.push({
+        identity: '（七）总计=各办理结果之和',
+        column: c,
+        expected: sum,
+        actual: t3.total[c],
+        message: `“${COLUMN_LABELS[c]}”列：各办理结果之和为 ${sum}，但（七）总计为 ${t3.total[c]}`,
+      });
     }
   }
   for (const r of TABLE3_ROWS) {
     const sum = APPLICANT_COLUMNS.reduce((s, c) => s + t3[r][c], 0);
     if (sum !== t3[r].total) {
-      problems.push({ identity: '总计列=各列之和', expected: sum, actual: t3[r].total, message: `“${ROW_LABELS[r]}”行：各类申请人之和为 ${sum}，但总计列为 ${t3[r].total}` });
+      problems.push({
+        identity: '总计列=各列之和',
+        expected: sum,
+        actual: t3[r].total,
+        message: `“${ROW_LABELS[r]}”行：各类申请人之和为 ${sum}，但总计列为 ${t3[r].total}`,
+      });
     }
   }
   for (const k of APPEAL_KINDS) {
     const b = t4[k];
     const sum = b.upheld + b.corrected + b.other + b.pending;
     if (sum !== b.total) {
-      problems.push({ identity: '表四各部分总计=四项之和', column: k, expected: sum, actual: b.total, message: `${APPEAL_KIND_LABELS[k]}：维持、纠正、其他、尚未审结之和为 ${sum}，但总计为 ${b.total}` });
+      problems.push({
+        identity: '表四各部分总计=四项之和',
+        column: k,
+        expected: sum,
+        actual: b.total,
+        message: `${APPEAL_KIND_LABELS[k]}：维持、纠正、其他、尚未审结之和为 ${sum}，但总计为 ${b.total}`,
+      });
     }
   }
   return problems;
@@ -244,6 +301,11 @@ export interface AnnualReport {
 }
 
 /** R.49: a department's report is due by 31 January, a government's by 31 March of the next year (rule-profile data). */
-export function reportDueDate(year: number, isGovernment: boolean, dueDepartment = '01-31', dueGovernment = '03-31'): string {
+export function reportDueDate(
+  year: number,
+  isGovernment: boolean,
+  dueDepartment = '01-31',
+  dueGovernment = '03-31',
+): string {
   return `${year + 1}-${isGovernment ? dueGovernment : dueDepartment}`;
 }
