@@ -3,7 +3,8 @@ import { buildApp } from './http/build-app.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/create-db.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { hasAnyAgency, seedDemo, printDemoBanner } from './demo/demo.seed.ts';
+import { DEMO_REGION } from './demo/demo.data.ts';
+import { hasAnyAgency, printDemoBanner, seedDemo } from './demo/demo.seed.ts';
 import { makeDeps } from './shared/deps.ts';
 import { systemClock } from './shared/clock.ts';
 
@@ -24,7 +25,7 @@ export async function serve(): Promise<void> {
   if (prep.migrations.length > 0) console.log(`数据库已迁移：${prep.migrations.join(', ')}`);
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
   if (config.demoOnFirstStart && !(await hasAnyAgency(deps))) {
-    console.log('首次启动：正在载入演示数据（示范县）……');
+    console.log(`首次启动：正在载入演示数据（${DEMO_REGION.name}）……`);
     demo = await seedDemo(deps, { onProgress: (m) => console.log(`  ${m}`) });
   }
   const app = await buildApp(deps, { logger: config.env === 'production' });
