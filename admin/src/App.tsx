@@ -15,6 +15,12 @@ const RuleProfilesPage = lazy(() => import('./pages/RuleProfilesPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRoutes'));
+const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
+const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
+const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
+const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
+const SelfInspectionPage = lazy(() => import('./pages/reporting/SelfInspectionPage'));
 
 export default function App() {
   return (
@@ -24,7 +30,13 @@ export default function App() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<DashboardPage />} />
-            {BUSINESS_MODULES.map((m) => (
+            <Route path="proactive/*" element={<PublicationRoutes />} />
+            <Route path="requests/*" element={<RequestsRoutes />} />
+            <Route path="reporting/annual-report" element={<AnnualReportPage />} />
+            <Route path="reporting/overview" element={<ReportOverviewPage />} />
+            <Route path="reporting/statistics" element={<StatisticsPage />} />
+            <Route path="reporting/self-inspection" element={<SelfInspectionPage />} />
+            {BUSINESS_MODULES.filter((m) => m.plannedFeatures).map((m) => (
               <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
             ))}
             <Route element={<RequireSystemAccess />}>

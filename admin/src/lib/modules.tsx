@@ -1,12 +1,15 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CommentOutlined,
   ControlOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,32 +25,19 @@ export interface ModuleInfo {
   plannedFeatures?: string[];
 }
 
-/** Business modules still being built; each opens a placeholder page for now. */
+/** Business modules; those with `plannedFeatures` are still being built and open a placeholder page. */
 export const BUSINESS_MODULES: ModuleInfo[] = [
   {
     path: 'proactive',
     title: '主动公开',
     summary: '信息发布、政府信息公开目录、政府信息公开指南',
     icon: <FileTextOutlined />,
-    plannedFeatures: [
-      '公开信息的起草、审核、保密审查与发布流程',
-      '政府信息公开目录的维护与按期更新提醒',
-      '政府信息公开指南的编制与发布',
-      '法定主动公开期限（条例第二十六条）的自动计算与提醒',
-    ],
   },
   {
     path: 'requests',
     title: '依申请公开',
     summary: '申请登记、补正、征求意见、答复与送达',
     icon: <FormOutlined />,
-    plannedFeatures: [
-      '网上、信函、当面申请的统一登记',
-      '补正告知、第三方及其他机关征求意见',
-      '延期审批、答复书拟办与审批、送达记录',
-      '按工作日历自动计算答复期限与到期提醒',
-      '信息处理费的计收与缴费期限管理',
-    ],
   },
   {
     path: 'engagement',
@@ -64,14 +54,28 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     plannedFeatures: ['投诉举报的受理与办理', '监督检查与整改反馈', '考核指标与考核评议'],
   },
   {
-    path: 'reports',
-    title: '统计与年报',
-    summary: '工作统计报表与年度报告',
+    path: 'reporting/annual-report',
+    title: '年度报告',
+    summary: '政府信息公开工作年度报告的编制、审批与发布',
+    icon: <FileDoneOutlined />,
+  },
+  {
+    path: 'reporting/overview',
+    title: '年报总览',
+    summary: '各机关年度报告的编制进度与按期公布情况',
+    icon: <ProfileOutlined />,
+  },
+  {
+    path: 'reporting/statistics',
+    title: '统计分析',
+    summary: '依申请公开与主动公开的工作统计',
     icon: <BarChartOutlined />,
-    plannedFeatures: [
-      '依申请公开、主动公开等工作数据的统计报表',
-      '政府信息公开工作年度报告的编制、审核与按期公布（条例第四十九条）',
-    ],
+  },
+  {
+    path: 'reporting/self-inspection',
+    title: '自查报告',
+    summary: '政务公开工作自查报告',
+    icon: <AuditOutlined />,
   },
 ];
 

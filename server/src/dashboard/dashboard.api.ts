@@ -3,6 +3,9 @@ import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { auditRepository } from '../audit/audit.repository.ts';
 import { calendarRepository } from '../calendar/calendar.repository.ts';
+import { rulesForAgency } from '../agencies/agency.service.ts';
+import { reportDueDate } from '../reporting/annual-report.ts';
+import { reportingRepository } from '../reporting/reporting.repository.ts';
 import { calendarStatus } from '../calendar/calendar.service.ts';
 import { staffOf } from '../http/auth.ts';
 import { inScope, readableScope } from '../identity/access.ts';
@@ -40,7 +43,7 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (req) => {
-        const { actor, user } = staffOf(req);
+        const { actor, user, session } = staffOf(req);
         const dir = await agencyDirectory(deps);
         const status = await calendarStatus(deps);
         const warnings: { level: 'info' | 'warning' | 'error'; code: string; message: string }[] = [];
@@ -57,6 +60,33 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
             code: 'CALENDAR_NEXT_YEAR_MISSING',
             message: `${status.nextYear} 年的节假日安排尚未录入。国务院办公厅通知发布后请及时录入，否则跨年的答复期限将无法计算。`,
           });
+        }
+        // R.49: last year's report is due by 31 January (departments) / 31 March (governments)
+        const active = session.activeAgencyId !== null ? dir.get(session.activeAgencyId) : undefined;
+        if (active && (active.kind === 'government' || active.kind === 'department')) {
+          const year = Number(status.today.slice(0, 4)) - 1;
+          const rules = await rulesForAgency(deps, deps.db, active.id);
+          const due = reportDueDate(
+            year,
+            active.kind === 'government',
+            rules.annualReportDueDepartment,
+            rules.annualReportDueGovernment,
+          );
+          const row = await reportingRepository.report(deps.db, active.id, year);
+          const daysToDue = (Date.parse(due) - Date.parse(status.today)) / 86_400_000;
+          if (row?.status !== 'published' && daysToDue < 0) {
+            warnings.push({
+              level: 'error',
+              code: 'ANNUAL_REPORT_OVERDUE',
+              message: `${active.name}${year}年政府信息公开工作年度报告应于 ${due} 前公布，目前尚未发布。`,
+            });
+          } else if (row?.status !== 'published' && daysToDue <= 45) {
+            warnings.push({
+              level: 'warning',
+              code: 'ANNUAL_REPORT_DUE',
+              message: `${active.name}${year}年政府信息公开工作年度报告应于 ${due} 前公布（条例第四十九条），请及时编制、审批并发布。`,
+            });
+          }
         }
         if (user.mustChangePassword === 1)
           warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });

@@ -1,5 +1,31 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
+import type {
+  CatalogEntriesTable,
+  GuideVersionsTable,
+  IndexSequencesTable,
+  InformationItemsTable,
+  ItemAttachmentsTable,
+  ItemJointAgenciesTable,
+  ItemReviewsTable,
+  PublicationSettingsTable,
+  PublicationSubjectsTable,
+  SearchDocumentsTable,
+} from '../publication/publication.table.ts';
+import type {
+  RequestApplicationsTable,
+  RequestItemsTable,
+  RequestLettersTable,
+  RequestFilesTable,
+  RequestApprovalsTable,
+  RequestFeesTable,
+  RequestConsultationsTable,
+  RequestAppealsTable,
+  RequestSettingsTable,
+  RequestSequencesTable,
+  NotificationsTable,
+} from '../requests/request.table.ts';
 
 export interface RuleProfilesTable {
   id: Generated<number>;
@@ -147,6 +173,32 @@ export interface Database {
   calendarDays: CalendarDaysTable;
   deadlines: DeadlinesTable;
   auditEvents: AuditEventsTable;
+  // requests (0002_requests; types in requests/request.table.ts)
+  requestApplications: RequestApplicationsTable;
+  requestItems: RequestItemsTable;
+  requestLetters: RequestLettersTable;
+  requestFiles: RequestFilesTable;
+  requestApprovals: RequestApprovalsTable;
+  requestFees: RequestFeesTable;
+  requestConsultations: RequestConsultationsTable;
+  requestAppeals: RequestAppealsTable;
+  requestSettings: RequestSettingsTable;
+  requestSequences: RequestSequencesTable;
+  notifications: NotificationsTable;
+  // publication (0003_publication; types in publication/publication.table.ts)
+  publicationSettings: PublicationSettingsTable;
+  catalogEntries: CatalogEntriesTable;
+  publicationSubjects: PublicationSubjectsTable;
+  indexSequences: IndexSequencesTable;
+  informationItems: InformationItemsTable;
+  itemAttachments: ItemAttachmentsTable;
+  itemReviews: ItemReviewsTable;
+  itemJointAgencies: ItemJointAgenciesTable;
+  guideVersions: GuideVersionsTable;
+  searchDocuments: SearchDocumentsTable;
+  // reporting (0004_reporting; types in reporting/reporting.table.ts)
+  annualReports: AnnualReportsTable;
+  selfInspectionReports: SelfInspectionReportsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -1,20 +1,34 @@
-import { type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './create-db.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_requests.ts';
+import * as m0003 from './migrations/0003_publication.ts';
+import * as m0004 from './migrations/0004_reporting.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_requests': m0002,
+  '0003_publication': m0003,
+  '0004_reporting': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
+  // Kysely looks for its migration tables in every schema unless told which one: with several
+  // schemas in one PostgreSQL database (parallel test runs) it could find another schema's lock
+  // table, skip creating its own and fail with 'relation "schema_migrations_lock" does not exist'.
+  const schema =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s
+      : undefined;
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

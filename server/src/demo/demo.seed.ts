@@ -12,6 +12,8 @@ import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { Deps } from '../shared/deps.ts';
+import { seedPublicationDemo } from '../publication/publication.demo.ts';
+import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -233,6 +235,10 @@ export async function seedDemo(
       );
     }
   });
+  progress('主动公开演示信息');
+  await seedPublicationDemo(deps);
+  progress('依申请公开演示申请');
+  await seedRequestsDemo(deps, DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)));
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

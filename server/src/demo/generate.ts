@@ -11,6 +11,8 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { NewAgencyRow } from '../db/database.ts';
 import { hashPassword } from '../identity/password.ts';
 import type { Deps } from '../shared/deps.ts';
+import { documentsGenerator } from '../publication/publication.generate.ts';
+import { applicationsGenerator } from '../requests/request.generate.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, personName } from './demo.data.ts';
 
@@ -27,6 +29,8 @@ export interface SyntheticGenerator {
   run(deps: Deps, tx: DbOrTx, count: number, seed: number, onProgress: (done: number) => void): Promise<void>;
 }
 export const SYNTHETIC_GENERATORS: SyntheticGenerator[] = [];
+SYNTHETIC_GENERATORS.push(documentsGenerator);
+SYNTHETIC_GENERATORS.push(applicationsGenerator);
 
 const SYL =
   '安宁丰华和平长乐永兴清河临江青山白云东阳西林南屏北川金沙玉溪凤凰龙泉鹤庆石屏泸西弥勒宾川祥云漾濞巍山南涧云龙洱源剑川';

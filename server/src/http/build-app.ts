@@ -14,6 +14,12 @@ import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
 import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
+import { publicationAdminApi, publicationPages, publicationPublicApi } from '../publication/index.ts';
+import { reportingApi } from '../reporting/reporting.api.ts';
+import { reportingPages } from '../reporting/reporting.pages.ts';
+import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
+import { statisticsApi } from '../reporting/statistics.api.ts';
+import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
 import { requireStaff } from './auth.ts';
@@ -98,6 +104,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await pub.register(agenciesPublicApi(deps));
     await pub.register(calendarPublicApi(deps));
     await pub.register(authApi(deps));
+    await pub.register(publicationPublicApi(deps));
+    await pub.register(requestsPublicApi(deps));
   });
   // staff JSON API (session + CSRF)
   await app.register(async (staff) => {
@@ -107,8 +115,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(usersApi(deps));
     await staff.register(calendarAdminApi(deps));
     await staff.register(auditApi(deps));
+    await staff.register(publicationAdminApi(deps));
+    await staff.register(requestsAdminApi(deps));
+    await staff.register(reportingApi(deps));
+    await staff.register(statisticsApi(deps));
+    await staff.register(selfInspectionApi(deps));
   });
   await app.register(portalPages(deps));
+  await app.register(publicationPages(deps));
+  await app.register(requestPages(deps));
+  await app.register(reportingPages(deps));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;
 }

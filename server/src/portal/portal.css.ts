@@ -50,6 +50,18 @@ footer .wrap{padding:1.5rem 1rem}
 footer a{color:#fff}
 .a11y-tools a{margin-left:.75rem}
 @media print{.topbar,.mainnav,footer,.a11y-tools,.skip{display:none}body{background:#fff}}
+/* tables in the national annual-report layout */
+.report-table{border-collapse:collapse;width:100%;margin:1rem 0;background:#fff;font-size:.95rem}
+.report-table caption{text-align:left;font-weight:700;padding:.5rem 0}
+.report-table th,.report-table td{border:1px solid #333;padding:.35rem .5rem;vertical-align:middle}
+.report-table th{font-weight:400;text-align:center;background:#fafafa}
+.report-table tbody th[scope=row]{text-align:left}
+.report-table td.num{text-align:center;font-variant-numeric:tabular-nums;min-width:3.2em}
+.report-table thead th{min-width:3.2em}
+.report-table tr.group th{background:#f0f0f0;font-weight:700}
+html.a11y-contrast .report-table th,html.a11y-contrast .report-table td{border-color:#ffeb3b;background:#000}
+.doc-list{list-style:none;padding:0;margin:0}
+.doc-list li{padding:.5rem 0;border-bottom:1px dashed #ccc}
 /* large-text mode (适老化) */
 html.a11y-large{font-size:22px}
 html.a11y-large body{line-height:1.8}

@@ -300,7 +300,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       reply
         .type('text/plain')
         .send(
-          `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${deps.config.publicBaseUrl}/sitemap.xml\n`,
+          `User-agent: *\nDisallow: /admin/\nDisallow: /api/\nSitemap: ${deps.config.publicBaseUrl}/sitemap.xml\nSitemap: ${deps.config.publicBaseUrl}/sitemap-documents.xml\n`,
         ),
     );
 

@@ -24,7 +24,7 @@ const cells = (t3: Table3, row: Table3RowKey) =>
 
 export function renderTable2(t: Table2): SafeHtml {
   const head = (item: string, cols: string[]) =>
-    html`<tr><th scope="col">信息内容</th>${cols.map((c) => html`<th scope="col"${cols.length === 1 ? html` colspan="3"` : ''}>${c}</th>`)}</tr><tr class="group"><th colspan="4" scope="colgroup">${item}</th></tr>`;
+    html`<tr class="group"><th colspan="4" scope="colgroup">${item}</th></tr><tr><th scope="col">信息内容</th>${cols.map((c) => html`<th scope="col"${cols.length === 1 ? html` colspan="3"` : ''}>${c}</th>`)}</tr>`;
   const one = (label: string, v: number) =>
     html`<tr><th scope="row">${label}</th><td class="num" colspan="3">${v}</td></tr>`;
   return html`<table class="report-table">
@@ -102,15 +102,3 @@ export function renderAnnualReport(r: AnnualReport): SafeHtml {
 <section><h2>${SECTION_TITLES[5]}</h2>${paragraphs(r.narrative.other)}</section>
 </article>`;
 }
-
-/** Styles for the report tables, appended to the portal stylesheet by the portal. */
-export const REPORT_CSS = `
-.report-table{border-collapse:collapse;width:100%;margin:1rem 0;background:#fff;font-size:.95rem}
-.report-table caption{text-align:left;font-weight:700;padding:.5rem 0}
-.report-table th,.report-table td{border:1px solid #333;padding:.35rem .5rem;vertical-align:middle}
-.report-table th{font-weight:400;text-align:center;background:#fafafa}
-.report-table tbody th[scope=row]{text-align:left}
-.report-table td.num{text-align:center;font-variant-numeric:tabular-nums}
-.report-table tr.group th{background:#f0f0f0;font-weight:700}
-html.a11y-contrast .report-table th,html.a11y-contrast .report-table td{border-color:#ffeb3b;background:#000}
-`;

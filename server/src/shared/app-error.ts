@@ -1,3 +1,6 @@
+import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
+import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
+import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 
 /**
@@ -54,6 +57,9 @@ const CORE_ERRORS = {
 
 export const ERROR_CATALOG = {
   ...CORE_ERRORS,
+  ...REQUEST_ERRORS,
+  ...PUBLICATION_ERRORS,
+  ...REPORTING_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

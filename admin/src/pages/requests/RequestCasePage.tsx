@@ -1,0 +1,496 @@
+import { WarningOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../api';
+import { FullPageSpin } from '../../components/FullPageSpin';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { useAgencies } from '../../hooks/useAgencies';
+import { useApiData } from '../../hooks/useApiData';
+import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { formatDateTime } from '../../lib/format';
+import type { RequestCase, RequestItem, RequestMeta } from '../../types/requests';
+
+type FieldKind = 'date' | 'text' | 'textarea' | 'days' | 'select';
+interface FieldDef {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  required?: boolean;
+  options?: { value: string; label: string }[];
+}
+interface ActionDef {
+  label: string;
+  path: string;
+  fields: FieldDef[];
+  danger?: boolean;
+  /** who may: 'manage' (政务公开工作机构) or 'handle' (承办) */
+  who: 'manage' | 'handle' | 'any';
+}
+
+const ACTIONS: Record<string, ActionDef> = {
+  confirm_receipt: { label: '确认收到申请', path: 'confirm', who: 'manage', fields: [{ name: 'confirmedOn', label: '确认收到日期（条例第三十一条）', kind: 'date', required: true }] },
+  request_correction: {
+    label: '告知补正',
+    path: 'correction',
+    who: 'handle',
+    fields: [
+      { name: 'note', label: '需要补正的内容（一次性告知，条例第三十条）', kind: 'textarea', required: true },
+      { name: 'correctionDays', label: '补正期限（工作日）', kind: 'days', required: true },
+    ],
+  },
+  receive_correction: { label: '收到补正', path: 'correction-received', who: 'handle', fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true }] },
+  lapse_correction: { label: '逾期未补正，视为放弃', path: 'correction-lapse', who: 'manage', fields: [], danger: true },
+  consult_third_party: {
+    label: '征求第三方意见',
+    path: 'consultation',
+    who: 'handle',
+    fields: [{ name: 'party', label: '第三方名称', kind: 'text', required: true }, { name: 'note', label: '说明', kind: 'textarea' }],
+  },
+  consult_agency: {
+    label: '征求其他机关意见',
+    path: 'consultation',
+    who: 'handle',
+    fields: [{ name: 'party', label: '机关名称', kind: 'text', required: true }, { name: 'note', label: '说明', kind: 'textarea' }],
+  },
+  end_consultation: {
+    label: '结束征求意见',
+    path: 'consultation/end',
+    who: 'handle',
+    fields: [
+      { name: 'opinion', label: '意见', kind: 'select', required: true, options: [{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'none', label: '逾期未答复' }] },
+      { name: 'note', label: '意见内容', kind: 'textarea' },
+    ],
+  },
+  notice_fee: {
+    label: '发出收费通知',
+    path: 'fee',
+    who: 'manage',
+    fields: [
+      { name: 'method', label: '计收方式（只能选择一种）', kind: 'select', required: true, options: [{ value: 'per_piece', label: '按件计收' }, { value: 'per_volume', label: '按量计收' }] },
+      { name: 'units', label: '件数或页数', kind: 'days', required: true },
+    ],
+  },
+  settle_fee: {
+    label: '登记缴费或减免',
+    path: 'fee/settle',
+    who: 'manage',
+    fields: [
+      { name: 'paidOn', label: '缴费日期', kind: 'date' },
+      { name: 'receiptNo', label: '票据号', kind: 'text' },
+      { name: 'waiverReason', label: '减免理由（减免时填写）', kind: 'textarea' },
+    ],
+  },
+  lapse_fee: { label: '逾期未缴费，不再处理', path: 'fee-lapse', who: 'manage', fields: [], danger: true },
+  suspend: { label: '中止办理', path: 'suspend', who: 'manage', fields: [{ name: 'reason', label: '中止理由', kind: 'textarea', required: true }] },
+  resume: { label: '恢复办理', path: 'resume', who: 'manage', fields: [] },
+  submit_for_approval: { label: '提交审批', path: 'submit', who: 'handle', fields: [] },
+  send_reply: { label: '发出答复书', path: 'reply', who: 'manage', fields: [] },
+  close: { label: '办结归档', path: 'close', who: 'manage', fields: [] },
+  withdraw: { label: '申请人撤回', path: 'withdraw', who: 'manage', fields: [{ name: 'reason', label: '撤回说明', kind: 'textarea', required: true }], danger: true },
+};
+
+const EXTRA: Record<string, ActionDef> = {
+  extension: {
+    label: '申请延期',
+    path: 'extension',
+    who: 'handle',
+    fields: [
+      { name: 'days', label: '延长工作日数（累计不超过规定上限）', kind: 'days', required: true },
+      { name: 'reason', label: '延期理由', kind: 'textarea', required: true },
+    ],
+  },
+  extension_decision: {
+    label: '审批延期',
+    path: 'extension/decision',
+    who: 'any',
+    fields: [
+      { name: 'approve', label: '审批结果', kind: 'select', required: true, options: [{ value: 'true', label: '同意延期' }, { value: 'false', label: '不同意' }] },
+      { name: 'comment', label: '审批意见', kind: 'textarea' },
+    ],
+  },
+  approval: {
+    label: '审批答复',
+    path: 'approval',
+    who: 'any',
+    fields: [
+      { name: 'approve', label: '审批结果', kind: 'select', required: true, options: [{ value: 'true', label: '同意' }, { value: 'false', label: '退回修改' }] },
+      { name: 'comment', label: '审批意见', kind: 'textarea' },
+    ],
+  },
+  delay: {
+    label: '延后答复（条例第三十五条）',
+    path: 'delay',
+    who: 'manage',
+    fields: [
+      { name: 'dueOn', label: '延后答复日期', kind: 'date', required: true },
+      { name: 'reason', label: '理由', kind: 'textarea', required: true },
+    ],
+  },
+};
+
+const ROLE_LABELS: Record<string, string> = { unit_head: '科室负责人', disclosure_office: '政务公开工作机构', leader: '分管领导', principal: '主要负责人' };
+const KIND_LABELS: Record<string, string> = { reply: '答复期限', correction: '补正期限', third_party: '第三方意见期限', inter_agency: '其他机关意见期限', fee: '缴费期限' };
+const STATE_LABELS: Record<string, string> = { open: '进行中', paused: '暂停', met: '已完成', superseded: '已重新计算', cancelled: '已取消', lapsed: '已逾期' };
+
+function ActionModal({ caseId, def, onClose, onDone }: { caseId: number; def: ActionDef | null; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const onError = useErrorHandler();
+  const { message } = App.useApp();
+  if (!def) return null;
+  const body = (extra: Record<string, unknown>) => (def.path === 'consultation' ? { ...extra, kind: def.label.includes('第三方') ? 'third_party' : 'inter_agency' } : extra);
+  async function run() {
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    for (const k of Object.keys(values)) if (values[k] === '' || values[k] === undefined) delete values[k];
+    if (typeof values.approve === 'string') values.approve = values.approve === 'true';
+    setSaving(true);
+    try {
+      await api.post(`/admin/requests/${caseId}/${def!.path}`, body(values));
+      void message.success(`${def!.label}：已完成`);
+      form.resetFields();
+      onDone();
+    } catch (e) {
+      onError(e, form);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <Modal open title={def.label} onCancel={onClose} onOk={run} confirmLoading={saving} okText="确定" okButtonProps={{ danger: def.danger }}>
+      {def.fields.length === 0 && <p>确定要“{def.label}”吗？此操作将记入审计日志。</p>}
+      <Form form={form} layout="vertical">
+        {def.fields.map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+            {f.kind === 'date' ? (
+              <Input type="date" />
+            ) : f.kind === 'days' ? (
+              <InputNumber min={1} max={100000} style={{ width: 200 }} />
+            ) : f.kind === 'textarea' ? (
+              <Input.TextArea rows={3} />
+            ) : f.kind === 'select' ? (
+              <Select options={f.options} />
+            ) : (
+              <Input />
+            )}
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
+
+function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: RequestItem; meta: RequestMeta; onDone: () => void }) {
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  const onError = useErrorHandler();
+  const { message } = App.useApp();
+  const code = Form.useWatch('code', form) as string | undefined;
+  const def = meta.dispositions.find((d) => d.code === code);
+  const groups = useMemo(() => {
+    const m = new Map<string, { label: string; options: { value: string; label: string }[] }>();
+    for (const d of meta.dispositions) {
+      const g = m.get(d.group) ?? { label: d.groupLabel, options: [] };
+      g.options.push({ value: d.code, label: `${d.row} ${d.label}` });
+      m.set(d.group, g);
+    }
+    return [...m.values()];
+  }, [meta]);
+  async function save() {
+    const values = await form.validateFields();
+    setSaving(true);
+    try {
+      await api.put(`/admin/requests/${caseId}/items/${item.id}/decision`, values);
+      void message.success('处理决定已保存');
+      onDone();
+    } catch (e) {
+      onError(e, form);
+    } finally {
+      setSaving(false);
+    }
+  }
+  return (
+    <Form form={form} layout="vertical" initialValues={item.disposition ? item : undefined} aria-label={`第${item.seq}项的处理决定`}>
+      <Form.Item name="code" label="处理结果（年报表三统一分类）" rules={[{ required: true, message: '请选择处理结果' }]}>
+        <Select options={groups} showSearch optionFilterProp="label" />
+      </Form.Item>
+      {def && <Typography.Paragraph type="secondary">默认依据：{def.basis}</Typography.Paragraph>}
+      <Form.Item name="legalBasis" label="法律依据（留空则用默认依据）">
+        <Input />
+      </Form.Item>
+      {def?.requires.includes('withheld') && (
+        <Form.Item name="withheld" label="不予公开的内容" rules={[{ required: true, message: '部分公开须写明不予公开的内容' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      )}
+      {(def?.requires.includes('reasons') || def?.code === 'other_other') && (
+        <Form.Item name="reasons" label="理由" rules={[{ required: true, message: '须说明理由' }]}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      )}
+      {def?.requires.includes('holding_agency') && (
+        <Space wrap>
+          <Form.Item name="holdingAgency" label="掌握该信息的机关（知道时填写）">
+            <Input />
+          </Form.Item>
+          <Form.Item name="holdingContact" label="联系方式">
+            <Input />
+          </Form.Item>
+        </Space>
+      )}
+      {(def?.requires.includes('how_to_obtain') || def?.requires.includes('proper_channel')) && (
+        <Form.Item name="howToObtain" label={def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式（方式、途径和时间）'}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      )}
+      <Button type="primary" onClick={save} loading={saving}>
+        保存处理决定
+      </Button>
+    </Form>
+  );
+}
+
+const FILE_KINDS: Record<string, string> = { provided: '提供的政府信息', scan: '申请扫描件', identity_proof: '身份证明' };
+
+function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
+  const [kind, setKind] = useState('provided');
+  const [busy, setBusy] = useState(false);
+  const onError = useErrorHandler();
+  const { message } = App.useApp();
+  async function upload(file: File) {
+    setBusy(true);
+    try {
+      const buf = new Uint8Array(await file.arrayBuffer());
+      let bin = '';
+      for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+      await api.post(`/admin/requests/${c.id}/files`, { kind, filename: file.name, contentBase64: btoa(bin) });
+      void message.success('文件已上传');
+      onDone();
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Card title="文件" size="small" style={{ marginTop: 16 }}>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={c.files}
+        columns={[
+          { title: '类别', dataIndex: 'kind', render: (v: string) => FILE_KINDS[v] ?? v },
+          { title: '文件名', dataIndex: 'filename', render: (v: string, r: { id: number }) => <a href={`/api/v1/admin/requests/${c.id}/files/${r.id}`}>{v}</a> },
+          { title: '大小', dataIndex: 'size', render: (v: number) => `${Math.ceil(v / 1024)} KB` },
+        ]}
+      />
+      {c.permissions.handle && (
+        <Space style={{ marginTop: 12 }} wrap>
+          <Select aria-label="文件类别" value={kind} onChange={setKind} style={{ width: 180 }} options={Object.entries(FILE_KINDS).map(([value, label]) => ({ value, label }))} />
+          <label>
+            <span className="visually-hidden">选择文件</span>
+            <input
+              type="file"
+              data-testid="file-upload"
+              accept=".pdf,.jpg,.jpeg,.png"
+              disabled={busy}
+              onChange={(e) => {
+                const f = e.target.files?.[0];
+                if (f) void upload(f);
+                e.target.value = '';
+              }}
+            />
+          </label>
+          <Typography.Text type="secondary">PDF、JPG、PNG，不超过 5 MB；“提供的政府信息”会在申请人的查询页面显示。</Typography.Text>
+        </Space>
+      )}
+    </Card>
+  );
+}
+
+/** One application: clock, applicant (masked unless handling), items and decisions, actions, letters, approvals, timeline. */
+export default function RequestCasePage() {
+  const id = Number(useParams().id);
+  const { data: c, error, loading, reload } = useApiData<RequestCase>(`/admin/requests/${id}`);
+  const meta = useApiData<RequestMeta>('/admin/requests/meta');
+  const { agencies } = useAgencies();
+  const [action, setAction] = useState<ActionDef | null>(null);
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [unitId, setUnitId] = useState<number | undefined>();
+  const onError = useErrorHandler();
+  if (error) return <LoadError error={error} onRetry={reload} />;
+  if (loading && !c) return <FullPageSpin />;
+  if (!c) return null;
+  const allowed = (d: ActionDef) => d.who === 'any' || c.permissions[d.who];
+  const buttons = c.actions.filter((a) => ACTIONS[a] && allowed(ACTIONS[a]!)).map((a) => ({ key: a, def: ACTIONS[a]! }));
+  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(c.status);
+  if (running && c.permissions.handle && !c.clock.extensionRequestedDays) buttons.push({ key: 'extension', def: EXTRA.extension! });
+  if (c.clock.extensionRequestedDays && c.permissions.approveExtension) buttons.push({ key: 'extension_decision', def: EXTRA.extension_decision! });
+  if (c.status === 'awaiting_approval') buttons.push({ key: 'approval', def: EXTRA.approval! });
+  if (running && c.permissions.manage) buttons.push({ key: 'delay', def: EXTRA.delay! });
+  const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
+  const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
+  const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
+  const approvedSteps = c.approvals.filter((a, i) => a.subject === 'reply' && i > roundStart && a.decision === 'approved').length;
+
+  return (
+    <>
+      <PageHeader
+        title={`申请 ${c.registrationNo}`}
+        description={
+          <Space wrap>
+            <Tag color="blue">{c.statusLabel}</Tag>
+            <span>{c.agencyName}</span>
+            <span>{c.channelLabel}</span>
+            {c.reportCategoryLabel && <span>年报统计：{c.reportCategoryLabel}</span>}
+          </Space>
+        }
+        extra={<Link to="/requests">返回队列</Link>}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={8}>
+          <Card title="答复期限" size="small">
+            {c.clock.overdue && <Alert type="error" showIcon icon={<WarningOutlined />} title={`已逾期：${c.clock.leftText}`} style={{ marginBottom: 8 }} />}
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="收到申请日期">{c.clock.receivedOn ?? '待确认'}</Descriptions.Item>
+              <Descriptions.Item label="起算日期">{c.clock.clockStart ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="答复期限">
+                <Typography.Text strong>{c.clock.dueOn ?? '—'}</Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label="剩余">{c.clock.leftText ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label="已批准延期">{c.clock.extensionDays} 个工作日</Descriptions.Item>
+              {c.clock.extensionRequestedDays && <Descriptions.Item label="待批延期">{c.clock.extensionRequestedDays} 个工作日</Descriptions.Item>}
+              <Descriptions.Item label="不计入期限">{c.clock.pausedDays} 个工作日{c.clock.pauseKind ? '（当前计时暂停）' : ''}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card title="申请人" size="small" style={{ marginTop: 16 }}>
+            {c.applicant.masked && <Typography.Paragraph type="secondary">您不是本案承办人员，申请人信息已遮蔽。</Typography.Paragraph>}
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label="类型">{c.applicant.kindLabel}{c.applicant.orgTypeLabel ? `（${c.applicant.orgTypeLabel}）` : ''}</Descriptions.Item>
+              <Descriptions.Item label="姓名或名称">{c.applicant.name}</Descriptions.Item>
+              {c.applicant.idNumber && <Descriptions.Item label={c.applicant.idTypeLabel ?? '证件'}>{c.applicant.idNumber}</Descriptions.Item>}
+              {c.applicant.creditCode && <Descriptions.Item label="统一社会信用代码">{c.applicant.creditCode}</Descriptions.Item>}
+              <Descriptions.Item label="联系电话">{c.applicant.phone}</Descriptions.Item>
+              {c.applicant.email && <Descriptions.Item label="电子邮箱">{c.applicant.email}</Descriptions.Item>}
+              {c.applicant.address && <Descriptions.Item label="通信地址">{c.applicant.address}</Descriptions.Item>}
+              <Descriptions.Item label="提供形式">{c.provisionFormLabel}</Descriptions.Item>
+              <Descriptions.Item label="获取方式">{c.deliveryMethodLabel}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+        </Col>
+        <Col xs={24} lg={16}>
+          <Card title="办理" size="small">
+            <Space wrap>
+              {c.permissions.manage && ['registered', 'in_progress'].includes(c.status) && (
+                <Button onClick={() => setAssignOpen(true)}>{c.status === 'registered' ? '受理并分办' : '改派'}</Button>
+              )}
+              {buttons.map((b) => (
+                <Button key={b.key} danger={b.def.danger} onClick={() => setAction(b.def)}>
+                  {b.def.label}
+                </Button>
+              ))}
+            </Space>
+            {c.status === 'awaiting_approval' && (
+              <Typography.Paragraph style={{ marginTop: 12 }}>
+                审批环节：{c.approvalChain.map((r, i) => `${i + 1}. ${ROLE_LABELS[r] ?? r}${i < approvedSteps ? '（已同意）' : ''}`).join(' → ')}
+              </Typography.Paragraph>
+            )}
+          </Card>
+          {c.items.map((item) => (
+            <Card key={item.id} size="small" style={{ marginTop: 16 }} title={`事项 ${item.seq}：${item.description}`}>
+              <Descriptions column={1} size="small">
+                {item.title && <Descriptions.Item label="信息名称">{item.title}</Descriptions.Item>}
+                {item.docNo && <Descriptions.Item label="文号或索引号">{item.docNo}</Descriptions.Item>}
+                <Descriptions.Item label="处理结果">{item.dispositionLabel ? `${item.dispositionRow} ${item.dispositionLabel}` : '尚未决定'}</Descriptions.Item>
+                {item.withheld && <Descriptions.Item label="不予公开的内容">{item.withheld}</Descriptions.Item>}
+                {item.reasons && <Descriptions.Item label="理由">{item.reasons}</Descriptions.Item>}
+                {item.legalBasis && <Descriptions.Item label="依据">{item.legalBasis}</Descriptions.Item>}
+              </Descriptions>
+              {decidable && meta.data && <DecisionEditor caseId={c.id} item={item} meta={meta.data} onDone={reload} />}
+            </Card>
+          ))}
+          <Card title="文书" size="small" style={{ marginTop: 16 }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={c.letters}
+              columns={[
+                { title: '文书', dataIndex: 'title' },
+                { title: '日期', dataIndex: 'issuedOn' },
+                { title: '状态', dataIndex: 'sentAt', render: (v: string | null) => (v ? `已送达 ${formatDateTime(v)}` : '未发出') },
+                { title: '下载', key: 'dl', render: (_: unknown, r: { id: number }) => <a href={`/api/v1/admin/requests/${c.id}/letters/${r.id}`}>DOCX</a> },
+              ]}
+            />
+          </Card>
+          <FilesCard c={c} onDone={reload} />
+          <Card title="期限记录" size="small" style={{ marginTop: 16 }}>
+            <Table
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={c.deadlines}
+              columns={[
+                { title: '期限', dataIndex: 'kind', render: (v: string) => KIND_LABELS[v] ?? v },
+                { title: '起算', dataIndex: 'startDate' },
+                { title: '工作日', dataIndex: 'workingDays' },
+                { title: '到期', dataIndex: 'dueDate' },
+                { title: '状态', dataIndex: 'state', render: (v: string) => STATE_LABELS[v] ?? v },
+              ]}
+            />
+          </Card>
+          <Card title="时间线" size="small" style={{ marginTop: 16 }}>
+            <Timeline items={c.timeline.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actor}：${e.action}` }))} />
+          </Card>
+        </Col>
+      </Row>
+      <ActionModal
+        caseId={c.id}
+        def={action}
+        onClose={() => setAction(null)}
+        onDone={() => {
+          setAction(null);
+          reload();
+        }}
+      />
+      <Modal
+        open={assignOpen}
+        title="受理并分办"
+        onCancel={() => setAssignOpen(false)}
+        onOk={async () => {
+          try {
+            await api.post(`/admin/requests/${c.id}/assign`, { unitId: unitId ?? null });
+            setAssignOpen(false);
+            reload();
+          } catch (e) {
+            onError(e);
+          }
+        }}
+      >
+        <Radio.Group value={unitId} onChange={(e) => setUnitId(e.target.value as number)} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        {units.length === 0 && <p>本机关没有内设机构，将由政务公开工作机构直接承办。</p>}
+      </Modal>
+    </>
+  );
+}

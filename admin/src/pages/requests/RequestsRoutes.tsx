@@ -1,0 +1,15 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
+
+const RequestQueuePage = lazy(() => import('./RequestQueuePage'));
+const RequestCasePage = lazy(() => import('./RequestCasePage'));
+
+/** /admin/requests/… — 依申请公开 (issue 3). */
+export default function RequestsRoutes() {
+  return (
+    <Routes>
+      <Route index element={<RequestQueuePage />} />
+      <Route path=":id" element={<RequestCasePage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,193 @@
+/** Types of the reporting module: annual reports, the supervisors' overview, statistics, self-inspection. */
+
+export type ReportStatus = 'draft' | 'submitted' | 'approved' | 'published';
+export type ReportAction = 'submit' | 'approve' | 'return' | 'publish';
+export type ReportFormat = '2021' | '2019';
+export type ReportSource = 'computed' | 'imported' | 'entered';
+
+/** Figures staff enter because the platform does not record them (Table 二 items and fees). */
+export interface ReportInputs {
+  rulesIssued: number;
+  rulesAbolished: number;
+  rulesInForce: number;
+  licensing: number;
+  penalties: number;
+  enforcement: number;
+  feesTenThousandYuan: number;
+  processingFeesYuan: number;
+}
+
+export interface ReportNarrative {
+  overview: string;
+  problems: string;
+  other: string;
+}
+
+export interface IssuedCounts {
+  issued: number;
+  abolished: number;
+  inForce: number;
+}
+
+export interface Table2 {
+  rules: IssuedCounts;
+  normativeDocs: IssuedCounts;
+  licensing: number;
+  penalties: number;
+  enforcement: number;
+  feesTenThousandYuan: number;
+}
+
+export type Table3Column =
+  | 'natural'
+  | 'commercial'
+  | 'research'
+  | 'nonprofit'
+  | 'legal_service'
+  | 'other'
+  | 'total';
+export type Table3 = Record<string, Record<Table3Column, number>>;
+
+export type AppealKind = 'reconsideration' | 'litigation_direct' | 'litigation_after_reconsideration';
+export type AppealColumn = 'upheld' | 'corrected' | 'other' | 'pending' | 'total';
+export type Table4 = Record<AppealKind, Record<AppealColumn, number>>;
+
+export interface ReportFigures {
+  table2: Table2;
+  table3: Table3;
+  table4: Table4;
+}
+
+/** A balancing identity of the national format that the figures break. */
+export interface ReportProblem {
+  identity: string;
+  message: string;
+  expected: number;
+  actual: number;
+}
+
+export interface AnnualReport {
+  agencyId: number;
+  agencyName: string;
+  year: number;
+  status: ReportStatus;
+  /** 未编制 / 草稿 / 待审批 / 已审批待发布 / 已发布 */
+  statusLabel: string;
+  format: ReportFormat;
+  source: ReportSource;
+  dueOn: string;
+  overdue: boolean;
+  inputs: ReportInputs;
+  narrative: ReportNarrative;
+  figures: ReportFigures;
+  problems: ReportProblem[];
+  /** application ids behind each Table 三 row */
+  contributors: Record<string, (number | string)[]>;
+  started: boolean;
+  can: { edit: boolean; approve: boolean; publish: boolean; return: boolean; import: boolean };
+}
+
+export interface ImportReportBody {
+  year: number;
+  format: ReportFormat;
+  source: 'imported' | 'entered';
+  figures: ReportFigures;
+  narrative: ReportNarrative;
+}
+
+export interface ReportOverviewItem {
+  agencyId: number;
+  agencyName: string;
+  kind: string;
+  status: ReportStatus;
+  statusLabel: string;
+  dueOn: string;
+  overdue: boolean;
+  newApplications: number;
+  handled: number;
+  carriedOut: number;
+  problems: number;
+}
+
+export interface ReportOverview {
+  items: ReportOverviewItem[];
+}
+
+export interface KeyCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
+export interface AgencyStatisticsRow {
+  agencyId: number;
+  agencyName: string;
+  received: number;
+  closed: number;
+  onTimeRate: number | null;
+  published: number;
+  publicationsLate: number;
+}
+
+export interface Statistics {
+  year: number;
+  agencies: number;
+  applicationsByMonth: { month: string; received: number; closed: number }[];
+  byChannel: KeyCount[];
+  byApplicantType: KeyCount[];
+  byOutcome: KeyCount[];
+  timeliness: {
+    closed: number;
+    onTime: number;
+    late: number;
+    /** percent */
+    onTimeRate: number | null;
+    avgWorkingDays: number | null;
+  };
+  openByDue: KeyCount[];
+  publicationsByCategory: KeyCount[];
+  publicationsByMonth: { month: string; count: number }[];
+  publicationsLate: number;
+  byAgency: AgencyStatisticsRow[];
+  guide: { publishedOn: string | null; nextReviewOn: string | null; overdue: boolean } | null;
+  catalogEntriesOverdue: number;
+}
+
+export interface SelfInspectionFigures {
+  documentsIssued: number;
+  proactive: number;
+  onApplication: number;
+  notDisclosed: number;
+  /** percent */
+  fullTextOnlineRate: number | null;
+  sentToArchives: number;
+  interpretations: number;
+  applicationsReceived: number;
+  applicationsClosed: number;
+  disclosed: number;
+  partial: number;
+}
+
+export interface SelfInspectionInputs {
+  trainings: number;
+  trainingAttendance: number;
+  pressConferences: number;
+  columnsUpdated: number;
+  messagesHandled: number;
+}
+
+export interface SelfInspectionNarrative {
+  overview: string;
+  keyTasks: string;
+  problems: string;
+  nextSteps: string;
+}
+
+export interface SelfInspection {
+  agencyName: string;
+  year: number;
+  figures: SelfInspectionFigures;
+  inputs: SelfInspectionInputs;
+  narrative: SelfInspectionNarrative;
+  updatedAt: string | null;
+}

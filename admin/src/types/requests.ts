@@ -1,0 +1,111 @@
+/** Shapes of the 依申请公开 staff API (server/src/requests/request.api.ts). */
+export interface RequestQueueItem {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  registrationNo: string;
+  status: string;
+  statusLabel: string;
+  channel: string;
+  applicantName: string;
+  applicantKind: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  paused: boolean;
+  itemCount: number;
+  firstItem: string | null;
+  unitId: number | null;
+  handlerUserId: number | null;
+}
+
+export interface RequestQueue {
+  items: RequestQueueItem[];
+  total: number;
+  today: string;
+  counts: Record<string, number>;
+}
+
+export interface RequestItem {
+  id: number;
+  seq: number;
+  description: string;
+  title: string | null;
+  docNo: string | null;
+  disposition: string | null;
+  dispositionLabel: string | null;
+  dispositionRow: string | null;
+  legalBasis: string | null;
+  reasons: string | null;
+  withheld: string | null;
+  holdingAgency: string | null;
+  holdingContact: string | null;
+  howToObtain: string | null;
+}
+
+export interface RequestCase {
+  id: number;
+  agencyId: number;
+  agencyName: string;
+  registrationNo: string;
+  status: string;
+  statusLabel: string;
+  actions: string[];
+  channelLabel: string;
+  provisionFormLabel: string;
+  deliveryMethodLabel: string;
+  purpose: string | null;
+  submittedOn: string;
+  unitId: number | null;
+  reportCategoryLabel: string | null;
+  applicant: {
+    kindLabel: string;
+    orgTypeLabel: string | null;
+    name: string;
+    idTypeLabel: string | null;
+    idNumber: string | null;
+    creditCode: string | null;
+    phone: string;
+    email: string | null;
+    address: string | null;
+    masked: boolean;
+  };
+  items: RequestItem[];
+  clock: {
+    receivedOn: string | null;
+    clockStart: string | null;
+    dueOn: string | null;
+    workingDaysLeft: number | null;
+    leftText: string | null;
+    overdue: boolean;
+    extensionDays: number;
+    extensionRequestedDays: number | null;
+    pausedDays: number;
+    pauseKind: string | null;
+  };
+  deadlines: { id: number; kind: string; startDate: string; workingDays: number; dueDate: string; state: string }[];
+  letters: { id: number; kind: string; title: string; issuedOn: string; sentAt: string | null; text: string[] | null }[];
+  approvals: { id: number; subject: string; step: number; role: string; decision: string; comment: string | null; createdAt: string }[];
+  approvalChain: string[];
+  fees: { id: number; method: string; units: number; amount: number; noticeOn: string; paidOn: string | null; waived: number }[];
+  timeline: { id: number; at: string; actor: string; action: string }[];
+  files: { id: number; kind: string; filename: string; mime: string; size: number }[];
+  permissions: { personalData: boolean; manage: boolean; handle: boolean; approveExtension: boolean };
+}
+
+export interface DispositionOption {
+  code: string;
+  label: string;
+  group: string;
+  groupLabel: string;
+  row: string;
+  basis: string;
+  requires: string[];
+}
+
+export interface RequestMeta {
+  dispositions: DispositionOption[];
+  statuses: { value: string; label: string }[];
+  channels: { value: string; label: string; receiptRule: string }[];
+}

@@ -1,0 +1,81 @@
+/**
+ * Issue #5 journey: the disclosure office compiles last year's annual report, the leader in charge
+ * approves it, the office publishes it, and a citizen reads it on the portal in the national format.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import { launchBrowser, shot, startServer } from './support.ts';
+
+describe('annual report journey in Chromium', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function login(username: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(`${server.baseUrl}/admin/login`);
+    await page.getByLabel('用户名').fill(username).catch(async (e) => {
+      await shot(page, `login-failed-${username}`);
+      throw e;
+    });
+    await page.getByLabel('密码').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+
+  async function act(page: Page, label: string) {
+    await page.getByRole('button', { name: label, exact: true }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: label, exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  it('compile → approve → publish → the citizen reads it in the national table layout', async () => {
+    const sfj = (await server.deps.db.selectFrom('agencies').select('id').where('code', '=', 'sfj').executeTakeFirstOrThrow()).id;
+    const year = new Date().getUTCFullYear() - 1;
+    const reportUrl = `${server.baseUrl}/admin/reporting/annual-report?agencyId=${sfj}&year=${year}`;
+
+    const office = await login('sfj-gk');
+    await office.goto(reportUrl);
+    await office.getByText('三、本年度办理结果').first().waitFor();
+    await shot(office, 'report-draft');
+    await office.getByRole('button', { name: '保存草稿', exact: true }).first().click();
+    await office.getByText('草稿已保存').first().waitFor();
+    await act(office, '提交审批');
+    await office.close();
+
+    const leader = await login('sfj-fg');
+    await leader.goto(reportUrl);
+    await act(leader, '审批通过');
+    await leader.close();
+
+    const office2 = await login('sfj-gk');
+    await office2.goto(reportUrl);
+    await act(office2, '发布');
+    await office2.getByText('报告已发布').first().waitFor();
+    await office2.close();
+
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1000 } });
+    const citizen = await context.newPage();
+    await citizen.goto(`${server.baseUrl}/a/sfj/annual-reports`);
+    await citizen.getByRole('link', { name: `云岭县司法局${year}年政府信息公开工作年度报告` }).click();
+    await citizen.getByRole('heading', { name: `云岭县司法局${year}年政府信息公开工作年度报告` }).waitFor();
+    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+      expect(await citizen.getByRole('heading', { name: h }).count()).toBe(1);
+    }
+    expect(await citizen.locator('th[rowspan="22"]').innerText()).toBe('三、本年度办理结果');
+    expect(await citizen.locator('table.report-table').count()).toBe(3);
+    await shot(citizen, 'report-published-portal');
+    await context.close();
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Bulk loading of already-published items (demo data, `gongkai generate --documents M`, migration
+ * from an old site): batched inserts of items and their search documents in the caller's
+ * transaction, 索引号 allocated per (agency, period) from the counter rows, one summarising audit
+ * event per batch (a bulk load, not a person's state change).
+ */
+import { agencyRepository } from '../agencies/agency.repository.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import type { DbOrTx } from '../db/create-db.ts';
+import { searchDocumentFor } from '../search/index.ts';
+import { searchRepository } from '../search/search.repository.ts';
+import type { Deps } from '../shared/deps.ts';
+import { parseIndexPattern, renderIndexNumber, sequencePeriodKey } from './index-number.ts';
+import { htmlToText, type Validity } from './information-item.ts';
+import { publicationRepository as repo } from './publication.repository.ts';
+import { settingsFor } from './publication.service.ts';
+
+export interface BulkItem {
+  agencyId: number;
+  catalogEntryId: number | null;
+  title: string;
+  subjectCode: string | null;
+  publisher: string;
+  generatedOn: string;
+  publishedOn: string;
+  docNo: string | null;
+  validity?: Validity;
+  summary?: string | null;
+  keywords?: string | null;
+  bodyHtml: string;
+  interpretationOfId?: number | null;
+}
+
+/** Inserts published public items; returns their ids in order. Rows per statement stay under SQLite's variable limit. */
+export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkItem[]): Promise<number[]> {
+  const ids: number[] = [];
+  const agencyInfo = new Map<number, { pattern: ReturnType<typeof parseIndexPattern>; official: string | null; code: string; region: string | null }>();
+  for (const a of new Set(items.map((i) => i.agencyId))) {
+    const s = await settingsFor(tx, a);
+    const row = await agencyRepository.byId(tx, a);
+    agencyInfo.set(a, { pattern: parseIndexPattern(s.indexPattern), official: row?.officialCode ?? null, code: row?.code ?? String(a), region: row?.regionCode ?? null });
+  }
+  // reserve sequence ranges per (agency, period): one counter update per group
+  const groups = new Map<string, number>();
+  for (const i of items) {
+    const info = agencyInfo.get(i.agencyId)!;
+    const key = `${i.agencyId}|${sequencePeriodKey(info.pattern, i.publishedOn)}`;
+    groups.set(key, (groups.get(key) ?? 0) + 1);
+  }
+  const next = new Map<string, number>();
+  for (const [key, n] of groups) {
+    const [agencyId, period] = key.split('|') as [string, string];
+    const first = await repo.nextSequence(tx, Number(agencyId), period);
+    if (n > 1)
+      await tx
+        .updateTable('indexSequences')
+        .set({ lastSeq: first + n - 1 })
+        .where('agencyId', '=', Number(agencyId))
+        .where('period', '=', period)
+        .execute();
+    next.set(key, first);
+  }
+  const now = deps.clock.now().toISOString();
+  const CHUNK = 400;
+  for (let off = 0; off < items.length; off += CHUNK) {
+    const chunk = items.slice(off, off + CHUNK);
+    const rows = chunk.map((i) => {
+      const info = agencyInfo.get(i.agencyId)!;
+      const key = `${i.agencyId}|${sequencePeriodKey(info.pattern, i.publishedOn)}`;
+      const seq = next.get(key)!;
+      next.set(key, seq + 1);
+      const official = info.official;
+      return {
+        agencyId: i.agencyId,
+        unitId: null,
+        catalogEntryId: i.catalogEntryId,
+        indexNo: renderIndexNumber(
+          info.pattern,
+          {
+            creditCode: official && official.length === 18 ? official : null,
+            orgCode: official && official.length === 18 ? official.slice(8, 17) : official,
+            regionCode: info.region,
+            agencyCode: info.code,
+          },
+          i.publishedOn,
+          seq,
+        ),
+        title: i.title,
+        subjectCode: i.subjectCode,
+        publisher: i.publisher,
+        generatedOn: i.generatedOn,
+        publishedOn: i.publishedOn,
+        publishedAt: `${i.publishedOn}T01:00:00.000Z`,
+        docNo: i.docNo,
+        validity: i.validity ?? 'valid',
+        scope: 'public',
+        channelsJson: '["website"]',
+        attribute: 'proactive',
+        summary: i.summary ?? null,
+        keywords: i.keywords ?? null,
+        bodyHtml: i.bodyHtml,
+        interpretationOfId: i.interpretationOfId ?? null,
+        status: 'published',
+        scanJson: '[]',
+        createdAt: now,
+        updatedAt: now,
+      };
+    });
+    const inserted = await tx.insertInto('informationItems').values(rows).returning('id').execute();
+    const chunkIds = inserted.map((r) => Number(r.id));
+    ids.push(...chunkIds);
+    const docs = chunk.map((i, k) =>
+      searchDocumentFor({
+        itemId: chunkIds[k]!,
+        agencyId: i.agencyId,
+        catalogEntryId: i.catalogEntryId,
+        subjectCode: i.subjectCode,
+        docNo: i.docNo,
+        validity: i.validity ?? 'valid',
+        publishedOn: i.publishedOn,
+        title: i.title,
+        bodyText: htmlToText(i.bodyHtml),
+        keywords: (i.keywords ?? '').split(/\s+/).filter(Boolean),
+        attachmentTexts: [],
+      }),
+    );
+    for (let d = 0; d < docs.length; d += 200) await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200));
+  }
+  if (ids.length)
+    await recordAudit(tx, deps, {
+      actor: SYSTEM_ACTOR,
+      agencyId: null,
+      entityType: 'information_item',
+      entityId: `${ids[0]}-${ids.at(-1)}`,
+      action: 'item.bulk_loaded',
+      after: { count: ids.length, firstId: ids[0], lastId: ids.at(-1) },
+    });
+  return ids;
+}

@@ -1,0 +1,320 @@
+/** Every SQL statement of the publication module (house style rule 2). */
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/create-db.ts';
+import type {
+  AttachmentRow,
+  CatalogEntriesTable,
+  CatalogEntryRow,
+  GuideVersionRow,
+  InformationItemsTable,
+  ItemReviewRow,
+  ItemRow,
+} from './publication.table.ts';
+import type { Insertable, Updateable } from 'kysely';
+
+/** The SQL twin of `isPubliclyVisible` (information-item.ts): the ONLY filter public reads use. */
+// biome-ignore lint/suspicious/noExplicitAny: Kysely's where() overloads cannot be named generically
+function publicOnly<Q extends { where: (...a: any[]) => Q }>(q: Q): Q {
+  return q
+    .where('i.status', '=', 'published')
+    .where('i.scope', '=', 'public')
+    .where('i.attribute', '=', 'proactive');
+}
+
+export const publicationRepository = {
+  // ---------------------------------------------------------------- settings
+  async settings(db: DbOrTx, agencyId: number) {
+    return db
+      .selectFrom('publicationSettings')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .executeTakeFirst();
+  },
+  async upsertSettings(
+    db: DbOrTx,
+    agencyId: number,
+    indexPattern: string,
+    approvalChainJson: string,
+    at: string,
+  ) {
+    await db
+      .insertInto('publicationSettings')
+      .values({ agencyId, indexPattern, approvalChainJson, updatedAt: at })
+      .onConflict((oc) =>
+        oc.column('agencyId').doUpdateSet({ indexPattern, approvalChainJson, updatedAt: at }),
+      )
+      .execute();
+  },
+
+  // ---------------------------------------------------------------- index numbers
+  /**
+   * Allocates the next sequence of (agency, period) atomically: one upsert that increments the counter
+   * row and returns it. On PostgreSQL the conflicting row is locked until the transaction ends, so two
+   * concurrent publications get different numbers; SQLite serialises writers.
+   */
+  async nextSequence(db: DbOrTx, agencyId: number, period: string): Promise<number> {
+    const r = await db
+      .insertInto('indexSequences')
+      .values({ agencyId, period, lastSeq: 1 })
+      .onConflict((oc) =>
+        oc.columns(['agencyId', 'period']).doUpdateSet({ lastSeq: sql`index_sequences.last_seq + 1` }),
+      )
+      .returning('lastSeq')
+      .executeTakeFirstOrThrow();
+    return Number(r.lastSeq);
+  },
+
+  // ---------------------------------------------------------------- catalog
+  async catalog(db: DbOrTx, agencyId: number): Promise<CatalogEntryRow[]> {
+    return db
+      .selectFrom('catalogEntries')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .orderBy('sortOrder')
+      .orderBy('id')
+      .execute();
+  },
+  async catalogEntry(db: DbOrTx, id: number): Promise<CatalogEntryRow | undefined> {
+    return db.selectFrom('catalogEntries').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async insertCatalogEntry(db: DbOrTx, row: Insertable<CatalogEntriesTable>): Promise<CatalogEntryRow> {
+    return db.insertInto('catalogEntries').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async updateCatalogEntry(
+    db: DbOrTx,
+    id: number,
+    patch: Updateable<CatalogEntriesTable>,
+  ): Promise<CatalogEntryRow> {
+    return db
+      .updateTable('catalogEntries')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+  /** Public items per catalog entry (for the 法定主动公开内容 tree), within the online-retention rule. */
+  async publicCountsByEntry(
+    db: DbOrTx,
+    agencyId: number,
+    retentionCutoff: string,
+  ): Promise<Map<number, number>> {
+    const rows = await publicOnly(db.selectFrom('informationItems as i'))
+      .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
+      .select(['i.catalogEntryId', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('i.agencyId', '=', agencyId)
+      .where((eb) => eb.or([eb('c.permanent', '=', 1), eb('i.publishedOn', '>=', retentionCutoff)]))
+      .groupBy('i.catalogEntryId')
+      .execute();
+    return new Map(
+      rows.filter((r) => r.catalogEntryId !== null).map((r) => [r.catalogEntryId!, Number(r.n)]),
+    );
+  },
+
+  async localSubjects(db: DbOrTx, agencyId: number) {
+    return db
+      .selectFrom('publicationSubjects')
+      .select(['code', 'parentCode', 'name'])
+      .where('agencyId', '=', agencyId)
+      .execute();
+  },
+
+  // ---------------------------------------------------------------- items (staff side)
+  async insertItem(db: DbOrTx, row: Insertable<InformationItemsTable>): Promise<ItemRow> {
+    return db.insertInto('informationItems').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async updateItem(db: DbOrTx, id: number, patch: Updateable<InformationItemsTable>): Promise<ItemRow> {
+    return db
+      .updateTable('informationItems')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+  async itemById(db: DbOrTx, id: number): Promise<ItemRow | undefined> {
+    return db.selectFrom('informationItems').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async itemsForStaff(
+    db: DbOrTx,
+    f: {
+      agencyIds: number[] | 'all';
+      statuses?: string[];
+      createdBy?: number;
+      dueBefore?: string;
+      q?: string;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ total: number; rows: ItemRow[] }> {
+    let q = db.selectFrom('informationItems');
+    if (f.agencyIds !== 'all') {
+      if (f.agencyIds.length === 0) return { total: 0, rows: [] };
+      q = q.where('agencyId', 'in', f.agencyIds);
+    }
+    if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+    if (f.createdBy !== undefined) q = q.where('createdBy', '=', f.createdBy);
+    if (f.dueBefore) q = q.where('publishDueOn', '<=', f.dueBefore);
+    if (f.q) q = q.where('title', 'like', `%${f.q.replace(/[%_]/g, '')}%`);
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll()
+      .orderBy('updatedAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { total: Number(total.n), rows };
+  },
+  async scheduledDue(db: DbOrTx, nowIso: string): Promise<ItemRow[]> {
+    return db
+      .selectFrom('informationItems')
+      .selectAll()
+      .where('status', '=', 'scheduled')
+      .where('scheduledAt', '<=', nowIso)
+      .orderBy('id')
+      .execute();
+  },
+
+  // ---------------------------------------------------------------- items (public side: always through publicOnly)
+  async publicItem(db: DbOrTx, id: number): Promise<ItemRow | undefined> {
+    return publicOnly(db.selectFrom('informationItems as i'))
+      .selectAll('i')
+      .where('i.id', '=', id)
+      .executeTakeFirst();
+  },
+  async publicList(
+    db: DbOrTx,
+    f: {
+      agencyId?: number;
+      catalogEntryIds?: number[];
+      retentionCutoff: string;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ total: number; rows: ItemRow[] }> {
+    let q = publicOnly(db.selectFrom('informationItems as i'))
+      .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
+      // seed 002 guide: non-permanent items leave the public lists after the retention period
+      .where((eb) => eb.or([eb('c.permanent', '=', 1), eb('i.publishedOn', '>=', f.retentionCutoff)]));
+    if (f.agencyId !== undefined) q = q.where('i.agencyId', '=', f.agencyId);
+    if (f.catalogEntryIds) {
+      if (f.catalogEntryIds.length === 0) return { total: 0, rows: [] };
+      q = q.where('i.catalogEntryId', 'in', f.catalogEntryIds);
+    }
+    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll('i')
+      .orderBy('i.publishedOn', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute();
+    return { total: Number(total.n), rows };
+  },
+  /** Published public interpretations of a policy document. */
+  async publicInterpretations(db: DbOrTx, itemId: number): Promise<ItemRow[]> {
+    return publicOnly(db.selectFrom('informationItems as i'))
+      .selectAll('i')
+      .where('i.interpretationOfId', '=', itemId)
+      .execute();
+  },
+  /** All public items for the sitemap (id, agency, date only). */
+  async publicSitemap(db: DbOrTx, limit: number) {
+    return publicOnly(db.selectFrom('informationItems as i'))
+      .select(['i.id', 'i.agencyId', 'i.publishedOn'])
+      .orderBy('i.id', 'desc')
+      .limit(limit)
+      .execute();
+  },
+
+  // ---------------------------------------------------------------- attachments
+  async insertAttachment(db: DbOrTx, row: Omit<AttachmentRow, 'id'>): Promise<AttachmentRow> {
+    return db.insertInto('itemAttachments').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async attachments(db: DbOrTx, itemId: number): Promise<Omit<AttachmentRow, 'contentB64'>[]> {
+    return db
+      .selectFrom('itemAttachments')
+      .select(['id', 'itemId', 'name', 'mime', 'size', 'sha256', 'text', 'publicVisible', 'createdAt'])
+      .where('itemId', '=', itemId)
+      .orderBy('id')
+      .execute();
+  },
+  async attachment(db: DbOrTx, id: number): Promise<AttachmentRow | undefined> {
+    return db.selectFrom('itemAttachments').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async deleteAttachment(db: DbOrTx, id: number): Promise<void> {
+    await db.deleteFrom('itemAttachments').where('id', '=', id).execute();
+  },
+  async setAttachmentVisibility(db: DbOrTx, id: number, publicVisible: number): Promise<void> {
+    await db.updateTable('itemAttachments').set({ publicVisible }).where('id', '=', id).execute();
+  },
+
+  // ---------------------------------------------------------------- review record, joint consent
+  async insertReview(db: DbOrTx, row: Omit<ItemReviewRow, 'id'>): Promise<ItemReviewRow> {
+    return db.insertInto('itemReviews').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async reviews(db: DbOrTx, itemId: number): Promise<ItemReviewRow[]> {
+    return db.selectFrom('itemReviews').selectAll().where('itemId', '=', itemId).orderBy('id').execute();
+  },
+  async jointAgencies(db: DbOrTx, itemId: number) {
+    return db
+      .selectFrom('itemJointAgencies')
+      .selectAll()
+      .where('itemId', '=', itemId)
+      .orderBy('id')
+      .execute();
+  },
+  async setJointAgencies(db: DbOrTx, itemId: number, agencyIds: number[]): Promise<void> {
+    await db.deleteFrom('itemJointAgencies').where('itemId', '=', itemId).execute();
+    if (agencyIds.length)
+      await db
+        .insertInto('itemJointAgencies')
+        .values(
+          agencyIds.map((agencyId) => ({
+            itemId,
+            agencyId,
+            consentedOn: null,
+            consentNote: null,
+            recordedBy: null,
+          })),
+        )
+        .execute();
+  },
+  async recordConsent(
+    db: DbOrTx,
+    itemId: number,
+    agencyId: number,
+    on: string,
+    note: string,
+    by: number,
+  ): Promise<number> {
+    const r = await db
+      .updateTable('itemJointAgencies')
+      .set({ consentedOn: on, consentNote: note, recordedBy: by })
+      .where('itemId', '=', itemId)
+      .where('agencyId', '=', agencyId)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  // ---------------------------------------------------------------- guide
+  async latestGuide(db: DbOrTx, agencyId: number): Promise<GuideVersionRow | undefined> {
+    return db
+      .selectFrom('guideVersions')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  },
+  async guideVersions(db: DbOrTx, agencyId: number): Promise<GuideVersionRow[]> {
+    return db
+      .selectFrom('guideVersions')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .orderBy('version', 'desc')
+      .execute();
+  },
+  async insertGuide(db: DbOrTx, row: Omit<GuideVersionRow, 'id'>): Promise<GuideVersionRow> {
+    return db.insertInto('guideVersions').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+};

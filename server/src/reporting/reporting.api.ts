@@ -1,0 +1,315 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { rulesForAgency } from '../agencies/agency.service.ts';
+import { clientIp, staffOf } from '../http/auth.ts';
+import { inScope, readableScope } from '../identity/access.ts';
+import { AppError } from '../shared/app-error.ts';
+import { chinaDate } from '../shared/clock.ts';
+import type { Deps } from '../shared/deps.ts';
+import { errorResponses } from '../shared/schema.ts';
+import { inTransaction } from '../shared/tx.ts';
+import { reportDueDate } from './annual-report.ts';
+import { annualReportDocx, annualReportXlsx } from './annual-report.export.ts';
+import { EMPTY_INPUTS, REPORT_STATUS_LABELS, type ReportStatus } from './report-workflow.ts';
+import { reportingPolicy } from './reporting.policy.ts';
+import { FiguresSchema, InputsSchema, NarrativeSchema, ReportView } from './reporting.schemas.ts';
+import {
+  computeReport,
+  importPastReport,
+  overview,
+  saveDraft,
+  transitionReport,
+} from './reporting.service.ts';
+
+const TAG = ['年度报告'];
+const Params = Type.Object({
+  agencyId: Type.Integer({ minimum: 1 }),
+  year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+});
+
+export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const readable = async (req: Parameters<typeof staffOf>[0], agencyId: number) => {
+      const { actor } = staffOf(req);
+      const dir = await agencyDirectory(deps);
+      const a = dir.get(agencyId);
+      if (!a || a.kind === 'unit' || a.kind === 'region' || !reportingPolicy.canRead(actor, dir, agencyId))
+        throw new AppError('AGENCY_NOT_FOUND');
+      return { actor, dir, agency: a };
+    };
+    const view = async (req: Parameters<typeof staffOf>[0], agencyId: number, year: number) => {
+      const { actor, dir, agency } = await readable(req, agencyId);
+      const c = await computeReport(deps, deps.db, agencyId, year);
+      const rules = await rulesForAgency(deps, deps.db, agencyId);
+      const dueOn = reportDueDate(
+        year,
+        agency.kind === 'government',
+        rules.annualReportDueDepartment,
+        rules.annualReportDueGovernment,
+      );
+      const status = c.status === 'none' ? 'draft' : c.status;
+      return {
+        agencyId,
+        agencyName: agency.name,
+        year,
+        status,
+        statusLabel: c.status === 'none' ? '未编制' : REPORT_STATUS_LABELS[status as ReportStatus],
+        format: c.row?.format ?? '2021',
+        source: c.row?.source ?? 'computed',
+        dueOn,
+        overdue: status !== 'published' && chinaDate(deps.clock.now()) > dueOn,
+        inputs: { ...EMPTY_INPUTS, ...(c.row ? (JSON.parse(c.row.inputsJson) as object) : {}) },
+        narrative: c.report.narrative,
+        figures: { table2: c.report.table2, table3: c.report.table3, table4: c.report.table4 },
+        problems: c.problems,
+        contributors: c.contributors as Record<string, (number | string)[]>,
+        started: c.row !== null,
+        can: {
+          edit: reportingPolicy.canEdit(actor, dir, agencyId) && status === 'draft',
+          approve: reportingPolicy.canApprove(actor, dir, agencyId) && status === 'submitted',
+          publish: reportingPolicy.canPublish(actor, dir, agencyId) && status === 'approved',
+          // the disclosure office may withdraw a submission; an approver may send back a submitted or approved report
+          return:
+            (c.row?.source ?? 'computed') === 'computed' &&
+            ((status === 'submitted' && (reportingPolicy.canEdit(actor, dir, agencyId) || reportingPolicy.canApprove(actor, dir, agencyId))) ||
+              (status === 'approved' && reportingPolicy.canApprove(actor, dir, agencyId))),
+          import: reportingPolicy.canEdit(actor, dir, agencyId),
+        },
+        report: c.report,
+      };
+    };
+
+    app.get(
+      '/api/v1/admin/reports/:agencyId/:year',
+      {
+        schema: {
+          tags: TAG,
+          summary: '某机关某年度的政府信息公开工作年度报告（表格按记录实时计算，审批后冻结）',
+          params: Params,
+          response: { 200: ReportView, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { report: _omit, ...v } = await view(req, req.params.agencyId, req.params.year);
+        return v;
+      },
+    );
+
+    app.put(
+      '/api/v1/admin/reports/:agencyId/:year/draft',
+      {
+        schema: {
+          tags: TAG,
+          summary: '保存草稿：录入数据和正文',
+          params: Params,
+          body: Type.Object(
+            { inputs: Type.Optional(InputsSchema), narrative: Type.Optional(NarrativeSchema) },
+            { additionalProperties: false },
+          ),
+          response: { 204: Type.Null(), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await readable(req, req.params.agencyId);
+        const { actor } = staffOf(req);
+        await inTransaction(deps, (tx) =>
+          saveDraft(deps, tx, { actor, ip: clientIp(req) }, req.params.agencyId, req.params.year, req.body),
+        );
+        reply.status(204);
+      },
+    );
+
+    app.post(
+      '/api/v1/admin/reports/:agencyId/:year/actions/:action',
+      {
+        schema: {
+          tags: TAG,
+          summary: '提交审批 / 审批通过 / 退回 / 发布',
+          params: Type.Object({
+            agencyId: Type.Integer({ minimum: 1 }),
+            year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+            action: Type.Union(
+              [
+                Type.Literal('submit'),
+                Type.Literal('approve'),
+                Type.Literal('return'),
+                Type.Literal('publish'),
+              ],
+              { title: '操作' },
+            ),
+          }),
+          response: {
+            200: Type.Object({ status: Type.String() }),
+            ...errorResponses,
+            422: errorResponses[400],
+          },
+        },
+      },
+      async (req) => {
+        await readable(req, req.params.agencyId);
+        const { actor } = staffOf(req);
+        const status = await inTransaction(deps, (tx) =>
+          transitionReport(
+            deps,
+            tx,
+            { actor, ip: clientIp(req) },
+            req.params.agencyId,
+            req.params.year,
+            req.params.action,
+          ),
+        );
+        return { status };
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/reports/:agencyId/:year/export/:format',
+      {
+        schema: {
+          tags: TAG,
+          summary: '导出年度报告（DOCX 正文与表格 / XLSX 表格）',
+          params: Type.Object({
+            agencyId: Type.Integer({ minimum: 1 }),
+            year: Type.Integer({ minimum: 2008, maximum: 2100 }),
+            format: Type.Union([Type.Literal('docx'), Type.Literal('xlsx')]),
+          }),
+        },
+      },
+      async (req, reply) => {
+        const v = await view(req, req.params.agencyId, req.params.year);
+        const name = `${v.agencyName}${v.year}年政府信息公开工作年度报告.${req.params.format}`;
+        const body =
+          req.params.format === 'docx' ? await annualReportDocx(v.report) : await annualReportXlsx(v.report);
+        return reply
+          .type(
+            req.params.format === 'docx'
+              ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          )
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(body);
+      },
+    );
+
+    app.post(
+      '/api/v1/admin/reports/:agencyId/import',
+      {
+        schema: {
+          tags: TAG,
+          summary: '录入或导入往年报告（2019 或 2021 格式），用于同比',
+          params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
+          body: Type.Object(
+            {
+              year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+              format: Type.Union([Type.Literal('2019'), Type.Literal('2021')], { title: '格式' }),
+              source: Type.Union([Type.Literal('imported'), Type.Literal('entered')], { title: '来源' }),
+              figures: FiguresSchema,
+              narrative: NarrativeSchema,
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: Type.Object({ id: Type.Integer() }), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await readable(req, req.params.agencyId);
+        const { actor } = staffOf(req);
+        const row = await inTransaction(deps, (tx) =>
+          importPastReport(
+            deps,
+            tx,
+            { actor, ip: clientIp(req) },
+            req.params.agencyId,
+            req.body as Parameters<typeof importPastReport>[4],
+          ),
+        );
+        reply.status(201);
+        return { id: row.id };
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/reports/overview',
+      {
+        schema: {
+          tags: TAG,
+          summary: '监督机关一览：各机关年度报告的状态、期限和关键数据',
+          querystring: Type.Object({ year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }) }),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  agencyId: Type.Integer(),
+                  agencyName: Type.String(),
+                  kind: Type.String(),
+                  status: Type.String(),
+                  statusLabel: Type.String(),
+                  started: Type.Boolean(),
+                  dueOn: Type.String(),
+                  overdue: Type.Boolean(),
+                  newApplications: Type.Integer(),
+                  handled: Type.Integer(),
+                  carriedOut: Type.Integer(),
+                  problems: Type.Integer(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        const dir = await agencyDirectory(deps);
+        const scope = readableScope(actor, dir);
+        const year = req.query.year;
+        const agencies = dir
+          .all()
+          .filter(
+            (a) => a.active && (a.kind === 'government' || a.kind === 'department') && inScope(scope, a.id),
+          );
+        const today = chinaDate(deps.clock.now());
+        const figures = await overview(
+          deps,
+          deps.db,
+          agencies.map((a) => a.id),
+          year,
+        );
+        const items = [];
+        const rulesByProfile = new Map<number | null, Awaited<ReturnType<typeof rulesForAgency>>>();
+        for (const [i, a] of agencies.entries()) {
+          const f = figures[i]!;
+          const profile = dir.ruleProfileOf(a.id);
+          let rules = rulesByProfile.get(profile);
+          if (!rules) {
+            rules = await rulesForAgency(deps, deps.db, a.id);
+            rulesByProfile.set(profile, rules);
+          }
+          const dueOn = reportDueDate(
+            year,
+            a.kind === 'government',
+            rules.annualReportDueDepartment,
+            rules.annualReportDueGovernment,
+          );
+          const status = f.status === 'none' ? 'draft' : f.status;
+          items.push({
+            agencyId: a.id,
+            agencyName: a.name,
+            kind: a.kind,
+            status,
+            statusLabel: f.status === 'none' ? '未编制' : REPORT_STATUS_LABELS[f.status],
+            started: f.status !== 'none',
+            dueOn,
+            overdue: status !== 'published' && today > dueOn,
+            newApplications: f.table3.new.total,
+            handled: f.table3.total.total,
+            carriedOut: f.table3.carried_out.total,
+            problems: f.problems,
+          });
+        }
+        return { items };
+      },
+    );
+  };
+}

@@ -1,0 +1,21 @@
+/** Who may do what with annual reports. */
+import type { AgencyDirectory } from '../agencies/agency-directory.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { inScope, readableScope, scopeWithRole } from '../identity/access.ts';
+
+export const reportingPolicy = {
+  canRead(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return inScope(readableScope(actor, dir), agencyId);
+  },
+  /** The disclosure office compiles the report (R.4: 工作机构 编制年度报告). */
+  canEdit(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return inScope(scopeWithRole(actor, dir, ['disclosure_office']), agencyId);
+  },
+  /** Approval by the leader in charge (30号: 分管领导为第一责任人) or the principal. */
+  canApprove(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return inScope(scopeWithRole(actor, dir, ['leader', 'principal']), agencyId);
+  },
+  canPublish(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return this.canEdit(actor, dir, agencyId);
+  },
+};

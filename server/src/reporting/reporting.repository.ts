@@ -1,0 +1,189 @@
+/** Every SQL statement of the reporting module: its own tables, and the aggregates it reads from the records. */
+import type { DbOrTx } from '../db/create-db.ts';
+import type { AnnualReportRow, SelfInspectionRow } from './reporting.table.ts';
+
+export interface ApplicationFact {
+  id: number;
+  agencyId: number;
+  applicantKind: string;
+  orgType: string | null;
+  receivedOn: string;
+  closedOn: string | null;
+  reportCategory: string | null;
+}
+
+export interface AppealFact {
+  id: number;
+  kind: string;
+  filedOn: string;
+  decidedOn: string | null;
+  outcome: string;
+}
+
+export const reportingRepository = {
+  /** Applications of the agency that could appear in `year`: received by its end and not closed before its start. */
+  async applicationFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<ApplicationFact[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('requestApplications')
+      .select(['id', 'agencyId', 'applicantKind', 'orgType', 'receivedOn', 'closedOn', 'reportCategory'])
+      .where('agencyId', 'in', agencyIds)
+      .where('receivedOn', 'is not', null)
+      .where('receivedOn', '<=', `${year}-12-31`)
+      .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', `${year}-01-01`)]))
+      .$narrowType<{ receivedOn: string }>()
+      .execute();
+  },
+
+  async appealFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<AppealFact[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('requestAppeals as ap')
+      .innerJoin('requestApplications as a', 'a.id', 'ap.applicationId')
+      .select(['ap.id', 'ap.kind', 'ap.filedOn', 'ap.decidedOn', 'ap.outcome'])
+      .where('a.agencyId', 'in', agencyIds)
+      .where('ap.filedOn', '>=', `${year}-01-01`)
+      .where('ap.filedOn', '<=', `${year}-12-31`)
+      .execute();
+  },
+
+  /**
+   * Normative documents (catalog entry 'gfxwj', 行政法规、规章和规范性文件) of the agency: issued in the
+   * year, abolished in the year, and in force at its end. Only published items count.
+   */
+  async normativeDocCounts(
+    db: DbOrTx,
+    agencyIds: number[],
+    year: number,
+  ): Promise<{ issued: number; abolished: number; inForce: number }> {
+    if (agencyIds.length === 0) return { issued: 0, abolished: 0, inForce: 0 };
+    const rows = await db
+      .selectFrom('informationItems as i')
+      .innerJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
+      .select(['i.generatedOn', 'i.publishedOn', 'i.validity', 'i.validityChangedOn'])
+      .where('i.agencyId', 'in', agencyIds)
+      .where('c.code', '=', 'gfxwj')
+      .where('i.publishedOn', 'is not', null)
+      .where('i.publishedOn', '<=', `${year}-12-31`)
+      .execute();
+    const y = String(year);
+    let issued = 0;
+    let abolished = 0;
+    let inForce = 0;
+    for (const r of rows) {
+      if ((r.publishedOn ?? '').startsWith(y)) issued++;
+      const ended = r.validity === 'abolished' || r.validity === 'expired';
+      const endedOn = r.validityChangedOn ?? '';
+      if (ended && endedOn.startsWith(y)) abolished++;
+      if (!ended || endedOn > `${y}-12-31`) inForce++;
+    }
+    return { issued, abolished, inForce };
+  },
+
+  async publishedItemCount(db: DbOrTx, agencyIds: number[], year: number): Promise<number> {
+    if (agencyIds.length === 0) return 0;
+    const r = await db
+      .selectFrom('informationItems')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('agencyId', 'in', agencyIds)
+      .where('publishedOn', '>=', `${year}-01-01`)
+      .where('publishedOn', '<=', `${year}-12-31`)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  },
+
+  /** Documents generated in the year by attribute, published proactive ones, and interpretations published in the year. */
+  async documentFigures(db: DbOrTx, agencyIds: number[], year: number) {
+    const empty = { byAttribute: new Map<string, number>(), proactivePublished: 0, interpretations: 0 };
+    if (agencyIds.length === 0) return empty;
+    const rows = await db
+      .selectFrom('informationItems')
+      .select(['attribute', 'status', 'interpretationOfId', 'generatedOn', 'publishedOn'])
+      .where('agencyId', 'in', agencyIds)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('generatedOn', '>=', `${year}-01-01`), eb('generatedOn', '<=', `${year}-12-31`)]),
+          eb.and([eb('publishedOn', '>=', `${year}-01-01`), eb('publishedOn', '<=', `${year}-12-31`)]),
+        ]),
+      )
+      .execute();
+    const y = String(year);
+    for (const r of rows) {
+      if (r.interpretationOfId !== null) {
+        if ((r.publishedOn ?? '').startsWith(y)) empty.interpretations++;
+        continue;
+      }
+      if (!r.generatedOn.startsWith(y)) continue;
+      empty.byAttribute.set(r.attribute, (empty.byAttribute.get(r.attribute) ?? 0) + 1);
+      if (r.attribute === 'proactive' && r.status === 'published') empty.proactivePublished++;
+    }
+    return empty;
+  },
+
+  async report(db: DbOrTx, agencyId: number, year: number): Promise<AnnualReportRow | undefined> {
+    return db
+      .selectFrom('annualReports')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+  },
+  async reportsOfYear(db: DbOrTx, agencyIds: number[], year: number): Promise<AnnualReportRow[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('annualReports')
+      .selectAll()
+      .where('agencyId', 'in', agencyIds)
+      .where('year', '=', year)
+      .execute();
+  },
+  async reportsOfAgency(db: DbOrTx, agencyId: number): Promise<AnnualReportRow[]> {
+    return db
+      .selectFrom('annualReports')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .orderBy('year', 'desc')
+      .execute();
+  },
+  async publishedReports(db: DbOrTx, agencyId: number): Promise<AnnualReportRow[]> {
+    return db
+      .selectFrom('annualReports')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .where('status', '=', 'published')
+      .orderBy('year', 'desc')
+      .execute();
+  },
+  async insertReport(db: DbOrTx, row: Omit<AnnualReportRow, 'id'>): Promise<AnnualReportRow> {
+    return db.insertInto('annualReports').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async updateReport(db: DbOrTx, id: number, patch: Partial<AnnualReportRow>): Promise<AnnualReportRow> {
+    return db
+      .updateTable('annualReports')
+      .set(patch)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  },
+
+  async selfInspection(db: DbOrTx, agencyId: number, year: number): Promise<SelfInspectionRow | undefined> {
+    return db
+      .selectFrom('selfInspectionReports')
+      .selectAll()
+      .where('agencyId', '=', agencyId)
+      .where('year', '=', year)
+      .executeTakeFirst();
+  },
+  async upsertSelfInspection(db: DbOrTx, row: Omit<SelfInspectionRow, 'id'>): Promise<SelfInspectionRow> {
+    const existing = await this.selfInspection(db, row.agencyId, row.year);
+    if (existing) {
+      return db
+        .updateTable('selfInspectionReports')
+        .set({ inputsJson: row.inputsJson, narrativeJson: row.narrativeJson, updatedAt: row.updatedAt })
+        .where('id', '=', existing.id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    }
+    return db.insertInto('selfInspectionReports').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+};

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { staffOf } from '../http/auth.ts';
+import { AppError } from '../shared/app-error.ts';
+import type { Deps } from '../shared/deps.ts';
+import { errorResponses } from '../shared/schema.ts';
+import { reportingPolicy } from './reporting.policy.ts';
+import { agencyStatistics, statisticsXlsx } from './statistics.service.ts';
+
+const Kv = Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer() }));
+const StatsView = Type.Object({
+  year: Type.Integer(),
+  agencies: Type.Integer(),
+  applicationsByMonth: Type.Array(
+    Type.Object({ month: Type.String(), received: Type.Integer(), closed: Type.Integer() }),
+  ),
+  byChannel: Kv,
+  byApplicantType: Kv,
+  byOutcome: Kv,
+  timeliness: Type.Object({
+    closed: Type.Integer(),
+    onTime: Type.Integer(),
+    late: Type.Integer(),
+    onTimeRate: Type.Union([Type.Number(), Type.Null()]),
+    avgWorkingDays: Type.Union([Type.Number(), Type.Null()]),
+  }),
+  openByDue: Kv,
+  publicationsByCategory: Kv,
+  publicationsByMonth: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer() })),
+  publicationsLate: Type.Integer(),
+  byAgency: Type.Array(
+    Type.Object({
+      agencyId: Type.Integer(),
+      agencyName: Type.String(),
+      received: Type.Integer(),
+      closed: Type.Integer(),
+      onTimeRate: Type.Union([Type.Number(), Type.Null()]),
+      published: Type.Integer(),
+      publicationsLate: Type.Integer(),
+    }),
+  ),
+  guide: Type.Union([
+    Type.Object({
+      publishedOn: Type.Union([Type.String(), Type.Null()]),
+      nextReviewOn: Type.Union([Type.String(), Type.Null()]),
+      overdue: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
+  catalogEntriesOverdue: Type.Integer(),
+});
+
+const Query = Type.Object({
+  agencyId: Type.Integer({ title: '机关', minimum: 1 }),
+  year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+  includeSupervised: Type.Optional(Type.Boolean({ title: '含被监督机关' })),
+});
+
+export function statisticsApi(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const check = async (req: Parameters<typeof staffOf>[0], agencyId: number) => {
+      const { actor } = staffOf(req);
+      const dir = await agencyDirectory(deps);
+      const a = dir.get(agencyId);
+      if (!a || a.kind === 'unit' || a.kind === 'region' || !reportingPolicy.canRead(actor, dir, agencyId))
+        throw new AppError('AGENCY_NOT_FOUND');
+      return a;
+    };
+    app.get(
+      '/api/v1/admin/statistics',
+      {
+        schema: {
+          tags: ['统计'],
+          summary: '统计：申请（按月、渠道、申请人类型、结果、时效、到期分布）与主动公开（分类、按月、超期）',
+          querystring: Query,
+          response: { 200: StatsView, ...errorResponses },
+        },
+      },
+      async (req) => {
+        await check(req, req.query.agencyId);
+        return agencyStatistics(
+          deps,
+          deps.db,
+          req.query.agencyId,
+          req.query.year,
+          req.query.includeSupervised ?? false,
+        );
+      },
+    );
+    app.get(
+      '/api/v1/admin/statistics/export',
+      { schema: { tags: ['统计'], summary: '导出统计表（XLSX，每个表一个工作表）', querystring: Query } },
+      async (req, reply) => {
+        const a = await check(req, req.query.agencyId);
+        const s = await agencyStatistics(
+          deps,
+          deps.db,
+          req.query.agencyId,
+          req.query.year,
+          req.query.includeSupervised ?? false,
+        );
+        const name = `${a.name}${req.query.year}年政务公开统计.xlsx`;
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+          .send(await statisticsXlsx(a.name, s));
+      },
+    );
+  };
+}

@@ -1,0 +1,440 @@
+/**
+ * JSON routes of 依申请公开: the public contract for third parties (apply, track) and the staff API
+ * (queues, clock actions, dispositions, approval, letters). Handlers are thin: validate (schema) →
+ * transaction → service → presenter.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
+import { calendarFor } from '../calendar/calendar.service.ts';
+import { clientIp, staffOf } from '../http/auth.ts';
+import { readableScope, scopeList } from '../identity/access.ts';
+import { AppError } from '../shared/app-error.ts';
+import { chinaDate } from '../shared/clock.ts';
+import type { Deps } from '../shared/deps.ts';
+import { errorResponses, IdParams } from '../shared/schema.ts';
+import { inTransaction } from '../shared/tx.ts';
+import { CHANNEL_LABELS, STATUS_LABELS } from './application.ts';
+import { RECEIPT_RULE_LABELS, RECEIPT_RULES } from './clock.ts';
+import { DISPOSITIONS, GROUP_LABELS } from './disposition.ts';
+import { letterDocx } from './letter.docx.ts';
+import { letterText } from './letter.ts';
+import { requestPolicy } from './request.policy.ts';
+import { presentApplicant, presentCaseHeader, presentClock, presentItem, presentQueueRow } from './request.presenter.ts';
+import { type QueueName, requestRepository as repo } from './request.repository.ts';
+import {
+  AssignBody,
+  CaseResponse,
+  ConfirmBody,
+  ConsultBody,
+  ConsultEndBody,
+  CorrectionBody,
+  CorrectionReceivedBody,
+  DecideBody,
+  DelayBody,
+  ExtensionBody,
+  FeeBody,
+  FeeSettleBody,
+  IntakeBody,
+  IntakeResponse,
+  ItemDecisionBody,
+  ItemParams,
+  LetterParams,
+  QueueQuery,
+  QueueResponse,
+  ReasonBody,
+  SubmitBody,
+  SubmitResponse,
+  TrackQuery,
+  TrackResponse,
+} from './request.schemas.ts';
+import * as svc from './request.service.ts';
+import { approvalChain, letterContent } from './request.service.ts';
+
+const TAG = ['依申请公开'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function docxFilename(title: string, regNo: string): string {
+  return `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(`${title}-${regNo}.docx`)}`;
+}
+
+export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.post(
+      '/api/v1/applications',
+      {
+        config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute, timeWindow: '1 minute' } },
+        schema: {
+          tags: TAG,
+          summary: '提交政府信息公开申请',
+          description:
+            '条例第二十九条：申请人的姓名或者名称、身份证明、联系方式；所需信息的名称、文号或者便于查询的其他特征性描述；提供形式和获取方式。自然人须提供 idType 和 idNumber，法人或其他组织须提供 orgType 和 creditCode。返回的查询码只出现这一次。',
+          body: SubmitBody,
+          response: { 201: SubmitResponse, ...errorResponses, 429: errorResponses[400] },
+        },
+      },
+      async (req, reply) => {
+        const s = await inTransaction(deps, (tx) => svc.submitOnline(deps, tx, { actor: null, ip: clientIp(req) }, req.body));
+        reply.status(201);
+        return { registrationNo: s.app.registrationNo, trackingCode: s.trackingCode };
+      },
+    );
+
+    app.get(
+      '/api/v1/applications/track',
+      {
+        config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute * 2, timeWindow: '1 minute' } },
+        schema: {
+          tags: TAG,
+          summary: '查询申请办理进度（登记号 + 查询码）',
+          description: '登记号或查询码不正确时一律返回 404 REQUEST_TRACKING_NOT_FOUND，不透露申请是否存在。',
+          querystring: TrackQuery,
+          response: { 200: TrackResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const t = await svc.findTracked(deps, req.query.registrationNo, req.query.trackingCode);
+        if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
+        const letters = await svc.sentLettersForPublic(deps, t.app);
+        const files = await svc.providedFilesForPublic(deps, t.app);
+        return {
+          registrationNo: t.app.registrationNo,
+          agencyName: t.agency.name,
+          status: t.app.status,
+          statusLabel: STATUS_LABELS[t.app.status as keyof typeof STATUS_LABELS] ?? t.app.status,
+          receivedOn: t.app.receivedOn,
+          dueOn: t.dueOn,
+          letters: letters.map((l) => ({ id: l.id, kind: l.kind, title: l.title, issuedOn: l.issuedOn, text: l.text })),
+          files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/applications/track/letters/:letterId',
+      {
+        config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute * 2, timeWindow: '1 minute' } },
+        schema: {
+          tags: TAG,
+          summary: '下载已发出的文书（DOCX，申请人姓名已遮蔽）',
+          params: Type.Object({ letterId: Type.Integer({ title: '文书编号', minimum: 1 }) }),
+          querystring: TrackQuery,
+        },
+      },
+      async (req, reply) => {
+        const t = await svc.findTracked(deps, req.query.registrationNo, req.query.trackingCode);
+        if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
+        const l = (await svc.sentLettersForPublic(deps, t.app)).find((x) => x.id === req.params.letterId);
+        if (!l) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+        return reply
+          .type(DOCX)
+          .header('content-disposition', docxFilename(l.title, t.app.registrationNo))
+          .header('cache-control', 'no-store')
+          .send(await letterDocx(l.content));
+      },
+    );
+
+    app.get(
+      '/api/v1/applications/track/files/:fileId',
+      {
+        config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute * 2, timeWindow: '1 minute' } },
+        schema: {
+          tags: TAG,
+          summary: '下载本机关提供的政府信息文件',
+          params: Type.Object({ fileId: Type.Integer({ title: '文件编号', minimum: 1 }) }),
+          querystring: TrackQuery,
+        },
+      },
+      async (req, reply) => {
+        const t = await svc.findTracked(deps, req.query.registrationNo, req.query.trackingCode);
+        if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
+        const f = await repo.file(deps.db, req.params.fileId);
+        if (!f || f.applicationId !== t.app.id || f.kind !== 'provided') throw new AppError('NOT_FOUND');
+        return reply
+          .type(f.mime)
+          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+          .header('cache-control', 'no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(f.contentB64, 'base64'));
+      },
+    );
+  };
+}
+
+export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    const ctxOf = (req: Parameters<typeof staffOf>[0]) => ({ actor: staffOf(req).actor, ip: clientIp(req) });
+
+    app.get(
+      '/api/v1/admin/requests/meta',
+      { schema: { tags: TAG, summary: '依申请公开的分类字典（处理结果、状态、渠道）', response: { 200: CaseResponse } } },
+      async () => ({
+        dispositions: DISPOSITIONS.map((d) => ({ ...d, groupLabel: GROUP_LABELS[d.group] })),
+        statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
+        channels: Object.entries(CHANNEL_LABELS).map(([value, label]) => ({
+          value,
+          label,
+          receiptRule: RECEIPT_RULE_LABELS[RECEIPT_RULES[value as keyof typeof RECEIPT_RULES]],
+        })),
+      }),
+    );
+
+    app.get(
+      '/api/v1/admin/requests',
+      {
+        schema: {
+          tags: TAG,
+          summary: '申请队列（待确认、新申请、待补正、征求意见中、待缴费、待审批、5个工作日内到期、已逾期、已办结）',
+          querystring: QueueQuery,
+          response: { 200: QueueResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        const dir = await agencyDirectory(deps);
+        const scope = readableScope(actor, dir);
+        let agencyIds = scopeList(scope);
+        if (req.query.agencyId) {
+          if (!requestPolicy.canRead(actor, dir, req.query.agencyId)) throw new AppError('FORBIDDEN');
+          agencyIds = dir.subtree(req.query.agencyId);
+        }
+        const today = chinaDate(deps.clock.now());
+        const national = await calendarFor(deps, null);
+        let soonDate = today;
+        try {
+          soonDate = national.addWorkingDays(today, 5);
+        } catch {
+          /* next year's calendar missing: only today's */
+        }
+        const page = req.query.page ?? 1;
+        const pageSize = req.query.pageSize ?? 20;
+        const base = { agencyIds, today, soonDate, limit: pageSize, offset: (page - 1) * pageSize };
+        const { rows, total } = await repo.queue(deps.db, {
+          ...base,
+          queue: (req.query.queue ?? 'open') as QueueName,
+          q: req.query.q?.trim() || undefined,
+          unitId: req.query.unitId,
+          handlerUserId: req.query.handlerUserId,
+          channel: req.query.channel,
+          receivedFrom: req.query.receivedFrom,
+          receivedTo: req.query.receivedTo,
+        });
+        const counts: Record<string, number> = {};
+        for (const q of ['unconfirmed', 'new', 'correction', 'consultation', 'fee', 'approval', 'due_soon', 'overdue'] as const)
+          counts[q] = (await repo.queue(deps.db, { ...base, queue: q, limit: 0, offset: 0 })).total;
+        const cals = new Map<number, Awaited<ReturnType<typeof calendarFor>>>();
+        const items = [];
+        for (const r of rows) {
+          let cal = cals.get(r.agencyId);
+          if (!cal) {
+            cal = await calendarFor(deps, r.agencyId);
+            cals.set(r.agencyId, cal);
+          }
+          const personal = requestPolicy.canSeePersonalData(actor, dir, r);
+          items.push(presentQueueRow(r, cal, today, dir.get(r.agencyId)?.name ?? '', personal));
+        }
+        return { items, total, today, counts };
+      },
+    );
+
+    app.post(
+      '/api/v1/admin/requests',
+      {
+        schema: {
+          tags: TAG,
+          summary: '登记线下申请（信函、传真、当面、口头、电子邮件）',
+          description: '收到申请之日按条例第三十一条确定：当面/口头为提交之日；挂号信为签收之日；平信、网上、传真、电子邮件为双方确认之日。',
+          body: IntakeBody,
+          response: { 201: IntakeResponse, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const s = await inTransaction(deps, (tx) => svc.registerOffline(deps, tx, ctxOf(req), req.body));
+        reply.status(201);
+        return { registrationNo: s.app.registrationNo, trackingCode: s.trackingCode, id: s.app.id };
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id',
+      {
+        schema: {
+          tags: TAG,
+          summary: '申请详情：申请人、事项、期限、文书、审批、时间线',
+          params: IdParams,
+          response: { 200: CaseResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        const id = req.params.id;
+        const l = await svc.loadCase(deps, deps.db, id);
+        await svc.authorizeCase(deps, deps.db, { actor }, l.app, 'read');
+        const dir = await agencyDirectory(deps);
+        const personal = requestPolicy.canSeePersonalData(actor, dir, l.app);
+        const today = chinaDate(deps.clock.now());
+        const deadlines = await repo.deadlines(deps.db, id);
+        const reply = [...deadlines].reverse().find((d) => d.kind === 'reply' && (d.state === 'open' || d.state === 'paused'));
+        const letters = await repo.letters(deps.db, id);
+        const chain = await approvalChain(deps, deps.db, l.app);
+        const rules = await rulesForAgency(deps, deps.db, l.app.agencyId);
+        return {
+          ...presentCaseHeader(l.app, l.agency.name),
+          applicant: presentApplicant(l.app, personal),
+          items: (await repo.items(deps.db, id)).map(presentItem),
+          clock: presentClock(l.app, reply, l.cal, today),
+          deadlines: deadlines.map((d) => ({ id: d.id, kind: d.kind, startDate: d.startDate, workingDays: d.workingDays, dueDate: d.dueDate, state: d.state })),
+          letters: letters.map((r) => ({ id: r.id, kind: r.kind, title: r.title, issuedOn: r.issuedOn, sentAt: r.sentAt, text: personal ? letterText(letterContent(r.contentJson)) : null })),
+          approvals: await repo.approvals(deps.db, id),
+          approvalChain: chain,
+          consultations: await repo.consultations(deps.db, id),
+          fees: (await repo.fees(deps.db, id)).map((f) => ({ ...f, lines: JSON.parse(f.linesJson) as unknown })),
+          files: await repo.files(deps.db, id),
+          timeline: (await repo.audit(deps.db, id)).map((e) => ({ id: e.id, at: e.occurredAt, actor: e.actorLabel, action: e.action, detail: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null })),
+          rules: { replyDays: rules.replyDays, extensionDays: rules.extensionDays, correctionNoticeDays: rules.correctionNoticeDays },
+          permissions: {
+            personalData: personal,
+            manage: requestPolicy.canManage(actor, dir, l.app),
+            handle: requestPolicy.canHandle(actor, dir, l.app),
+            approveExtension: requestPolicy.canApproveExtension(actor, dir, l.app),
+          },
+        };
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id/letters/:letterId',
+      { schema: { tags: TAG, summary: '下载文书（DOCX）', params: LetterParams } },
+      async (req, reply) => {
+        const { actor } = staffOf(req);
+        const l = await svc.loadCase(deps, deps.db, req.params.id);
+        await svc.authorizeCase(deps, deps.db, { actor }, l.app, 'read');
+        const letter = await repo.letter(deps.db, req.params.letterId);
+        if (!letter || letter.applicationId !== l.app.id) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+        const dir = await agencyDirectory(deps);
+        let c = letterContent(letter.contentJson);
+        if (!requestPolicy.canSeePersonalData(actor, dir, l.app)) {
+          const { maskLetter } = await import('./letter.ts');
+          const { maskName } = await import('./application.ts');
+          c = maskLetter(c, maskName(l.app.applicantName));
+        }
+        return reply.type(DOCX).header('content-disposition', docxFilename(letter.title, l.app.registrationNo)).send(await letterDocx(c));
+      },
+    );
+
+    // ---- actions: one route per use case; each opens the transaction and returns the case header
+    const action = <B extends object>(
+      path: string,
+      summary: string,
+      body: B | null,
+      run: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], ctx: svc.Ctx, id: number, body: any) => Promise<unknown>,
+    ) => {
+      app.post(
+        `/api/v1/admin/requests/:id/${path}`,
+        {
+          schema: {
+            tags: TAG,
+            summary,
+            params: IdParams,
+            ...(body ? { body: body as never } : {}),
+            response: { 200: Type.Object({ ok: Type.Boolean() }), ...errorResponses },
+          },
+        },
+        async (req) => {
+          await inTransaction(deps, (tx) => run(tx, ctxOf(req), (req.params as { id: number }).id, req.body ?? {}));
+          return { ok: true };
+        },
+      );
+    };
+
+    action('confirm', '确认收到申请（条例第三十一条）', ConfirmBody, (tx, c, id, b) => svc.confirmReceipt(deps, tx, c, id, b));
+    action('assign', '受理并分办（承办科室、承办人）', AssignBody, (tx, c, id, b) => svc.acceptAndAssign(deps, tx, c, id, b));
+    action('correction', '告知补正（条例第三十条）', CorrectionBody, (tx, c, id, b) => svc.requestCorrection(deps, tx, c, id, b));
+    action('correction-received', '收到补正（答复期限重新计算）', CorrectionReceivedBody, (tx, c, id, b) =>
+      svc.receiveCorrection(deps, tx, c, id, b),
+    );
+    action('correction-lapse', '逾期未补正，视为放弃申请', null, (tx, c, id) => svc.lapseCorrection(deps, tx, c, id));
+    action('extension', '申请延长答复期限（条例第三十三条）', ExtensionBody, (tx, c, id, b) => svc.requestExtension(deps, tx, c, id, b));
+    action('extension/decision', '审批延期（政府信息公开工作机构负责人）', DecideBody, (tx, c, id, b) =>
+      svc.decideExtension(deps, tx, c, id, b),
+    );
+    action('consultation', '征求第三方或其他机关意见（条例第三十二条、第三十四条）', ConsultBody, (tx, c, id, b) =>
+      svc.startConsultation(deps, tx, c, id, b),
+    );
+    action('consultation/end', '结束征求意见', ConsultEndBody, (tx, c, id, b) => svc.endConsultation(deps, tx, c, id, b));
+    action('fee', '发出收费通知（国办函〔2020〕109号）', FeeBody, (tx, c, id, b) => svc.noticeFee(deps, tx, c, id, b));
+    action('fee/settle', '登记缴费或减免', FeeSettleBody, (tx, c, id, b) => svc.settleFee(deps, tx, c, id, b));
+    action('fee-lapse', '逾期未缴费，不再处理', null, (tx, c, id) => svc.lapseFee(deps, tx, c, id));
+    action('suspend', '中止办理', ReasonBody, (tx, c, id, b) => svc.suspend(deps, tx, c, id, b));
+    action('resume', '恢复办理', null, (tx, c, id) => svc.resume(deps, tx, c, id));
+    action('delay', '延后答复（条例第三十五条）', DelayBody, (tx, c, id, b) => svc.delayExcessive(deps, tx, c, id, b));
+    action('withdraw', '申请人撤回', ReasonBody, (tx, c, id, b) => svc.withdraw(deps, tx, c, id, b));
+    action('submit', '提交审批', null, (tx, c, id) => svc.submitForApproval(deps, tx, c, id));
+    action('approval', '审批答复', DecideBody, (tx, c, id, b) => svc.approve(deps, tx, c, id, b));
+    action('reply', '发出答复书', null, (tx, c, id) => svc.sendReply(deps, tx, c, id));
+    action('close', '办结归档', null, (tx, c, id) => svc.closeCase(deps, tx, c, id));
+
+    app.post(
+      '/api/v1/admin/requests/:id/files',
+      {
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags: TAG,
+          summary: '上传文件：提供给申请人的政府信息、线下申请的扫描件、身份证明（PDF、JPG、PNG，按文件内容识别类型）',
+          params: IdParams,
+          body: Type.Object({
+            kind: Type.Union([Type.Literal('provided'), Type.Literal('scan'), Type.Literal('identity_proof')], { title: '文件类别' }),
+            filename: Type.String({ title: '文件名', minLength: 1, maxLength: 200 }),
+            contentBase64: Type.String({ title: '文件内容', minLength: 4, maxLength: 7_500_000 }),
+          }),
+          response: { 200: Type.Object({ id: Type.Integer(), kind: Type.String(), filename: Type.String(), mime: Type.String(), size: Type.Integer() }), ...errorResponses },
+        },
+      },
+      async (req) => {
+        const data = Buffer.from(req.body.contentBase64, 'base64');
+        if (data.length > 5 * 1024 * 1024) throw new AppError('REQUEST_FILE_REJECTED');
+        return inTransaction(deps, (tx) =>
+          svc.attachFile(deps, tx, ctxOf(req), req.params.id, { kind: req.body.kind, filename: req.body.filename, data }),
+        );
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id/files/:fileId',
+      { schema: { tags: TAG, summary: '下载申请的文件', params: Type.Object({ id: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) }) } },
+      async (req, reply) => {
+        const { actor } = staffOf(req);
+        const l = await svc.loadCase(deps, deps.db, req.params.id);
+        await svc.authorizeCase(deps, deps.db, { actor }, l.app, 'read');
+        const f = await repo.file(deps.db, req.params.fileId);
+        if (!f || f.applicationId !== l.app.id) throw new AppError('NOT_FOUND');
+        // identity proofs and scans carry personal data: only staff handling the case
+        if (f.kind !== 'provided' && !requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app)) throw new AppError('FORBIDDEN');
+        return reply
+          .type(f.mime)
+          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(f.contentB64, 'base64'));
+      },
+    );
+
+    app.put(
+      '/api/v1/admin/requests/:id/items/:itemId/decision',
+      {
+        schema: {
+          tags: TAG,
+          summary: '对申请事项作出处理决定（年报表三的统一分类）',
+          params: ItemParams,
+          body: ItemDecisionBody,
+          response: { 200: CaseResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const item = await inTransaction(deps, (tx) =>
+          svc.decideItem(deps, tx, ctxOf(req), req.params.id, req.params.itemId, req.body),
+        );
+        return presentItem(item);
+      },
+    );
+  };
+}

@@ -1,0 +1,174 @@
+/**
+ * What leaves the server, per audience. The public (tracking) view carries no personal data at all;
+ * the staff view carries it in full only for staff handling the case, masked for everyone else.
+ */
+import type { WorkingCalendar } from '../calendar/working-days.ts';
+import type { DeadlineRow } from '../db/database.ts';
+import {
+  APPLICANT_KIND_LABELS,
+  CHANNEL_LABELS,
+  type Channel,
+  DELIVERY_METHOD_LABELS,
+  type DeliveryMethod,
+  ID_TYPE_LABELS,
+  type IdType,
+  maskName,
+  maskTail,
+  ORG_TYPE_LABELS,
+  type OrgType,
+  PROVISION_FORM_LABELS,
+  type ProvisionForm,
+  STATUS_LABELS,
+  type Status,
+  availableActions,
+} from './application.ts';
+import { describeLeft, pausedWorkingDays } from './clock.ts';
+import { type DispositionCode, dispositionDef } from './disposition.ts';
+import type { QueueRow } from './request.repository.ts';
+import type { ApplicationRow, ItemRow } from './request.table.ts';
+
+export function statusLabel(s: string): string {
+  return STATUS_LABELS[s as Status] ?? s;
+}
+
+function safeLeft(cal: WorkingCalendar, today: string, due: string | null): number | null {
+  if (!due) return null;
+  try {
+    return cal.workingDaysLeft(today, due);
+  } catch {
+    return null; // a year without calendar data: shown as unknown rather than guessed
+  }
+}
+
+export function presentQueueRow(
+  r: QueueRow,
+  cal: WorkingCalendar,
+  today: string,
+  agencyName: string,
+  personal: boolean,
+) {
+  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(r.status);
+  const left = running ? safeLeft(cal, today, r.dueOn) : null;
+  return {
+    id: r.id,
+    agencyId: r.agencyId,
+    agencyName,
+    registrationNo: r.registrationNo,
+    status: r.status,
+    statusLabel: statusLabel(r.status),
+    channel: r.channel,
+    applicantName: personal ? r.applicantName : maskName(r.applicantName),
+    applicantKind: r.applicantKind,
+    receivedOn: r.receivedOn,
+    dueOn: r.dueOn,
+    workingDaysLeft: left,
+    overdue: running && r.dueOn !== null && today > r.dueOn,
+    paused: r.pauseKind !== null,
+    itemCount: r.itemCount,
+    firstItem: r.firstItem,
+    unitId: r.unitId,
+    handlerUserId: r.handlerUserId,
+  };
+}
+
+export function presentApplicant(a: ApplicationRow, personal: boolean) {
+  const m = <T extends string | null>(v: T, s: number, e: number) => (personal ? v : maskTail(v, s, e));
+  return {
+    kind: a.applicantKind,
+    kindLabel: APPLICANT_KIND_LABELS[a.applicantKind as 'natural'] ?? a.applicantKind,
+    orgType: a.orgType,
+    orgTypeLabel: a.orgType ? ORG_TYPE_LABELS[a.orgType as OrgType] : null,
+    name: personal ? a.applicantName : maskName(a.applicantName),
+    idType: a.idType,
+    idTypeLabel: a.idType ? ID_TYPE_LABELS[a.idType as IdType] : null,
+    idNumber: m(a.idNumber, 3, 2),
+    creditCode: a.creditCode, // an organisation's public registration code
+    legalRepresentative: personal ? a.legalRepresentative : a.legalRepresentative && maskName(a.legalRepresentative),
+    contactPerson: personal ? a.contactPerson : a.contactPerson && maskName(a.contactPerson),
+    phone: m(a.phone, 3, 4),
+    email: personal ? a.email : a.email ? a.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,
+    address: personal ? a.address : a.address ? `${[...a.address].slice(0, 6).join('')}***` : null,
+    postalCode: personal ? a.postalCode : null,
+    masked: !personal,
+  };
+}
+
+export function presentItem(i: ItemRow) {
+  const def = i.disposition ? dispositionDef(i.disposition as DispositionCode) : null;
+  return {
+    id: i.id,
+    seq: i.seq,
+    description: i.description,
+    title: i.title,
+    docNo: i.docNo,
+    disposition: i.disposition,
+    dispositionLabel: def?.label ?? null,
+    dispositionRow: def?.row ?? null,
+    legalBasis: i.legalBasis,
+    reasons: i.reasons,
+    withheld: i.withheld,
+    holdingAgency: i.holdingAgency,
+    holdingContact: i.holdingContact,
+    howToObtain: i.howToObtain,
+    decidedAt: i.decidedAt,
+  };
+}
+
+export function presentClock(
+  a: ApplicationRow,
+  reply: DeadlineRow | undefined,
+  cal: WorkingCalendar,
+  today: string,
+) {
+  let dueOn = reply?.dueDate ?? null;
+  if (reply && reply.state === 'paused' && a.pausedSince) {
+    try {
+      dueOn = cal.addWorkingDays(reply.dueDate, pausedWorkingDays(cal, a.pausedSince, today));
+    } catch {
+      /* keep the stored date */
+    }
+  }
+  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(a.status);
+  const left = running ? safeLeft(cal, today, dueOn) : null;
+  return {
+    receivedOn: a.receivedOn,
+    clockStart: a.clockStart,
+    dueOn,
+    workingDaysLeft: left,
+    leftText: left === null ? (a.pauseKind ? '计时暂停' : null) : describeLeft(left),
+    overdue: running && dueOn !== null && today > dueOn,
+    extensionDays: a.extensionDays,
+    extensionRequestedDays: a.extensionRequestedDays,
+    pausedDays: a.pausedDays,
+    pauseKind: a.pauseKind,
+    pausedSince: a.pausedSince,
+    delayedDueOn: a.delayedDueOn,
+  };
+}
+
+export function presentCaseHeader(a: ApplicationRow, agencyName: string) {
+  return {
+    id: a.id,
+    agencyId: a.agencyId,
+    agencyName,
+    registrationNo: a.registrationNo,
+    status: a.status,
+    statusLabel: statusLabel(a.status),
+    actions: availableActions(a.status as Status),
+    channel: a.channel,
+    channelLabel: CHANNEL_LABELS[a.channel as Channel] ?? a.channel,
+    provisionForm: a.provisionForm,
+    provisionFormLabel: PROVISION_FORM_LABELS[a.provisionForm as ProvisionForm] ?? a.provisionForm,
+    deliveryMethod: a.deliveryMethod,
+    deliveryMethodLabel: DELIVERY_METHOD_LABELS[a.deliveryMethod as DeliveryMethod] ?? a.deliveryMethod,
+    purpose: a.purpose,
+    submittedOn: a.submittedOn,
+    unitId: a.unitId,
+    handlerUserId: a.handlerUserId,
+    reportCategory: a.reportCategory,
+    reportCategoryLabel: a.reportCategory ? dispositionDef(a.reportCategory as DispositionCode).label : null,
+    feeMethod: a.feeMethod,
+    repliedOn: a.repliedOn,
+    closedOn: a.closedOn,
+  };
+}

@@ -1,0 +1,935 @@
+/**
+ * Use cases of 依申请公开. Each takes (deps, tx, ctx, input); the route or CLI opens the transaction.
+ * Every state change writes an audit event in the same transaction; the reply, correction,
+ * consultation and fee deadlines are stored in the generic `deadlines` table so that a calendar
+ * change recomputes them (calendar.service.recomputeDeadlines).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { AgencyNode } from '../agencies/agency-directory.ts';
+import { isValidUscc } from '../agencies/agency.ts';
+import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
+import type { Rules } from '../agencies/rule-profile.ts';
+import { recordAudit } from '../audit/audit.service.ts';
+import { calendarFor, createDeadline } from '../calendar/calendar.service.ts';
+import { calendarRepository } from '../calendar/calendar.repository.ts';
+import { type SpecialDayKind, WorkingCalendar } from '../calendar/working-days.ts';
+import type { DbOrTx } from '../db/create-db.ts';
+import type { DeadlineRow } from '../db/database.ts';
+import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { isRole, type Role } from '../identity/roles.ts';
+import { AppError, type FieldProblem, validationError } from '../shared/app-error.ts';
+import { chinaDate } from '../shared/clock.ts';
+import { isValidIsoDate } from '../shared/dates.ts';
+import type { Deps } from '../shared/deps.ts';
+import {
+  type Action,
+  type ApplicantKind,
+  type Channel,
+  type DeliveryMethod,
+  formatRegistrationNo,
+  type IdType,
+  maskName,
+  nextStatus,
+  normaliseTrackingCode,
+  type OrgType,
+  type ProvisionForm,
+  type Status,
+  trackingCodeFrom,
+} from './application.ts';
+import { extensionAllowed, type PauseKind, pausedWorkingDays, receiptDate } from './clock.ts';
+import {
+  type DispositionCode,
+  decisionProblems,
+  dispositionDef,
+  type ItemDecision,
+  reportCategory,
+} from './disposition.ts';
+import { type FeeMethod, methodConflict, perPieceFee, perVolumeFee } from './fees.ts';
+import {
+  buildLetter,
+  DEFAULT_TEMPLATES,
+  type LetterContent,
+  type LetterKind,
+  type LetterTemplate,
+  letterText,
+  maskLetter,
+} from './letter.ts';
+import { requestPolicy } from './request.policy.ts';
+import { requestRepository as repo, SUBJECT } from './request.repository.ts';
+import type { ApplicationRow, ItemRow } from './request.table.ts';
+
+export interface Ctx {
+  actor: StaffActor | null;
+  ip?: string | null;
+}
+
+export interface SubmitInput {
+  agencyCode?: string;
+  agencyId?: number;
+  applicant: {
+    kind: ApplicantKind;
+    orgType?: OrgType | null;
+    name: string;
+    idType?: IdType | null;
+    idNumber?: string | null;
+    creditCode?: string | null;
+    legalRepresentative?: string | null;
+    contactPerson?: string | null;
+    phone: string;
+    email?: string | null;
+    address?: string | null;
+    postalCode?: string | null;
+  };
+  items: { description: string; title?: string | null; docNo?: string | null }[];
+  provisionForm: ProvisionForm;
+  deliveryMethod: DeliveryMethod;
+  purpose?: string | null;
+}
+
+export interface IntakeInput extends SubmitInput {
+  channel: Channel;
+  submittedOn: string;
+  signedForOn?: string | null;
+  confirmedOn?: string | null;
+}
+
+export const DEFAULT_APPROVAL_CHAIN: Role[] = ['unit_head', 'disclosure_office'];
+
+const today = (deps: Deps) => chinaDate(deps.clock.now());
+const nowIso = (deps: Deps) => deps.clock.now().toISOString();
+const hashCode = (code: string) => createHash('sha256').update(normaliseTrackingCode(code)).digest('hex');
+
+// ------------------------------------------------------------------ validation (R.29)
+
+/** GB 11643 check digit of an 18-digit resident identity number. */
+export function isValidResidentId(s: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(s)) return false;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = w.reduce((acc, wi, i) => acc + wi * Number(s[i]), 0);
+  return '10X98765432'[sum % 11] === s[17];
+}
+
+/** R.29 ¶2: name, identity proof and contact; the cross-field rules a schema cannot express. */
+export function applicantProblems(a: SubmitInput['applicant']): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const blank = (s: string | null | undefined) => !s || !s.trim();
+  if (a.kind === 'organization') {
+    if (!a.orgType) out.push({ field: 'applicant.orgType', label: '组织类型', message: '请选择法人或其他组织的类型' });
+    if (blank(a.creditCode))
+      out.push({ field: 'applicant.creditCode', label: '统一社会信用代码', message: '不能为空' });
+    else if (!isValidUscc(a.creditCode!.trim().toUpperCase()))
+      out.push({ field: 'applicant.creditCode', label: '统一社会信用代码', message: '校验不通过，请核对' });
+  } else {
+    if (!a.idType) out.push({ field: 'applicant.idType', label: '证件类型', message: '请选择身份证件类型' });
+    if (blank(a.idNumber)) out.push({ field: 'applicant.idNumber', label: '证件号码', message: '不能为空' });
+    else if (a.idType === 'resident_id' && !isValidResidentId(a.idNumber!.trim().toUpperCase()))
+      out.push({ field: 'applicant.idNumber', label: '证件号码', message: '居民身份证号码校验不通过，请核对' });
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------ context helpers
+
+interface Loaded {
+  app: ApplicationRow;
+  agency: AgencyNode;
+  rules: Rules;
+  cal: WorkingCalendar;
+}
+
+async function load(deps: Deps, tx: DbOrTx, id: number): Promise<Loaded> {
+  const app = await repo.byId(tx, id);
+  if (!app) throw new AppError('REQUEST_NOT_FOUND');
+  const dir = await agencyDirectory(deps, tx);
+  const agency = dir.get(app.agencyId)!;
+  return { app, agency, rules: await rulesForAgency(deps, tx, app.agencyId), cal: await calendarIn(deps, tx, app.agencyId) };
+}
+
+/**
+ * The agency's working calendar read through `db` — inside a transaction the cached calendarFor()
+ * would query the root handle, which on SQLite waits for this very transaction.
+ */
+export async function calendarIn(deps: Deps, db: DbOrTx, agencyId: number): Promise<WorkingCalendar> {
+  if (!db.isTransaction) return calendarFor(deps, agencyId);
+  const years = new Set((await calendarRepository.years(db)).map((y) => Number(y.year)));
+  const rows = await calendarRepository.days(db, (await agencyDirectory(deps, db)).ancestry(agencyId));
+  const national = rows.filter((r) => r.agencyId === null);
+  const local = rows.filter((r) => r.agencyId !== null);
+  return new WorkingCalendar(
+    years,
+    [...national, ...local].map((r) => ({ date: r.date, kind: r.kind as SpecialDayKind, name: r.name, agencyId: r.agencyId })),
+  );
+}
+
+type Permission = 'read' | 'manage' | 'handle' | 'approve_extension';
+
+async function authorize(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, need: Permission): Promise<StaffActor> {
+  const actor = ctx.actor;
+  if (!actor) throw new AppError('UNAUTHENTICATED');
+  const dir = await agencyDirectory(deps, tx);
+  if (!requestPolicy.canRead(actor, dir, app.agencyId)) throw new AppError('REQUEST_NOT_FOUND');
+  const ok =
+    need === 'read' ||
+    (need === 'manage' && requestPolicy.canManage(actor, dir, app)) ||
+    (need === 'handle' && requestPolicy.canHandle(actor, dir, app)) ||
+    (need === 'approve_extension' && requestPolicy.canApproveExtension(actor, dir, app));
+  if (!ok) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+async function audit(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, action: string, before: unknown, after: unknown) {
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: app.agencyId,
+    entityType: SUBJECT,
+    entityId: app.id,
+    action,
+    before,
+    after,
+    ip: ctx.ip ?? null,
+  });
+}
+
+/** Applies a transition of the table in application.ts, or refuses it. */
+async function transition(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  action: Action,
+  set: Partial<ApplicationRow> = {},
+  detail: Record<string, unknown> = {},
+): Promise<ApplicationRow> {
+  const to = nextStatus(app.status as Status, action);
+  if (!to) throw new AppError('REQUEST_INVALID_TRANSITION', { detail: { status: app.status, action } });
+  const after = await repo.update(tx, app.id, { ...set, status: to, updatedAt: nowIso(deps) });
+  await audit(deps, tx, ctx, app, `request.${action}`, { status: app.status }, { status: to, ...detail });
+  return after;
+}
+
+function assertDate(field: string, label: string, d: string | null | undefined): void {
+  if (d && !isValidIsoDate(d)) throw validationError([{ field, label, message: '日期格式不正确' }]);
+}
+
+async function replyDeadline(tx: DbOrTx, appId: number): Promise<DeadlineRow | undefined> {
+  return repo.liveDeadline(tx, appId, 'reply');
+}
+
+async function openReplyDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, start: string, days: number) {
+  await createDeadline(deps, tx, ctx, {
+    agencyId: app.agencyId,
+    subjectType: SUBJECT,
+    subjectId: app.id,
+    kind: 'reply',
+    startDate: start,
+    workingDays: days,
+  });
+}
+
+async function openDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, kind: string, start: string, days: number) {
+  return createDeadline(deps, tx, ctx, {
+    agencyId: app.agencyId,
+    subjectType: SUBJECT,
+    subjectId: app.id,
+    kind,
+    startDate: start,
+    workingDays: days,
+  });
+}
+
+/** Pauses the reply clock (R.33 ¶3 consultation; 109号 fee; suspension). */
+async function pauseClock(deps: Deps, tx: DbOrTx, app: ApplicationRow, kind: PauseKind): Promise<Partial<ApplicationRow>> {
+  const d = await replyDeadline(tx, app.id);
+  if (d) await repo.setDeadline(tx, d.id, { state: 'paused' }, nowIso(deps));
+  return { pauseKind: kind, pausedSince: today(deps) };
+}
+
+/** Ends the pause: the working days spent paused extend the reply deadline's working days. */
+async function resumeClock(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  l: Loaded,
+): Promise<{ set: Partial<ApplicationRow>; days: number; dueOn: string | null }> {
+  const { app, cal } = l;
+  if (!app.pausedSince) return { set: {}, days: 0, dueOn: null };
+  const days = pausedWorkingDays(cal, app.pausedSince, today(deps));
+  const d = await replyDeadline(tx, app.id);
+  let dueOn: string | null = null;
+  if (d) {
+    const workingDays = d.workingDays + days;
+    dueOn = cal.addWorkingDays(d.startDate, workingDays);
+    await repo.setDeadline(tx, d.id, { state: 'open', workingDays, dueDate: dueOn }, nowIso(deps));
+    await audit(deps, tx, ctx, app, 'deadline.extended_by_pause', { dueDate: d.dueDate }, {
+      dueDate: dueOn,
+      pausedWorkingDays: days,
+      pauseKind: app.pauseKind,
+    });
+  }
+  return { set: { pauseKind: null, pausedSince: null, pausedDays: app.pausedDays + days }, days, dueOn };
+}
+
+// ------------------------------------------------------------------ intake
+
+export interface Submitted {
+  app: ApplicationRow;
+  trackingCode: string;
+}
+
+async function agencyForIntake(deps: Deps, tx: DbOrTx, input: SubmitInput): Promise<AgencyNode> {
+  const dir = await agencyDirectory(deps, tx);
+  const a = input.agencyId !== undefined ? dir.get(input.agencyId) : dir.byCode.get(input.agencyCode ?? '');
+  if (!a || !a.active || a.kind === 'unit' || a.kind === 'region') {
+    throw validationError([{ field: 'agencyCode', label: '受理机关', message: '机关不存在' }]);
+  }
+  if (!a.acceptsApplications) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
+  return a;
+}
+
+function clean(s: string | null | undefined): string | null {
+  const t = s?.trim();
+  return t ? t : null;
+}
+
+async function insertApplication(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  agency: AgencyNode,
+  input: SubmitInput,
+  facts: { channel: Channel; submittedOn: string; signedForOn: string | null; status: Status; receivedOn: string | null },
+): Promise<Submitted> {
+  const problems = applicantProblems(input.applicant);
+  if (problems.length) throw validationError(problems);
+  const year = Number(facts.submittedOn.slice(0, 4));
+  const seq = await repo.nextSequence(tx, agency.id, year);
+  const trackingCode = trackingCodeFrom(randomBytes(16));
+  const a = input.applicant;
+  const now = nowIso(deps);
+  const app = await repo.insertApplication(tx, {
+    agencyId: agency.id,
+    registrationNo: formatRegistrationNo(agency.code, year, seq),
+    trackingHash: hashCode(trackingCode),
+    channel: facts.channel,
+    status: facts.status,
+    applicantKind: a.kind,
+    orgType: a.kind === 'organization' ? (a.orgType ?? 'other') : null,
+    applicantName: a.name.trim(),
+    idType: a.kind === 'natural' ? (a.idType ?? null) : null,
+    idNumber: clean(a.idNumber)?.toUpperCase() ?? null,
+    creditCode: clean(a.creditCode)?.toUpperCase() ?? null,
+    legalRepresentative: clean(a.legalRepresentative),
+    contactPerson: clean(a.contactPerson),
+    phone: a.phone.trim(),
+    email: clean(a.email),
+    address: clean(a.address),
+    postalCode: clean(a.postalCode),
+    provisionForm: input.provisionForm,
+    deliveryMethod: input.deliveryMethod,
+    purpose: clean(input.purpose),
+    submittedOn: facts.submittedOn,
+    submittedAt: now,
+    signedForOn: facts.signedForOn,
+    receivedOn: facts.receivedOn,
+    clockStart: facts.receivedOn,
+    extensionRequestedDays: null,
+    extensionReason: null,
+    pauseKind: null,
+    pausedSince: null,
+    delayedDueOn: null,
+    unitId: null,
+    handlerUserId: null,
+    reportCategory: null,
+    feeMethod: null,
+    repliedOn: null,
+    closedOn: null,
+    createdBy: ctx.actor?.userId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await repo.insertItems(
+    tx,
+    input.items.map((i, n) => ({
+      applicationId: app.id,
+      seq: n + 1,
+      description: i.description.trim(),
+      title: clean(i.title),
+      docNo: clean(i.docNo),
+      disposition: null,
+      legalBasis: null,
+      reasons: null,
+      withheld: null,
+      holdingAgency: null,
+      holdingContact: null,
+      howToObtain: null,
+      decidedAt: null,
+      decidedBy: null,
+    })),
+  );
+  await audit(deps, tx, ctx, app, 'request.submitted', null, {
+    registrationNo: app.registrationNo,
+    channel: app.channel,
+    status: app.status,
+    receivedOn: app.receivedOn,
+    items: input.items.length,
+  });
+  return { app, trackingCode };
+}
+
+/** Online application (R.29; R.31(三): the clock starts when the office confirms receipt). */
+export async function submitOnline(deps: Deps, tx: DbOrTx, ctx: Ctx, input: SubmitInput): Promise<Submitted> {
+  const agency = await agencyForIntake(deps, tx, input);
+  return insertApplication(deps, tx, { ...ctx, actor: null }, agency, input, {
+    channel: 'online',
+    submittedOn: today(deps),
+    signedForOn: null,
+    status: 'unconfirmed',
+    receivedOn: null,
+  });
+}
+
+/** Staff intake of an offline application; the date of receipt follows R.31 per channel. */
+export async function registerOffline(deps: Deps, tx: DbOrTx, ctx: Ctx, input: IntakeInput): Promise<Submitted> {
+  const agency = await agencyForIntake(deps, tx, input);
+  if (!ctx.actor || !requestPolicy.canRegister(ctx.actor, await agencyDirectory(deps, tx), agency.id))
+    throw new AppError('FORBIDDEN');
+  assertDate('submittedOn', '申请提交日期', input.submittedOn);
+  assertDate('signedForOn', '签收日期', input.signedForOn);
+  assertDate('confirmedOn', '确认日期', input.confirmedOn);
+  const t = today(deps);
+  if (input.submittedOn > t) throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  const r = receiptDate(input.channel, input, t);
+  if (!r.ok && (r.reason === 'in_future' || r.reason === 'before_submission'))
+    throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  if (!r.ok && r.reason === 'needs_signed_for_date') throw new AppError('REQUEST_RECEIPT_DATE_REQUIRED');
+  const receivedOn = r.ok ? r.receivedOn : null;
+  const s = await insertApplication(deps, tx, ctx, agency, input, {
+    channel: input.channel,
+    submittedOn: input.submittedOn,
+    signedForOn: input.signedForOn ?? null,
+    status: receivedOn ? 'registered' : 'unconfirmed',
+    receivedOn,
+  });
+  if (receivedOn) {
+    const rules = await rulesForAgency(deps, tx, agency.id);
+    await openReplyDeadline(deps, tx, ctx, s.app, receivedOn, rules.replyDays);
+    await issueLetter(deps, tx, ctx, s.app.id, 'receipt', {}, true);
+  }
+  return s;
+}
+
+/** R.31(二)(三): the office confirms receipt; that day is the date of receipt. */
+export async function confirmReceipt(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { confirmedOn: string }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  assertDate('confirmedOn', '确认收到日期', input.confirmedOn);
+  const r = receiptDate(l.app.channel as Channel, { submittedOn: l.app.submittedOn, confirmedOn: input.confirmedOn, signedForOn: input.confirmedOn }, today(deps));
+  if (!r.ok) throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  const app = await transition(deps, tx, ctx, l.app, 'confirm_receipt', { receivedOn: r.receivedOn, clockStart: r.receivedOn }, { receivedOn: r.receivedOn });
+  await openReplyDeadline(deps, tx, ctx, app, r.receivedOn, l.rules.replyDays);
+  await issueLetter(deps, tx, ctx, id, 'receipt', {}, true);
+  return app;
+}
+
+export async function acceptAndAssign(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { unitId?: number | null; handlerUserId?: number | null },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  const dir = await agencyDirectory(deps, tx);
+  if (input.unitId != null) {
+    const u = dir.get(input.unitId);
+    if (!u || u.kind !== 'unit' || !dir.subtree(l.app.agencyId).includes(u.id))
+      throw validationError([{ field: 'unitId', label: '承办科室', message: '不是本机关的内设机构' }]);
+  }
+  const set = {
+    unitId: input.unitId === undefined ? l.app.unitId : input.unitId,
+    handlerUserId: input.handlerUserId === undefined ? l.app.handlerUserId : input.handlerUserId,
+  };
+  if (l.app.status === 'registered') return transition(deps, tx, ctx, l.app, 'accept', set, set);
+  if (['closed', 'withdrawn', 'lapsed', 'unconfirmed'].includes(l.app.status))
+    throw new AppError('REQUEST_INVALID_TRANSITION');
+  const after = await repo.update(tx, id, { ...set, updatedAt: nowIso(deps) });
+  await audit(deps, tx, ctx, l.app, 'request.assigned', { unitId: l.app.unitId, handlerUserId: l.app.handlerUserId }, set);
+  return after;
+}
+
+// ------------------------------------------------------------------ the clock
+
+/** R.30: correction notice, once, with a reasonable deadline; the reply period restarts on correction. */
+export async function requestCorrection(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { note: string; correctionDays: number },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'handle');
+  const t = today(deps);
+  const late = l.app.receivedOn ? l.cal.workingDaysBetween(l.app.receivedOn, t) > l.rules.correctionNoticeDays : false;
+  const d = await replyDeadline(tx, id);
+  const app = await transition(deps, tx, ctx, l.app, 'request_correction', {}, { note: input.note, lateNotice: late });
+  if (d) await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
+  const cd = await openDeadline(deps, tx, ctx, app, 'correction', t, input.correctionDays);
+  await issueLetter(deps, tx, ctx, id, 'correction', { note: input.note, correctionDueOn: cd.dueDate }, true);
+  return app;
+}
+
+export async function receiveCorrection(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { receivedOn: string }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'handle');
+  assertDate('receivedOn', '收到补正日期', input.receivedOn);
+  if (input.receivedOn > today(deps)) throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['correction']);
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'receive_correction',
+    { clockStart: input.receivedOn, pausedDays: 0, extensionDays: 0, delayedDueOn: null },
+    { clockStart: input.receivedOn },
+  );
+  await openReplyDeadline(deps, tx, ctx, app, input.receivedOn, l.rules.replyDays);
+  return app;
+}
+
+async function lapse(deps: Deps, tx: DbOrTx, ctx: Ctx, l: Loaded, action: 'lapse_correction' | 'lapse_fee') {
+  const kind = action === 'lapse_correction' ? 'correction' : 'fee';
+  const d = await repo.liveDeadline(tx, l.app.id, kind);
+  if (!d || today(deps) <= d.dueDate) throw new AppError('REQUEST_INVALID_TRANSITION', { message: '期限尚未届满，不能按逾期处理' });
+  const code: DispositionCode = action === 'lapse_correction' ? 'other_no_correction' : 'other_fee_unpaid';
+  for (const i of await repo.items(tx, l.app.id))
+    await repo.updateItem(tx, i.id, { disposition: code, legalBasis: dispositionDef(code).basis, decidedAt: nowIso(deps), decidedBy: ctx.actor?.userId ?? null });
+  await repo.closeLiveDeadlines(tx, l.app.id, 'lapsed', nowIso(deps));
+  return transition(deps, tx, ctx, l.app, action, { reportCategory: code, closedOn: today(deps), pauseKind: null, pausedSince: null }, { reportCategory: code });
+}
+
+/** R.30: no correction by its deadline → deemed abandoned (Table 三 （六）1). */
+export async function lapseCorrection(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  if (ctx.actor) await authorize(deps, tx, ctx, l.app, 'manage');
+  return lapse(deps, tx, ctx, l, 'lapse_correction');
+}
+
+/** 109号: unpaid within feePaymentDays → not processed further (Table 三 （六）2). */
+export async function lapseFee(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  if (ctx.actor) await authorize(deps, tx, ctx, l.app, 'manage');
+  return lapse(deps, tx, ctx, l, 'lapse_fee');
+}
+
+/** R.33 ¶2: the handler asks; the head of the disclosure office approves (approveExtension). */
+export async function requestExtension(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { days: number; reason: string }) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'handle');
+  if (!['registered', 'in_progress', 'awaiting_approval'].includes(l.app.status)) throw new AppError('REQUEST_INVALID_TRANSITION');
+  if (!extensionAllowed(l.rules, { ...emptyClock(l.app) }, input.days)) throw new AppError('REQUEST_EXTENSION_TOO_LONG');
+  const app = await repo.update(tx, id, { extensionRequestedDays: input.days, extensionReason: input.reason, updatedAt: nowIso(deps) });
+  await repo.insertApproval(tx, { applicationId: id, subject: 'extension', step: 0, role: 'requester', decision: 'requested', comment: input.reason, userId: actor.userId, createdAt: nowIso(deps) });
+  await audit(deps, tx, ctx, l.app, 'request.extension_requested', null, { days: input.days, reason: input.reason });
+  return app;
+}
+
+function emptyClock(app: ApplicationRow) {
+  return { clockStart: app.clockStart, extensionDays: app.extensionDays, pausedDays: app.pausedDays, pause: null, delayedDueOn: app.delayedDueOn };
+}
+
+export async function decideExtension(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { approve: boolean; comment?: string | null }) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'approve_extension');
+  const days = l.app.extensionRequestedDays;
+  if (!days) throw new AppError('REQUEST_EXTENSION_NOT_REQUESTED');
+  const requests = (await repo.approvals(tx, id)).filter((a) => a.subject === 'extension' && a.decision === 'requested');
+  if (requests.at(-1)?.userId === actor.userId)
+    throw new AppError('FORBIDDEN', { message: '延期须由政府信息公开工作机构负责人审批，申请人不能自行批准' });
+  await repo.insertApproval(tx, { applicationId: id, subject: 'extension', step: 1, role: 'disclosure_office', decision: input.approve ? 'approved' : 'rejected', comment: input.comment ?? null, userId: actor.userId, createdAt: nowIso(deps) });
+  if (!input.approve) {
+    const app = await repo.update(tx, id, { extensionRequestedDays: null, updatedAt: nowIso(deps) });
+    await audit(deps, tx, ctx, l.app, 'request.extension_rejected', { days }, { comment: input.comment ?? null });
+    return app;
+  }
+  if (!extensionAllowed(l.rules, emptyClock(l.app), days)) throw new AppError('REQUEST_EXTENSION_TOO_LONG');
+  const d = await replyDeadline(tx, id);
+  let dueOn: string | null = null;
+  if (d) {
+    dueOn = l.cal.addWorkingDays(d.startDate, d.workingDays + days);
+    await repo.setDeadline(tx, d.id, { workingDays: d.workingDays + days, dueDate: dueOn }, nowIso(deps));
+  }
+  const app = await repo.update(tx, id, { extensionDays: l.app.extensionDays + days, extensionRequestedDays: null, updatedAt: nowIso(deps) });
+  await audit(deps, tx, ctx, l.app, 'request.extended', { dueDate: d?.dueDate ?? null }, { days, dueDate: dueOn, approvedBy: actor.userId });
+  // R.33 ¶2: the applicant is told, with the new date
+  await issueLetter(deps, tx, ctx, id, 'extension', { reason: l.app.extensionReason, extensionDays: days, dueOn }, true);
+  return app;
+}
+
+/** R.32 / R.34 consultation: the reply clock stops (R.33 ¶3); the party has 15 working days. */
+export async function startConsultation(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { kind: 'third_party' | 'inter_agency'; party: string; note?: string | null },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'handle');
+  const t = today(deps);
+  const pause = await pauseClock(deps, tx, l.app, input.kind);
+  const app = await transition(deps, tx, ctx, l.app, input.kind === 'third_party' ? 'consult_third_party' : 'consult_agency', pause, { party: input.party });
+  await repo.insertConsultation(tx, { applicationId: id, kind: input.kind, party: input.party, sentOn: t, note: input.note ?? null, createdAt: nowIso(deps) });
+  const d = await openDeadline(deps, tx, ctx, app, input.kind, t, input.kind === 'third_party' ? l.rules.thirdPartyDays : l.rules.interAgencyDays);
+  if (input.kind === 'third_party')
+    await issueLetter(deps, tx, ctx, id, 'third_party_consultation', { party: input.party, consultationDueOn: d.dueDate }, false);
+  return app;
+}
+
+export async function endConsultation(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { opinion: 'agree' | 'object' | 'none'; note?: string | null },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'handle');
+  const c = await repo.openConsultation(tx, id);
+  if (c) await repo.answerConsultation(tx, c.id, today(deps), input.opinion, input.note ?? null);
+  await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['third_party', 'inter_agency']);
+  const r = await resumeClock(deps, tx, ctx, l);
+  return transition(deps, tx, ctx, l.app, 'end_consultation', r.set, { opinion: input.opinion, pausedWorkingDays: r.days, dueOn: r.dueOn });
+}
+
+/** 109号: fee notice; payment within feePaymentDays; the period does not count when the rules say so. */
+export async function noticeFee(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { method: FeeMethod; units: number }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  if (methodConflict(l.app.feeMethod as FeeMethod | null, input.method)) throw new AppError('REQUEST_FEE_METHOD_CONFLICT');
+  const t = today(deps);
+  const prior = input.method === 'per_piece' ? await repo.piecesThisMonth(tx, l.app.agencyId, l.app.applicantName, t.slice(0, 7), id) : 0;
+  const a = input.method === 'per_piece' ? perPieceFee(l.rules, prior, input.units) : perVolumeFee(l.rules, input.units);
+  await repo.insertFee(tx, { applicationId: id, method: input.method, units: input.units, priorUnits: prior, amount: a.amount, linesJson: JSON.stringify(a.lines), noticeOn: t, createdAt: nowIso(deps) });
+  const pause = l.rules.feePaymentPausesClock ? await pauseClock(deps, tx, l.app, 'fee') : {};
+  const app = await transition(deps, tx, ctx, l.app, 'notice_fee', { ...pause, feeMethod: input.method }, { method: input.method, units: input.units, amount: a.amount });
+  const d = await openDeadline(deps, tx, ctx, app, 'fee', t, l.rules.feePaymentDays);
+  const { describeLines, FEE_METHOD_LABELS } = await import('./fees.ts');
+  await issueLetter(deps, tx, ctx, id, 'fee_notice', { feeMethod: FEE_METHOD_LABELS[input.method], feeLines: describeLines(a).join('；'), feeAmount: a.amount, feeDueOn: d.dueDate }, true);
+  return app;
+}
+
+export async function settleFee(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { paidOn?: string | null; receiptNo?: string | null; waiverReason?: string | null },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  const fee = (await repo.fees(tx, id)).at(-1);
+  if (!fee) throw new AppError('REQUEST_INVALID_TRANSITION');
+  const waived = !!input.waiverReason?.trim();
+  if (!waived && !input.paidOn) throw validationError([{ field: 'paidOn', label: '缴费日期', message: '请填写缴费日期，或填写减免理由' }]);
+  assertDate('paidOn', '缴费日期', input.paidOn);
+  await repo.settleFee(tx, fee.id, waived ? { waived: 1, waiverReason: input.waiverReason!.trim() } : { paidOn: input.paidOn!, receiptNo: input.receiptNo ?? null });
+  await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['fee']);
+  const r = await resumeClock(deps, tx, ctx, l);
+  return transition(deps, tx, ctx, l.app, 'settle_fee', r.set, { waived, pausedWorkingDays: r.days });
+}
+
+/** Suspension for force majeure or another legal cause (seed 001 art.10); the applicant is told. */
+export async function suspend(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { reason: string }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  const pause = await pauseClock(deps, tx, l.app, 'suspension');
+  return transition(deps, tx, ctx, l.app, 'suspend', pause, { reason: input.reason });
+}
+
+export async function resume(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  const r = await resumeClock(deps, tx, ctx, l);
+  return transition(deps, tx, ctx, l.app, 'resume', r.set, { pausedWorkingDays: r.days, dueOn: r.dueOn });
+}
+
+/** R.35: a reasonable later date for an excessive request, told to the applicant. */
+export async function delayExcessive(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { dueOn: string; reason: string }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  assertDate('dueOn', '延后答复日期', input.dueOn);
+  const d = await replyDeadline(tx, id);
+  if (!d || d.state !== 'open' || input.dueOn <= d.dueDate)
+    throw validationError([{ field: 'dueOn', label: '延后答复日期', message: '须晚于当前的答复期限' }]);
+  await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
+  const app = await repo.update(tx, id, { delayedDueOn: input.dueOn, updatedAt: nowIso(deps) });
+  await openReplyDeadline(deps, tx, ctx, app, input.dueOn, 0);
+  await audit(deps, tx, ctx, l.app, 'request.delayed_r35', { dueDate: d.dueDate }, { dueDate: input.dueOn, reason: input.reason });
+  return app;
+}
+
+export async function withdraw(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { reason: string }) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  await repo.closeLiveDeadlines(tx, id, 'cancelled', nowIso(deps));
+  return transition(deps, tx, ctx, l.app, 'withdraw', { closedOn: today(deps), pauseKind: null, pausedSince: null }, { reason: input.reason });
+}
+
+// ------------------------------------------------------------------ dispositions and approval
+
+export async function decideItem(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, itemId: number, input: ItemDecision) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'handle');
+  if (!['registered', 'in_progress'].includes(l.app.status)) throw new AppError('REQUEST_INVALID_TRANSITION');
+  const item = (await repo.items(tx, id)).find((i) => i.id === itemId);
+  if (!item) throw new AppError('REQUEST_NOT_FOUND');
+  const problems = decisionProblems(input);
+  if (problems.length)
+    throw validationError(problems.map((p) => ({ field: p.field, label: DECISION_LABELS[p.field], message: p.message })));
+  const after = await repo.updateItem(tx, itemId, {
+    disposition: input.code,
+    legalBasis: clean(input.legalBasis) ?? dispositionDef(input.code).basis,
+    reasons: clean(input.reasons),
+    withheld: clean(input.withheld),
+    holdingAgency: clean(input.holdingAgency),
+    holdingContact: clean(input.holdingContact),
+    howToObtain: clean(input.howToObtain),
+    decidedAt: nowIso(deps),
+    decidedBy: actor.userId,
+  });
+  await audit(deps, tx, ctx, l.app, 'request.item_decided', { itemId, disposition: item.disposition }, { itemId, disposition: input.code });
+  return after;
+}
+
+export const DECISION_LABELS: Record<keyof ItemDecision, string> = {
+  code: '处理结果',
+  legalBasis: '法律依据',
+  reasons: '理由',
+  withheld: '不予公开的内容',
+  holdingAgency: '掌握信息的机关',
+  holdingContact: '联系方式',
+  howToObtain: '获取方式',
+};
+
+export async function approvalChain(deps: Deps, tx: DbOrTx, app: ApplicationRow): Promise<Role[]> {
+  const s = await repo.settings(tx, app.agencyId);
+  let chain: Role[] = DEFAULT_APPROVAL_CHAIN;
+  if (s) {
+    try {
+      const parsed = JSON.parse(s.approvalChainJson) as unknown;
+      if (Array.isArray(parsed) && parsed.every((r) => typeof r === 'string' && isRole(r))) chain = parsed as Role[];
+    } catch {
+      /* keep the default */
+    }
+  }
+  // no unit assigned → no unit head to approve
+  return chain.filter((r) => r !== 'unit_head' || app.unitId !== null);
+}
+
+/** Approvals of the current round: the rows after the last submission. */
+async function currentRound(tx: DbOrTx, id: number) {
+  const rows = (await repo.approvals(tx, id)).filter((a) => a.subject === 'reply');
+  const last = rows.map((r) => r.decision).lastIndexOf('submitted');
+  return rows.slice(last + 1).filter((r) => r.decision === 'approved');
+}
+
+export async function submitForApproval(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'handle');
+  const items = await repo.items(tx, id);
+  if (items.some((i) => !i.disposition)) throw new AppError('REQUEST_ITEMS_UNDECIDED');
+  await repo.insertApproval(tx, { applicationId: id, subject: 'reply', step: 0, role: 'handler', decision: 'submitted', comment: null, userId: actor.userId, createdAt: nowIso(deps) });
+  return transition(deps, tx, ctx, l.app, 'submit_for_approval', {}, {});
+}
+
+export async function approve(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { approve: boolean; comment?: string | null }) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'read');
+  if (l.app.status !== 'awaiting_approval') throw new AppError('REQUEST_INVALID_TRANSITION');
+  const chain = await approvalChain(deps, tx, l.app);
+  const done = await currentRound(tx, id);
+  const step = done.length;
+  const role = chain[step];
+  if (!role) throw new AppError('REQUEST_INVALID_TRANSITION', { message: '审批已全部完成，可以发出答复' });
+  if (!requestPolicy.canApproveStep(actor, await agencyDirectory(deps, tx), l.app, role))
+    throw new AppError('REQUEST_APPROVAL_NOT_YOUR_STEP');
+  await repo.insertApproval(tx, { applicationId: id, subject: 'reply', step: step + 1, role, decision: input.approve ? 'approved' : 'rejected', comment: input.comment ?? null, userId: actor.userId, createdAt: nowIso(deps) });
+  if (!input.approve) return transition(deps, tx, ctx, l.app, 'reject_approval', {}, { step: step + 1, role, comment: input.comment ?? null });
+  await audit(deps, tx, ctx, l.app, 'request.approved', null, { step: step + 1, role, comment: input.comment ?? null });
+  return l.app;
+}
+
+/** Sends the reply letter once every approval step is done; the reply period is met. */
+export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  if (l.app.status !== 'awaiting_approval') throw new AppError('REQUEST_INVALID_TRANSITION');
+  const chain = await approvalChain(deps, tx, l.app);
+  if ((await currentRound(tx, id)).length < chain.length) throw new AppError('REQUEST_APPROVAL_INCOMPLETE');
+  const items = await repo.items(tx, id);
+  const category = reportCategory(items.map((i) => ({ code: i.disposition as DispositionCode })));
+  const letter = await issueLetter(deps, tx, ctx, id, 'reply', {}, true);
+  await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps));
+  const app = await transition(deps, tx, ctx, l.app, 'send_reply', { repliedOn: today(deps), reportCategory: category }, { reportCategory: category, letterId: letter.id });
+  return app;
+}
+
+export async function closeCase(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  return transition(deps, tx, ctx, l.app, 'close', { closedOn: today(deps) });
+}
+
+// ------------------------------------------------------------------ letters
+
+async function templateFor(tx: DbOrTx, agencyId: number, kind: LetterKind): Promise<LetterTemplate> {
+  const s = await repo.settings(tx, agencyId);
+  if (s) {
+    try {
+      const t = (JSON.parse(s.templatesJson) as Partial<Record<LetterKind, LetterTemplate>>)[kind];
+      if (t && typeof t.title === 'string' && Array.isArray(t.paragraphs)) return t;
+    } catch {
+      /* fall back to the default */
+    }
+  }
+  return DEFAULT_TEMPLATES[kind];
+}
+
+async function letterFacts(deps: Deps, tx: DbOrTx, l: Loaded, vars: Record<string, string | number | null | undefined>) {
+  const dir = await agencyDirectory(deps, tx);
+  const parent = l.agency.parentId ? dir.get(l.agency.parentId) : undefined;
+  const d = await replyDeadline(tx, l.app.id);
+  const items = await repo.items(tx, l.app.id);
+  return {
+    agencyName: l.agency.name,
+    reconsiderationBody: l.agency.kind === 'department' && parent?.kind === 'government' ? parent.name : null,
+    registrationNo: l.app.registrationNo,
+    applicant: l.app.applicantName,
+    issuedOn: today(deps),
+    reconsiderationDays: l.rules.reconsiderationDays,
+    litigationMonths: l.rules.litigationMonths,
+    vars: { receivedOn: l.app.receivedOn, dueOn: d?.dueDate ?? null, ...vars },
+    items: items
+      .filter((i) => i.disposition)
+      .map((i: ItemRow) => ({
+        seq: i.seq,
+        description: i.description,
+        title: i.title,
+        docNo: i.docNo,
+        disposition: i.disposition as DispositionCode,
+        legalBasis: i.legalBasis,
+        reasons: i.reasons,
+        withheld: i.withheld,
+        holdingAgency: i.holdingAgency,
+        holdingContact: i.holdingContact,
+        howToObtain: i.howToObtain,
+      })),
+  };
+}
+
+/** Builds a letter from the agency's template and stores it; `sent` marks it as delivered to the applicant. */
+export async function issueLetter(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  kind: LetterKind,
+  vars: Record<string, string | number | null | undefined>,
+  sent: boolean,
+) {
+  const l = await load(deps, tx, id);
+  const content = buildLetter(kind, await templateFor(tx, l.app.agencyId, kind), await letterFacts(deps, tx, l, vars));
+  const row = await repo.insertLetter(tx, {
+    applicationId: id,
+    kind,
+    title: content.title,
+    contentJson: JSON.stringify(content),
+    issuedOn: content.issuedOn,
+    sentAt: sent ? nowIso(deps) : null,
+    createdBy: ctx.actor?.userId ?? null,
+    createdAt: nowIso(deps),
+  });
+  await audit(deps, tx, ctx, l.app, 'request.letter_issued', null, { letterId: row.id, kind, sent });
+  return row;
+}
+
+/** Scans of offline applications, identity proofs, and the information provided to the applicant. */
+export async function attachFile(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { kind: 'provided' | 'scan' | 'identity_proof'; filename: string; data: Buffer },
+) {
+  const l = await load(deps, tx, id);
+  const actor = await authorize(deps, tx, ctx, l.app, 'handle');
+  const { sniffUpload } = await import('./attachments.ts');
+  const mime = sniffUpload(input.data);
+  if (!mime || input.data.length === 0 || input.data.length > 20 * 1024 * 1024) throw new AppError('REQUEST_FILE_REJECTED');
+  const row = await repo.insertFile(tx, {
+    applicationId: id,
+    kind: input.kind,
+    filename: input.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200),
+    mime,
+    size: input.data.length,
+    sha256: createHash('sha256').update(input.data).digest('hex'),
+    contentB64: input.data.toString('base64'),
+    createdBy: actor.userId,
+    createdAt: nowIso(deps),
+  });
+  await audit(deps, tx, ctx, l.app, 'request.file_attached', null, { fileId: row.id, kind: input.kind, filename: row.filename, size: row.size });
+  return row;
+}
+
+export function letterContent(contentJson: string): LetterContent {
+  return JSON.parse(contentJson) as LetterContent;
+}
+
+// ------------------------------------------------------------------ public tracking
+
+export interface Tracked {
+  app: ApplicationRow;
+  agency: AgencyNode;
+  dueOn: string | null;
+}
+
+/**
+ * Finds an application by registration number and tracking code. A wrong code and an unknown number
+ * give the same answer (null) and take the same path (a hash comparison is always made).
+ */
+export async function findTracked(deps: Deps, registrationNo: string, trackingCode: string): Promise<Tracked | null> {
+  const app = await repo.byRegistrationNo(deps.db, registrationNo.trim());
+  const expected = app?.trackingHash ?? 'x'.repeat(64);
+  const given = hashCode(trackingCode);
+  const { timingSafeEqual } = await import('node:crypto');
+  const match = timingSafeEqual(Buffer.from(expected.padEnd(64, 'x')), Buffer.from(given.padEnd(64, 'x')));
+  if (!app || !match) return null;
+  const agency = (await agencyDirectory(deps)).get(app.agencyId)!;
+  const d = await replyDeadline(deps.db, app.id);
+  let dueOn = d?.dueDate ?? null;
+  if (d && d.state === 'paused' && app.pausedSince) {
+    const cal = await calendarFor(deps, app.agencyId);
+    dueOn = cal.addWorkingDays(d.dueDate, pausedWorkingDays(cal, app.pausedSince, today(deps)));
+  }
+  return { app, agency, dueOn };
+}
+
+/** Letters sent to the applicant, with the name masked: the tracking page is reachable without login. */
+export async function sentLettersForPublic(deps: Deps, app: ApplicationRow) {
+  const rows = await repo.letters(deps.db, app.id);
+  return rows
+    .filter((r) => r.sentAt && r.kind !== 'third_party_consultation' && r.kind !== 'third_party_disclosure')
+    .map((r) => {
+      const c = maskLetter(letterContent(r.contentJson), maskName(app.applicantName));
+      return { id: r.id, kind: r.kind, title: r.title, issuedOn: r.issuedOn, content: c, text: letterText(c) };
+    });
+}
+
+export async function providedFilesForPublic(deps: Deps, app: ApplicationRow) {
+  return (await repo.files(deps.db, app.id)).filter((f) => f.kind === 'provided');
+}
+
+export { authorize as authorizeCase, load as loadCase };

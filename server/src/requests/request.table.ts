@@ -1,0 +1,194 @@
+/** Kysely table types of the requests module (migration 0002_requests). */
+import type { Generated, Selectable } from 'kysely';
+
+export interface RequestApplicationsTable {
+  id: Generated<number>;
+  agencyId: number;
+  registrationNo: string;
+  trackingHash: string;
+  channel: string;
+  status: string;
+  applicantKind: string;
+  orgType: string | null;
+  applicantName: string;
+  idType: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  contactPerson: string | null;
+  phone: string;
+  email: string | null;
+  address: string | null;
+  postalCode: string | null;
+  provisionForm: string;
+  deliveryMethod: string;
+  purpose: string | null;
+  submittedOn: string;
+  submittedAt: string;
+  signedForOn: string | null;
+  receivedOn: string | null;
+  clockStart: string | null;
+  extensionDays: Generated<number>;
+  extensionRequestedDays: number | null;
+  extensionReason: string | null;
+  pausedDays: Generated<number>;
+  pauseKind: string | null;
+  pausedSince: string | null;
+  delayedDueOn: string | null;
+  unitId: number | null;
+  handlerUserId: number | null;
+  reportCategory: string | null;
+  feeMethod: string | null;
+  repliedOn: string | null;
+  closedOn: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestItemsTable {
+  id: Generated<number>;
+  applicationId: number;
+  seq: number;
+  description: string;
+  title: string | null;
+  docNo: string | null;
+  disposition: string | null;
+  legalBasis: string | null;
+  reasons: string | null;
+  withheld: string | null;
+  holdingAgency: string | null;
+  holdingContact: string | null;
+  howToObtain: string | null;
+  decidedAt: string | null;
+  decidedBy: number | null;
+}
+
+export interface RequestLettersTable {
+  id: Generated<number>;
+  applicationId: number;
+  kind: string;
+  title: string;
+  contentJson: string;
+  issuedOn: string;
+  sentAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export interface RequestFilesTable {
+  id: Generated<number>;
+  applicationId: number;
+  kind: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  contentB64: string;
+  createdBy: number | null;
+  createdAt: string;
+}
+
+export interface RequestApprovalsTable {
+  id: Generated<number>;
+  applicationId: number;
+  subject: string;
+  step: number;
+  role: string;
+  decision: string;
+  comment: string | null;
+  userId: number;
+  createdAt: string;
+}
+
+export interface RequestFeesTable {
+  id: Generated<number>;
+  applicationId: number;
+  method: string;
+  units: number;
+  priorUnits: number;
+  amount: number;
+  linesJson: string;
+  noticeOn: string;
+  paidOn: string | null;
+  receiptNo: string | null;
+  waived: Generated<number>;
+  waiverReason: string | null;
+  createdAt: string;
+}
+
+export interface RequestConsultationsTable {
+  id: Generated<number>;
+  applicationId: number;
+  kind: string;
+  party: string;
+  sentOn: string;
+  answeredOn: string | null;
+  opinion: string | null;
+  note: string | null;
+  createdAt: string;
+}
+
+export interface RequestAppealsTable {
+  id: Generated<number>;
+  applicationId: number;
+  kind: string;
+  filedOn: string;
+  outcome: string;
+  decidedOn: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RequestSettingsTable {
+  agencyId: number;
+  approvalChainJson: string;
+  templatesJson: string;
+  updatedAt: string;
+}
+
+export interface RequestSequencesTable {
+  agencyId: number;
+  year: number;
+  lastSeq: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  agencyId: number | null;
+  subjectType: string;
+  subjectId: number;
+  channel: string;
+  recipient: string;
+  title: string;
+  body: string;
+  dedupeKey: string;
+  state: string;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface RequestTables {
+  requestApplications: RequestApplicationsTable;
+  requestItems: RequestItemsTable;
+  requestLetters: RequestLettersTable;
+  requestFiles: RequestFilesTable;
+  requestApprovals: RequestApprovalsTable;
+  requestFees: RequestFeesTable;
+  requestConsultations: RequestConsultationsTable;
+  requestAppeals: RequestAppealsTable;
+  requestSettings: RequestSettingsTable;
+  requestSequences: RequestSequencesTable;
+  notifications: NotificationsTable;
+}
+
+export type ApplicationRow = Selectable<RequestApplicationsTable>;
+export type ItemRow = Selectable<RequestItemsTable>;
+export type LetterRow = Selectable<RequestLettersTable>;
+export type FileRow = Selectable<RequestFilesTable>;
+export type ApprovalRow = Selectable<RequestApprovalsTable>;
+export type FeeRow = Selectable<RequestFeesTable>;
+export type ConsultationRow = Selectable<RequestConsultationsTable>;
+export type AppealRow = Selectable<RequestAppealsTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -1,0 +1,15 @@
+/** The search module's import surface. */
+export { normalise, planQuery, snippet, type SnippetPart } from './bigram.ts';
+export { extractKeywords } from './keywords.ts';
+export { searchRepository } from './search.repository.ts';
+export {
+  type IndexInput,
+  indexPublicItem,
+  type SearchHit,
+  searchDocumentFor,
+  searchItems,
+  type SearchQuery,
+  type SearchResult,
+  setIndexedValidity,
+  unindexItem,
+} from './search.service.ts';
