@@ -36,6 +36,7 @@ describe('publication journey in Chromium', () => {
 
   async function login(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.setDefaultTimeout(15_000);
     await page.goto(`${server.baseUrl}/admin/login`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -63,14 +64,13 @@ describe('publication journey in Chromium', () => {
 
     // 2. submitting is blocked by the scan
     await drafter.getByRole('button', { name: /提交保密审查/ }).click();
-    await drafter.waitForTimeout(500);
+    await drafter.getByText(/敏感信息检查发现/).first().waitFor();
     await shot(drafter, 'publication-scan-blocked');
-    await drafter.getByText(/敏感信息检查发现/).first().waitFor({ timeout: 10_000 });
     expect(await drafter.getByText('草稿').count()).toBeGreaterThan(0);
 
     // 3. the drafter redacts: removes the file and uploads the redacted version
     await drafter.getByRole('button', { name: /删\s*除/ }).first().click();
-    await expect.poll(() => drafter.getByText('活动报名表.docx', { exact: true }).count()).toBe(0);
+    await expect.poll(() => drafter.getByText('活动报名表.docx', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
     await drafter.getByLabel('上传附件').setInputFiles(redacted);
     await drafter.getByText('活动报名表（公开版）.docx').first().waitFor();
     await drafter.getByText(/未发现身份证号/).waitFor();
@@ -82,6 +82,8 @@ describe('publication journey in Chromium', () => {
     // 4. the leader in charge reviews
     const leader = await login('sfj-fg');
     await leader.goto(itemUrl);
+    await leader.getByRole('heading', { name: TITLE }).waitFor();
+    await shot(leader, 'publication-leader');
     await leader.getByRole('button', { name: /审核同意/ }).click();
     await leader.getByText('保密审查：保密审查办公室审查').first().waitFor();
     await leader.close();

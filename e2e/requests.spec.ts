@@ -45,13 +45,15 @@ describe('依申请公开 journey in Chromium', () => {
     await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
     await modal.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e) => {
       await shot(page, `requests-failed-close-${button}`);
-      throw e;
+      throw new Error(`${button}: ${await page.locator('.ant-message, .ant-form-item-explain-error').allTextContents()} ${String(e)}`);
     });
   }
 
   async function chooseOption(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
     await scope.getByLabel(label).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+    await expect.poll(() => scope.locator('.ant-select-selection-item, .ant-select-content-value, .ant-select-selector').first().textContent()).toContain(option);
   }
 
   it('apply online → confirm, extend with approval, decide 予以公开 + 部分公开, approve and send → the citizen sees the letter and the file', async () => {
@@ -154,5 +156,5 @@ describe('依申请公开 journey in Chromium', () => {
     await c.getByRole('button', { name: /下载《政府信息公开申请答复书》/ }).click();
     expect((await download).suggestedFilename()).toContain('.docx');
     await citizen.close();
-  });
+  }, 300_000);
 });

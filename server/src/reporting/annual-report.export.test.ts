@@ -82,4 +82,19 @@ describe('annual report exports', () => {
     expect(s4.getCell('A4').value).toBe(1);
     expect(s4.getCell('E4').value).toBe(1);
   });
+
+  it('an exported XLSX imports back to the same figures; a damaged cell is named', async () => {
+    const { parseAnnualReportXlsx } = await import('./annual-report.import.ts');
+    const xlsx = await annualReportXlsx(report);
+    const back = await parseAnnualReportXlsx(xlsx);
+    expect(back.table3).toEqual(report.table3);
+    expect(back.table2).toEqual(report.table2);
+    expect(back.table4).toEqual(report.table4);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as never);
+    wb.getWorksheet('三、申请情况')!.getCell('E6').value = '三';
+    const damaged = Buffer.from(await wb.xlsx.writeBuffer());
+    await expect(parseAnnualReportXlsx(damaged)).rejects.toThrow(/E6/);
+    await expect(parseAnnualReportXlsx(Buffer.from('not a workbook'))).rejects.toThrow(/xlsx/);
+  });
 });

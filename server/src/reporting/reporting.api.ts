@@ -11,6 +11,7 @@ import { errorResponses } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { reportDueDate } from './annual-report.ts';
 import { annualReportDocx, annualReportXlsx } from './annual-report.export.ts';
+import { parseAnnualReportXlsx } from './annual-report.import.ts';
 import { EMPTY_INPUTS, REPORT_STATUS_LABELS, type ReportStatus } from './report-workflow.ts';
 import { reportingPolicy } from './reporting.policy.ts';
 import { FiguresSchema, InputsSchema, NarrativeSchema, ReportView } from './reporting.schemas.ts';
@@ -226,6 +227,94 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         );
         reply.status(201);
         return { id: row.id };
+      },
+    );
+
+    app.post(
+      '/api/v1/admin/reports/:agencyId/import-xlsx',
+      {
+        schema: {
+          tags: TAG,
+          summary: '从 XLSX 年报表格（国家格式，与本平台导出相同）导入往年报告',
+          params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
+          body: Type.Object(
+            {
+              year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+              fileBase64: Type.String({ title: '报告表格文件', minLength: 10, maxLength: 1_000_000 }),
+              narrative: Type.Optional(NarrativeSchema),
+            },
+            { additionalProperties: false },
+          ),
+          response: { 201: Type.Object({ id: Type.Integer() }), ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        await readable(req, req.params.agencyId);
+        const { actor } = staffOf(req);
+        const figures = await parseAnnualReportXlsx(Buffer.from(req.body.fileBase64, 'base64'));
+        const narrative = req.body.narrative ?? { overview: '（导入的往年报告，正文见原发布版本）', problems: '', other: '' };
+        const row = await inTransaction(deps, (tx) =>
+          importPastReport(deps, tx, { actor, ip: clientIp(req) }, req.params.agencyId, { year: req.body.year, format: '2021', source: 'imported', figures, narrative }),
+        );
+        reply.status(201);
+        return { id: row.id };
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/reports/:agencyId/history',
+      {
+        schema: {
+          tags: TAG,
+          summary: '历年对比：各年度报告的关键数据（含录入的往年报告）',
+          params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
+          querystring: Type.Object({ years: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })) }),
+          response: {
+            200: Type.Object({
+              items: Type.Array(
+                Type.Object({
+                  year: Type.Integer(),
+                  status: Type.String(),
+                  source: Type.String(),
+                  newApplications: Type.Integer(),
+                  carriedIn: Type.Integer(),
+                  handled: Type.Integer(),
+                  disclosed: Type.Integer(),
+                  partial: Type.Integer(),
+                  carriedOut: Type.Integer(),
+                  normativeIssued: Type.Integer(),
+                  appeals: Type.Integer(),
+                }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        await readable(req, req.params.agencyId);
+        const current = Number(chinaDate(deps.clock.now()).slice(0, 4));
+        const n = req.query.years ?? 5;
+        const items = [];
+        for (let year = current - n + 1; year <= current; year++) {
+          const c = await computeReport(deps, deps.db, req.params.agencyId, year);
+          const t3 = c.report.table3;
+          const t4 = c.report.table4;
+          items.push({
+            year,
+            status: c.status,
+            source: c.row?.source ?? 'computed',
+            newApplications: t3.new.total,
+            carriedIn: t3.carried_in.total,
+            handled: t3.total.total,
+            disclosed: t3.disclosed.total,
+            partial: t3.partial.total,
+            carriedOut: t3.carried_out.total,
+            normativeIssued: c.report.table2.normativeDocs.issued,
+            appeals: t4.reconsideration.total + t4.litigation_direct.total + t4.litigation_after_reconsideration.total,
+          });
+        }
+        return { items };
       },
     );
 

@@ -148,6 +148,33 @@ export function ImportReportModal({
     }
   };
 
+  /** Imports the tables from an XLSX in the national layout (the same layout as this platform's export). */
+  const onXlsx = async (file: File | undefined) => {
+    if (!file) return;
+    const v = form.getFieldsValue(true) as ImportValues;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    setSaving(true);
+    try {
+      await api.post(`/admin/reports/${agencyId}/import-xlsx`, {
+        year: v.year,
+        fileBase64: btoa(binary),
+        narrative: {
+          overview: v.narrative?.overview ?? '',
+          problems: v.narrative?.problems ?? '',
+          other: v.narrative?.other ?? '',
+        },
+      });
+      onImported(v.year);
+    } catch (err) {
+      handleError(err, form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const number = (label: string, decimal = false) => (
     <InputNumber
       min={0}
@@ -190,6 +217,18 @@ export function ImportReportModal({
           style={{ marginBottom: 16 }}
           title="用于录入平台上线前的往年年度报告，以便同比分析。录入后该年度报告即为已发布状态，不能再修改。"
         />
+        <p>
+          <label htmlFor="import-xlsx-file">
+            已有 Excel 年报表格（国家格式，与本平台“导出 Excel”相同）？选择年度后直接导入：
+          </label>{' '}
+          <input
+            id="import-xlsx-file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            disabled={saving}
+            onChange={(e) => void onXlsx(e.target.files?.[0])}
+          />
+        </p>
         <Row gutter={16}>
           <Col xs={24} md={6}>
             <Form.Item label="年度" name="year" rules={[{ required: true, message: '请输入年度' }]}>

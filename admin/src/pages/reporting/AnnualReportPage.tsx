@@ -1,3 +1,4 @@
+import { ReportHistory } from '../../components/reporting/ReportHistory';
 import { DownloadOutlined, ImportOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -211,7 +212,11 @@ export default function AnnualReportPage() {
               导出 Excel
             </Button>
             {report?.can.import && (
-              <Button icon={<ImportOutlined />} onClick={() => setImporting(true)} disabled={agencyId === null}>
+              <Button
+                icon={<ImportOutlined />}
+                onClick={() => setImporting(true)}
+                disabled={agencyId === null}
+              >
                 录入往年报告
               </Button>
             )}
@@ -473,6 +478,7 @@ export default function AnnualReportPage() {
             </Form>
           </Spin>
         )}
+        {agencyId !== null && <ReportHistory agencyId={agencyId} />}
       </Flex>
       {importing && agencyId !== null && (
         <ImportReportModal
