@@ -1,10 +1,11 @@
+import { reportableAgency } from './reporting.access.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../http/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 import { clientIp, staffOf } from '../http/auth.ts';
 import { inScope, readableScope } from '../identity/access.ts';
-import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
@@ -31,14 +32,8 @@ const Params = Type.Object({
 
 export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const readable = async (req: Parameters<typeof staffOf>[0], agencyId: number) => {
-      const { actor } = staffOf(req);
-      const dir = await agencyDirectory(deps);
-      const a = dir.get(agencyId);
-      if (!a || a.kind === 'unit' || a.kind === 'region' || !reportingPolicy.canRead(actor, dir, agencyId))
-        throw new AppError('AGENCY_NOT_FOUND');
-      return { actor, dir, agency: a };
-    };
+    const readable = (req: Parameters<typeof staffOf>[0], agencyId: number) =>
+      reportableAgency(deps, req, agencyId);
     const view = async (req: Parameters<typeof staffOf>[0], agencyId: number, year: number) => {
       const { actor, dir, agency } = await readable(req, agencyId);
       const c = await computeReport(deps, deps.db, agencyId, year);
@@ -73,7 +68,9 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
           // the disclosure office may withdraw a submission; an approver may send back a submitted or approved report
           return:
             (c.row?.source ?? 'computed') === 'computed' &&
-            ((status === 'submitted' && (reportingPolicy.canEdit(actor, dir, agencyId) || reportingPolicy.canApprove(actor, dir, agencyId))) ||
+            ((status === 'submitted' &&
+              (reportingPolicy.canEdit(actor, dir, agencyId) ||
+                reportingPolicy.canApprove(actor, dir, agencyId))) ||
               (status === 'approved' && reportingPolicy.canApprove(actor, dir, agencyId))),
           import: reportingPolicy.canEdit(actor, dir, agencyId),
         },
@@ -182,14 +179,7 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         const name = `${v.agencyName}${v.year}年政府信息公开工作年度报告.${req.params.format}`;
         const body =
           req.params.format === 'docx' ? await annualReportDocx(v.report) : await annualReportXlsx(v.report);
-        return reply
-          .type(
-            req.params.format === 'docx'
-              ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-              : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          )
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(body);
+        return sendDownload(reply, req.params.format === 'docx' ? DOCX_MIME : XLSX_MIME, name, body);
       },
     );
 
@@ -252,9 +242,19 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         await readable(req, req.params.agencyId);
         const { actor } = staffOf(req);
         const figures = await parseAnnualReportXlsx(Buffer.from(req.body.fileBase64, 'base64'));
-        const narrative = req.body.narrative ?? { overview: '（导入的往年报告，正文见原发布版本）', problems: '', other: '' };
+        const narrative = req.body.narrative ?? {
+          overview: '（导入的往年报告，正文见原发布版本）',
+          problems: '',
+          other: '',
+        };
         const row = await inTransaction(deps, (tx) =>
-          importPastReport(deps, tx, { actor, ip: clientIp(req) }, req.params.agencyId, { year: req.body.year, format: '2021', source: 'imported', figures, narrative }),
+          importPastReport(deps, tx, { actor, ip: clientIp(req) }, req.params.agencyId, {
+            year: req.body.year,
+            format: '2021',
+            source: 'imported',
+            figures,
+            narrative,
+          }),
         );
         reply.status(201);
         return { id: row.id };
@@ -268,7 +268,9 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
           tags: TAG,
           summary: '历年对比：各年度报告的关键数据（含录入的往年报告）',
           params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
-          querystring: Type.Object({ years: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })) }),
+          querystring: Type.Object({
+            years: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
+          }),
           response: {
             200: Type.Object({
               items: Type.Array(
@@ -311,7 +313,10 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
             partial: t3.partial.total,
             carriedOut: t3.carried_out.total,
             normativeIssued: c.report.table2.normativeDocs.issued,
-            appeals: t4.reconsideration.total + t4.litigation_direct.total + t4.litigation_after_reconsideration.total,
+            appeals:
+              t4.reconsideration.total +
+              t4.litigation_direct.total +
+              t4.litigation_after_reconsideration.total,
           });
         }
         return { items };

@@ -256,7 +256,10 @@ describe.each(dialects())('annual report from records (%s)', (dialect) => {
     const x = await gk.get(`${url(county.deptA.id)}/export/xlsx`);
     expect(x.statusCode).toBe(200);
     // the same XLSX imports as a past year's report, figure for figure
-    const imp = await gk.post(`/api/v1/admin/reports/${county.deptA.id}/import-xlsx`, { year: 2023, fileBase64: x.rawPayload.toString('base64') });
+    const imp = await gk.post(`/api/v1/admin/reports/${county.deptA.id}/import-xlsx`, {
+      year: 2023,
+      fileBase64: x.rawPayload.toString('base64'),
+    });
     expect(imp.statusCode).toBe(201);
     const past = (await gk.get(url(county.deptA.id, 2023))).json();
     expect(past.source).toBe('imported');

@@ -1,3 +1,4 @@
+import { DOCX_MIME, sendDownload } from '../http/download.ts';
 /** The portal's 政府信息公开年报 column: published reports only, in the national table layout. */
 import type { FastifyPluginAsync } from 'fastify';
 import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal/portal.pages.ts';
@@ -36,7 +37,7 @@ export function reportingPages(deps: Deps): FastifyPluginAsync {
       const year = Number(yearText);
       if (!agency || !/^\d{4}$/.test(yearText)) return null;
       const row = await reportingRepository.report(deps.db, agency.id, year);
-      if (!row || row.status !== 'published') return null;
+      if (row?.status !== 'published') return null;
       return { agency, year, row, report: (await computeReport(deps, deps.db, agency.id, year)).report };
     };
 
@@ -70,10 +71,7 @@ export function reportingPages(deps: Deps): FastifyPluginAsync {
         const p = await published(req.params.code, req.params.year);
         if (!p) return renderErrorPage(deps, req, reply.status(404), null);
         const name = `${p.agency.name}${p.year}年政府信息公开工作年度报告.docx`;
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(await annualReportDocx(p.report));
+        return sendDownload(reply, DOCX_MIME, name, await annualReportDocx(p.report));
       },
     );
   };

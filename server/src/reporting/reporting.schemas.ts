@@ -74,5 +74,11 @@ export const ReportView = Type.Object({
   ),
   contributors: Type.Record(Type.String(), Type.Array(Type.Union([Type.Integer(), Type.String()]))),
   started: Type.Boolean({ description: '是否已开始编制（false 即“未编制”）' }),
-  can: Type.Object({ edit: Type.Boolean(), approve: Type.Boolean(), publish: Type.Boolean(), return: Type.Boolean(), import: Type.Boolean() }),
+  can: Type.Object({
+    edit: Type.Boolean(),
+    approve: Type.Boolean(),
+    publish: Type.Boolean(),
+    return: Type.Boolean(),
+    import: Type.Boolean(),
+  }),
 });

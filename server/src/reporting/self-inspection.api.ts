@@ -1,12 +1,11 @@
+import { reportableAgency } from './reporting.access.ts';
+import { DOCX_MIME, sendDownload } from '../http/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { AppError } from '../shared/app-error.ts';
+import { clientIp, type staffOf } from '../http/auth.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { reportingPolicy } from './reporting.policy.ts';
 import { getSelfInspection, saveSelfInspection, selfInspectionDocx } from './self-inspection.service.ts';
 
 const Params = Type.Object({
@@ -38,14 +37,8 @@ const NumOrNull = Type.Union([Type.Number(), Type.Null()]);
 
 export function selfInspectionApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const check = async (req: Parameters<typeof staffOf>[0], agencyId: number) => {
-      const { actor } = staffOf(req);
-      const dir = await agencyDirectory(deps);
-      const a = dir.get(agencyId);
-      if (!a || a.kind === 'unit' || a.kind === 'region' || !reportingPolicy.canRead(actor, dir, agencyId))
-        throw new AppError('AGENCY_NOT_FOUND');
-      return actor;
-    };
+    const check = async (req: Parameters<typeof staffOf>[0], agencyId: number) =>
+      (await reportableAgency(deps, req, agencyId)).actor;
     app.get(
       '/api/v1/admin/self-inspection/:agencyId/:year',
       {
@@ -107,13 +100,12 @@ export function selfInspectionApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         await check(req, req.params.agencyId);
         const s = await getSelfInspection(deps, deps.db, req.params.agencyId, req.params.year);
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-          .header(
-            'content-disposition',
-            `attachment; filename*=UTF-8''${encodeURIComponent(`${s.agencyName}${s.year}年政务公开工作自查报告.docx`)}`,
-          )
-          .send(await selfInspectionDocx(s));
+        return sendDownload(
+          reply,
+          DOCX_MIME,
+          `${s.agencyName}${s.year}年政务公开工作自查报告.docx`,
+          await selfInspectionDocx(s),
+        );
       },
     );
   };

@@ -1,11 +1,10 @@
+import { reportableAgency } from './reporting.access.ts';
+import { sendDownload, XLSX_MIME } from '../http/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { agencyDirectory } from '../agencies/agency.service.ts';
-import { staffOf } from '../http/auth.ts';
-import { AppError } from '../shared/app-error.ts';
+import type { staffOf } from '../http/auth.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
-import { reportingPolicy } from './reporting.policy.ts';
 import { agencyStatistics, statisticsXlsx } from './statistics.service.ts';
 
 const Kv = Type.Array(Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer() }));
@@ -59,14 +58,8 @@ const Query = Type.Object({
 
 export function statisticsApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
-    const check = async (req: Parameters<typeof staffOf>[0], agencyId: number) => {
-      const { actor } = staffOf(req);
-      const dir = await agencyDirectory(deps);
-      const a = dir.get(agencyId);
-      if (!a || a.kind === 'unit' || a.kind === 'region' || !reportingPolicy.canRead(actor, dir, agencyId))
-        throw new AppError('AGENCY_NOT_FOUND');
-      return a;
-    };
+    const check = async (req: Parameters<typeof staffOf>[0], agencyId: number) =>
+      (await reportableAgency(deps, req, agencyId)).agency;
     app.get(
       '/api/v1/admin/statistics',
       {
@@ -101,10 +94,7 @@ export function statisticsApi(deps: Deps): FastifyPluginAsyncTypebox {
           req.query.includeSupervised ?? false,
         );
         const name = `${a.name}${req.query.year}年政务公开统计.xlsx`;
-        return reply
-          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(await statisticsXlsx(a.name, s));
+        return sendDownload(reply, XLSX_MIME, name, await statisticsXlsx(a.name, s));
       },
     );
   };
