@@ -50,15 +50,21 @@ let genMs = 0;
   genMs = performance.now() - t0;
 }
 const sqlite = handle.sqlite!;
-const sample = sqlite.prepare('SELECT * FROM information_items ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+const sample = sqlite.prepare('SELECT * FROM information_items ORDER BY id DESC LIMIT 1').get() as Record<
+  string,
+  unknown
+>;
 const RAW_N = Math.min(COUNT, 100_000);
 const rawMs = (() => {
   sqlite.exec('CREATE TEMP TABLE raw_items AS SELECT * FROM information_items WHERE 0');
   const cols = Object.keys(sample).filter((c) => c !== 'id');
-  const ins = sqlite.prepare(`INSERT INTO raw_items (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`);
+  const ins = sqlite.prepare(
+    `INSERT INTO raw_items (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`,
+  );
   const t0 = performance.now();
   const tx = sqlite.transaction(() => {
-    for (let i = 0; i < RAW_N; i++) ins.run(...cols.map((c) => (c === 'index_no' ? `raw-${i}` : sample[c]) as never));
+    for (let i = 0; i < RAW_N; i++)
+      ins.run(...cols.map((c) => (c === 'index_no' ? `raw-${i}` : sample[c]) as never));
   });
   tx();
   return performance.now() - t0;
@@ -66,14 +72,23 @@ const rawMs = (() => {
 
 const app = await buildApp(deps);
 await app.ready();
-const ids = (sqlite.prepare('SELECT id FROM information_items WHERE status = ? ORDER BY id LIMIT 2000').all('published') as { id: number }[]).map((r) => r.id);
+const ids = (
+  sqlite
+    .prepare('SELECT id FROM information_items WHERE status = ? ORDER BY id LIMIT 2000')
+    .all('published') as { id: number }[]
+).map((r) => r.id);
 const docId = ids[Math.floor(ids.length / 2)]!;
 const pageBytes = (await app.inject(`/d/${docId}`)).body;
 const bare = Fastify();
 bare.get('/page', async (_req, reply) => reply.type('text/html; charset=utf-8').send(pageBytes));
 await bare.ready();
 
-async function pair(ours: () => unknown, base: () => unknown, rounds = 5, roundMs = 400): Promise<[number, number]> {
+async function pair(
+  ours: () => unknown,
+  base: () => unknown,
+  rounds = 5,
+  roundMs = 400,
+): Promise<[number, number]> {
   for (let i = 0; i < 50; i++) {
     await ours();
     await base();
@@ -98,13 +113,31 @@ async function pair(ours: () => unknown, base: () => unknown, rounds = 5, roundM
 }
 
 const total = (sqlite.prepare('SELECT count(*) AS n FROM search_documents').get() as { n: number }).n;
-console.log(`Gongkai publication benchmarks — Node ${process.version}, SQLite file, ${total} published items in the index`);
+console.log(
+  `Gongkai publication benchmarks — Node ${process.version}, SQLite file, ${total} published items in the index`,
+);
 console.log('ratio = time per operation, ours ÷ baseline (page: medians of 5 alternating rounds)\n');
 
-const [p, pb] = await pair(() => app.inject(`/d/${docId}`), () => bare.inject('/page'));
-console.log(`document page /d/:id vs bare route, same bytes            ours ${(1000 / p).toFixed(0).padStart(6)} req/s   baseline ${(1000 / pb).toFixed(0).padStart(6)} req/s   ratio ${(p / pb).toFixed(2)}×`);
+const [p, pb] = await pair(
+  () => app.inject(`/d/${docId}`),
+  () => bare.inject('/page'),
+);
+console.log(
+  `document page /d/:id vs bare route, same bytes            ours ${(1000 / p).toFixed(0).padStart(6)} req/s   baseline ${(1000 / pb).toFixed(0).padStart(6)} req/s   ratio ${(p / pb).toFixed(2)}×`,
+);
 
-const QUERIES = ['援助', '调解', '安全生产', '食品安全', '预算', '乡村振兴', '行政处罚决定', '县', '法律援助 工作方案', '不存在的词语'];
+const QUERIES = [
+  '援助',
+  '调解',
+  '安全生产',
+  '食品安全',
+  '预算',
+  '乡村振兴',
+  '行政处罚决定',
+  '县',
+  '法律援助 工作方案',
+  '不存在的词语',
+];
 const raw = sqlite.prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT 20');
 const ourTimes: number[] = [];
 const rawTimes: number[] = [];
@@ -119,11 +152,17 @@ for (let round = 0; round < 5; round++) {
     rawTimes.push(performance.now() - s);
   }
 }
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-for (const [name, q] of [['p50', 0.5], ['p95', 0.95]] as const) {
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+for (const [name, q] of [
+  ['p50', 0.5],
+  ['p95', 0.95],
+] as const) {
   const o = pct(ourTimes, q);
   const r = pct(rawTimes, q);
-  console.log(`search latency ${name} (filters, ranking, count, snippets) vs raw FTS5 MATCH   ours ${o.toFixed(2).padStart(8)} ms   baseline ${r.toFixed(3).padStart(8)} ms   ratio ${(o / r).toFixed(1)}×`);
+  console.log(
+    `search latency ${name} (filters, ranking, count, snippets) vs raw FTS5 MATCH   ours ${o.toFixed(2).padStart(8)} ms   baseline ${r.toFixed(3).padStart(8)} ms   ratio ${(o / r).toFixed(1)}×`,
+  );
 }
 for (const q of ['援助', '县', '行政处罚决定']) {
   const r = await searchItems(deps, { q });
@@ -131,7 +170,9 @@ for (const q of ['援助', '县', '行政处罚决定']) {
 }
 const genRate = (COUNT / genMs) * 1000;
 const rawRate = (RAW_N / rawMs) * 1000;
-console.log(`import: generator (items + 索引号 + bigram index) vs raw prepared INSERT of the rows   ours ${genRate.toFixed(0).padStart(7)} items/s   baseline ${rawRate.toFixed(0).padStart(7)} items/s   ratio ${(rawRate / genRate).toFixed(1)}× slower`);
+console.log(
+  `import: generator (items + 索引号 + bigram index) vs raw prepared INSERT of the rows   ours ${genRate.toFixed(0).padStart(7)} items/s   baseline ${rawRate.toFixed(0).padStart(7)} items/s   ratio ${(rawRate / genRate).toFixed(1)}× slower`,
+);
 
 await app.close();
 await bare.close();

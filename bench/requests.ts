@@ -24,7 +24,12 @@ import { inTransaction } from '../server/src/shared/tx.ts';
 
 const COUNT = Number(process.argv[2] ?? 200_000);
 
-async function pair(ours: () => unknown, base: () => unknown, rounds = 5, roundMs = 300): Promise<[number, number]> {
+async function pair(
+  ours: () => unknown,
+  base: () => unknown,
+  rounds = 5,
+  roundMs = 300,
+): Promise<[number, number]> {
   for (let i = 0; i < 5; i++) {
     await ours();
     await base();
@@ -63,13 +68,31 @@ await seedDemo(deps);
 const t0 = performance.now();
 await inTransaction(deps, (tx) => applicationsGenerator.run(deps, tx, COUNT, 1, () => {}));
 const genMs = performance.now() - t0;
-const apps = Number((await deps.db.selectFrom('requestApplications').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-const deadlines = Number((await deps.db.selectFrom('deadlines').select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const apps = Number(
+  (
+    await deps.db
+      .selectFrom('requestApplications')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
+const deadlines = Number(
+  (
+    await deps.db
+      .selectFrom('deadlines')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n,
+);
 console.log(`Gongkai 依申请公开 benchmarks — Node ${process.version}, SQLite in memory`);
-console.log(`generated ${apps} applications (${deadlines} stored deadlines) in ${(genMs / 1000).toFixed(1)} s = ${((apps / genMs) * 1000).toFixed(0)} applications/s`);
+console.log(
+  `generated ${apps} applications (${deadlines} stored deadlines) in ${(genMs / 1000).toFixed(1)} s = ${((apps / genMs) * 1000).toFixed(0)} applications/s`,
+);
 console.log('ratio = time per operation, ours ÷ baseline, medians of 5 alternating rounds\n');
 
-const sfj = (await deps.db.selectFrom('agencies').select('id').where('code', '=', 'sfj').executeTakeFirstOrThrow()).id;
+const sfj = (
+  await deps.db.selectFrom('agencies').select('id').where('code', '=', 'sfj').executeTakeFirstOrThrow()
+).id;
 const today = '2026-10-15';
 const soon = (await calendarFor(deps, sfj)).addWorkingDays(today, 5);
 const filter = (queue: 'open' | 'overdue') => ({
@@ -93,7 +116,9 @@ const rawOpen = sqlite.prepare(
     WHERE a.agency_id IN (?) AND a.status IN ${OPEN}
     ORDER BY a.id LIMIT 20`,
 );
-const rawOpenCount = sqlite.prepare(`SELECT count(*) AS n FROM request_applications a LEFT JOIN deadlines d ON d.subject_id = a.id AND d.subject_type = 'request_application' AND d.kind = 'reply' AND d.state IN ('open','paused') WHERE a.agency_id IN (?) AND a.status IN ${OPEN}`);
+const rawOpenCount = sqlite.prepare(
+  `SELECT count(*) AS n FROM request_applications a LEFT JOIN deadlines d ON d.subject_id = a.id AND d.subject_type = 'request_application' AND d.kind = 'reply' AND d.state IN ('open','paused') WHERE a.agency_id IN (?) AND a.status IN ${OPEN}`,
+);
 const rawOverdue = sqlite.prepare(
   `SELECT a.id, a.registration_no, a.status, d.due_date FROM request_applications a
      LEFT JOIN deadlines d ON d.subject_id = a.id AND d.subject_type = 'request_application' AND d.kind = 'reply' AND d.state IN ('open','paused')
@@ -128,7 +153,11 @@ row(
 
 const app = await buildApp(deps);
 await app.ready();
-const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'sfj-gk', password: DEMO_PASSWORD } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/api/v1/auth/login',
+  payload: { username: 'sfj-gk', password: DEMO_PASSWORD },
+});
 const cookie = String(login.headers['set-cookie']).split(';')[0]!;
 row(
   'staff queue route GET /api/v1/admin/requests (9 counts) vs repository',
@@ -156,7 +185,12 @@ for (const d of affected) cal.addWorkingDays(d.startDate, d.workingDays);
 const baseMs = performance.now() - tBase;
 const tOurs = performance.now();
 const { recomputed } = await inTransaction(deps, (tx) =>
-  setDay(deps, tx, { actor: null }, { date: '2026-10-27', kind: 'holiday', name: '基准测试假日', agencyId: null }),
+  setDay(
+    deps,
+    tx,
+    { actor: null },
+    { date: '2026-10-27', kind: 'holiday', name: '基准测试假日', agencyId: null },
+  ),
 );
 const oursMs = performance.now() - tOurs;
 console.log(

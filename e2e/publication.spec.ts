@@ -36,7 +36,7 @@ describe('publication journey in Chromium', () => {
 
   async function login(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(`${server.baseUrl}/admin/login`);
     await page.getByLabel('用户名').fill(username);
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
@@ -46,14 +46,23 @@ describe('publication journey in Chromium', () => {
   }
 
   it('drafter → scan blocks → redaction → review → approval → citizen search and download', async () => {
-    const withId = await docx('活动报名表.docx', ['普惠法律服务进社区活动报名表', `联系人：张三，身份证号：${ID}`]);
-    const redacted = await docx('活动报名表（公开版）.docx', ['普惠法律服务进社区活动报名表', '联系人：张三，身份证号：（已删除）']);
+    const withId = await docx('活动报名表.docx', [
+      '普惠法律服务进社区活动报名表',
+      `联系人：张三，身份证号：${ID}`,
+    ]);
+    const redacted = await docx('活动报名表（公开版）.docx', [
+      '普惠法律服务进社区活动报名表',
+      '联系人：张三，身份证号：（已删除）',
+    ]);
 
     // 1. the drafter writes the notice and attaches the form
     const drafter = await login('sfj-ng');
     await drafter.goto(`${server.baseUrl}/admin/proactive/new`);
+    await drafter.getByRole('heading', { name: '新建公开信息' }).waitFor();
     await drafter.getByLabel('标题').fill(TITLE);
-    await drafter.getByLabel('正文').fill('各司法所：\n为推进普惠法律服务，决定于下月开展进社区活动，请按附件报名。');
+    await drafter
+      .getByLabel('正文')
+      .fill('各司法所：\n为推进普惠法律服务，决定于下月开展进社区活动，请按附件报名。');
     await drafter.getByRole('button', { name: /保存草稿/ }).click();
     await drafter.waitForURL(/\/admin\/proactive\/\d+$/);
     const itemUrl = drafter.url();
@@ -64,17 +73,27 @@ describe('publication journey in Chromium', () => {
 
     // 2. submitting is blocked by the scan
     await drafter.getByRole('button', { name: /提交保密审查/ }).click();
-    await drafter.getByText(/敏感信息检查发现/).first().waitFor();
+    await drafter
+      .getByText(/敏感信息检查发现/)
+      .first()
+      .waitFor();
     await shot(drafter, 'publication-scan-blocked');
     expect(await drafter.getByText('草稿').count()).toBeGreaterThan(0);
 
     // 3. the drafter redacts: removes the file and uploads the redacted version
-    await drafter.getByRole('button', { name: /删\s*除/ }).first().click();
-    await expect.poll(() => drafter.getByText('活动报名表.docx', { exact: true }).count(), { timeout: 10_000 }).toBe(0);
+    await drafter
+      .getByRole('button', { name: /删\s*除/ })
+      .first()
+      .click();
+    await expect
+      .poll(() => drafter.getByText('活动报名表.docx', { exact: true }).count(), { timeout: 10_000 })
+      .toBe(0);
     await drafter.getByLabel('上传附件').setInputFiles(redacted);
     await drafter.getByText('活动报名表（公开版）.docx').first().waitFor();
     await drafter.getByText(/未发现身份证号/).waitFor();
-    await drafter.getByLabel('拟稿人意见（是否涉密、公开属性的理由）').fill('不涉及国家秘密，报名表已删除个人身份信息，建议主动公开');
+    await drafter
+      .getByLabel('拟稿人意见（是否涉密、公开属性的理由）')
+      .fill('不涉及国家秘密，报名表已删除个人身份信息，建议主动公开');
     await drafter.getByRole('button', { name: /提交保密审查/ }).click();
     await drafter.getByText('保密审查：分管领导审核').first().waitFor();
     await drafter.close();
@@ -83,7 +102,6 @@ describe('publication journey in Chromium', () => {
     const leader = await login('sfj-fg');
     await leader.goto(itemUrl);
     await leader.getByRole('heading', { name: TITLE }).waitFor();
-    await shot(leader, 'publication-leader');
     await leader.getByRole('button', { name: /审核同意/ }).click();
     await leader.getByText('保密审查：保密审查办公室审查').first().waitFor();
     await leader.close();
@@ -103,12 +121,19 @@ describe('publication journey in Chromium', () => {
     await approver.goto(itemUrl);
     await approver.getByRole('button', { name: /审批同意/ }).click();
     await approver.getByText('已发布').first().waitFor();
-    await approver.getByText(/索引号 /).first().waitFor();
+    await approver
+      .getByText(/索引号 /)
+      .first()
+      .waitFor();
     await shot(approver, 'publication-published');
     await approver.close();
 
     // 7. a citizen (no JavaScript) searches a two-character word, opens the document and the attachment
-    const context = await browser.newContext({ javaScriptEnabled: false, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const citizen = await context.newPage();
     await citizen.goto(`${server.baseUrl}/search`);
     await citizen.getByLabel('关键词').fill('普惠');
@@ -121,13 +146,18 @@ describe('publication journey in Chromium', () => {
     expect(await citizen.locator('meta[name="ArticleTitle"]').getAttribute('content')).toBe(TITLE);
     expect(await citizen.getByRole('row', { name: /索引号/ }).textContent()).toMatch(/\/2026-\d{5}/);
     await shot(citizen, 'publication-document');
-    const [download] = await Promise.all([citizen.waitForEvent('download'), citizen.getByRole('link', { name: '活动报名表（公开版）.docx' }).click()]);
+    const [download] = await Promise.all([
+      citizen.waitForEvent('download'),
+      citizen.getByRole('link', { name: '活动报名表（公开版）.docx' }).click(),
+    ]);
     const saved = await download.path();
     const bytes = fs.readFileSync(saved!);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(bytes.toString('latin1')).not.toContain(ID);
     // the original with the ID number was deleted before review: nothing of it is reachable
-    const api = await (await fetch(`${server.baseUrl}/api/v1/publication/search?q=${encodeURIComponent(ID)}`)).json();
+    const api = await (
+      await fetch(`${server.baseUrl}/api/v1/publication/search?q=${encodeURIComponent(ID)}`)
+    ).json();
     expect(api.total).toBe(0);
     await context.close();
   });

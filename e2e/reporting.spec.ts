@@ -22,10 +22,13 @@ describe('annual report journey in Chromium', () => {
   async function login(username: string): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username).catch(async (e) => {
-      await shot(page, `login-failed-${username}`);
-      throw e;
-    });
+    await page
+      .getByLabel('用户名')
+      .fill(username)
+      .catch(async (e) => {
+        await shot(page, `login-failed-${username}`);
+        throw e;
+      });
     await page.getByLabel('密码').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('current-user').waitFor();
@@ -41,7 +44,13 @@ describe('annual report journey in Chromium', () => {
   }
 
   it('compile → approve → publish → the citizen reads it in the national table layout', async () => {
-    const sfj = (await server.deps.db.selectFrom('agencies').select('id').where('code', '=', 'sfj').executeTakeFirstOrThrow()).id;
+    const sfj = (
+      await server.deps.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'sfj')
+        .executeTakeFirstOrThrow()
+    ).id;
     const year = new Date().getUTCFullYear() - 1;
     const reportUrl = `${server.baseUrl}/admin/reporting/annual-report?agencyId=${sfj}&year=${year}`;
 
@@ -65,12 +74,22 @@ describe('annual report journey in Chromium', () => {
     await office2.getByText('报告已发布').first().waitFor();
     await office2.close();
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 1000 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 1000 },
+    });
     const citizen = await context.newPage();
     await citizen.goto(`${server.baseUrl}/a/sfj/annual-reports`);
     await citizen.getByRole('link', { name: `云岭县司法局${year}年政府信息公开工作年度报告` }).click();
     await citizen.getByRole('heading', { name: `云岭县司法局${year}年政府信息公开工作年度报告` }).waitFor();
-    for (const h of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']) {
+    for (const h of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]) {
       expect(await citizen.getByRole('heading', { name: h }).count()).toBe(1);
     }
     expect(await citizen.locator('th[rowspan="22"]').innerText()).toBe('三、本年度办理结果');

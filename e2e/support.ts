@@ -4,6 +4,7 @@
  * not work on this machine).
  */
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -17,15 +18,34 @@ import { makeDeps } from '../server/src/shared/deps.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
 
+/** A free loopback port, so the configured public address (links, permalinks) is the real one. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startServer() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, PORT: '0', DEMO_DATA: 'false' });
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    DEMO_DATA: 'false',
+  });
   const handle = openDatabase(config);
   const deps = makeDeps(handle, config, systemClock);
   await prepareDatabase(deps);
   await seedDemo(deps);
   const app = await buildApp(deps);
-  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = await app.listen({ port, host: '127.0.0.1' });
   return {
     baseUrl: address,
     deps,

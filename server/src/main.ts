@@ -1,5 +1,6 @@
 /** config → db → app → listen: the only file that listens (house style). */
 import { buildApp } from './http/build-app.ts';
+import { startBackgroundJobs } from './jobs.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/create-db.ts';
 import { prepareDatabase } from './bootstrap.ts';
@@ -30,6 +31,7 @@ export async function serve(): Promise<void> {
   }
   const app = await buildApp(deps, { logger: config.env === 'production' });
   await app.listen({ port: config.port, host: config.host });
+  const stopJobs = startBackgroundJobs(deps, (m) => console.log(`[后台任务] ${m}`));
   const base = config.publicBaseUrl;
   console.log('');
   console.log(
@@ -43,6 +45,7 @@ export async function serve(): Promise<void> {
   else if (config.demoOnFirstStart)
     console.log('  演示账号见首次启动时的输出；所有演示账号的密码均为 Demo2026pass');
   const stop = async () => {
+    stopJobs();
     await app.close();
     await handle.close();
     process.exit(0);

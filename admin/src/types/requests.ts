@@ -84,11 +84,41 @@ export interface RequestCase {
     pausedDays: number;
     pauseKind: string | null;
   };
-  deadlines: { id: number; kind: string; startDate: string; workingDays: number; dueDate: string; state: string }[];
-  letters: { id: number; kind: string; title: string; issuedOn: string; sentAt: string | null; text: string[] | null }[];
-  approvals: { id: number; subject: string; step: number; role: string; decision: string; comment: string | null; createdAt: string }[];
+  deadlines: {
+    id: number;
+    kind: string;
+    startDate: string;
+    workingDays: number;
+    dueDate: string;
+    state: string;
+  }[];
+  letters: {
+    id: number;
+    kind: string;
+    title: string;
+    issuedOn: string;
+    sentAt: string | null;
+    text: string[] | null;
+  }[];
+  approvals: {
+    id: number;
+    subject: string;
+    step: number;
+    role: string;
+    decision: string;
+    comment: string | null;
+    createdAt: string;
+  }[];
   approvalChain: string[];
-  fees: { id: number; method: string; units: number; amount: number; noticeOn: string; paidOn: string | null; waived: number }[];
+  fees: {
+    id: number;
+    method: string;
+    units: number;
+    amount: number;
+    noticeOn: string;
+    paidOn: string | null;
+    waived: number;
+  }[];
   timeline: { id: number; at: string; actor: string; action: string }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
   permissions: { personalData: boolean; manage: boolean; handle: boolean; approveExtension: boolean };

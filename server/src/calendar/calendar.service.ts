@@ -64,8 +64,17 @@ function sortNationalFirst(rows: CalendarDayRow[]): CalendarDayRow[] {
   return [...rows].sort((a, b) => (a.agencyId === null ? 0 : 1) - (b.agencyId === null ? 0 : 1));
 }
 
-/** The working calendar of an agency: national days plus local days of the agency and its ancestors. */
-export async function calendarFor(deps: Deps, agencyId: number | null = null): Promise<WorkingCalendar> {
+/**
+ * The working calendar of an agency: national days plus local days of the agency and its ancestors.
+ * Inside a transaction pass it as `db`: on SQLite the transaction holds the only connection, so
+ * reading through the root handle would wait for it forever.
+ */
+export async function calendarFor(
+  deps: Deps,
+  agencyId: number | null = null,
+  db?: DbOrTx,
+): Promise<WorkingCalendar> {
+  if (db?.isTransaction) return calendarInTx(deps, db, agencyId);
   const l = await loaded(deps);
   const hit = l.perAgency.get(agencyId);
   if (hit) return hit;
@@ -336,7 +345,15 @@ export async function recomputeDeadlines(
         cal = await calendarInTx(deps, tx, d.agencyId);
         calendars.set(d.agencyId, cal);
       }
-      const due = cal.addWorkingDays(d.startDate, d.workingDays);
+      let due: string;
+      try {
+        due = cal.addWorkingDays(d.startDate, d.workingDays);
+      } catch (e) {
+        // the new due date would fall in a year without confirmed data: keep the stored date (it is
+        // recomputed when that year is entered) rather than refusing the calendar correction
+        if (e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING') continue;
+        throw e;
+      }
       if (due === d.dueDate) continue;
       await deadlineRepository.setDue(tx, d.id, due, now);
       await recordAudit(tx, deps, {

@@ -29,6 +29,7 @@ interface SchemaShape {
 const APP_TABLES = [
   'agencies',
   'agency_supervisions',
+  'annual_reports',
   'audit_events',
   'calendar_days',
   'calendar_years',
@@ -56,6 +57,7 @@ const APP_TABLES = [
   'role_assignments',
   'rule_profiles',
   'search_documents',
+  'self_inspection_reports',
   'sessions',
   'users',
 ];
@@ -64,6 +66,7 @@ const MIGRATION_TABLES = ['schema_migrations', 'schema_migrations_lock'];
 const EXPECTED_PRIMARY_KEYS: Record<string, string[]> = {
   agencies: ['id'],
   agency_supervisions: ['id'],
+  annual_reports: ['id'],
   audit_events: ['id'],
   calendar_days: ['id'],
   calendar_years: ['year'],
@@ -93,6 +96,7 @@ const EXPECTED_PRIMARY_KEYS: Record<string, string[]> = {
   schema_migrations: ['name'],
   schema_migrations_lock: ['id'],
   search_documents: ['item_id'],
+  self_inspection_reports: ['id'],
   sessions: ['id_hash'],
   users: ['id'],
 };
@@ -100,6 +104,7 @@ const EXPECTED_PRIMARY_KEYS: Record<string, string[]> = {
 const EXPECTED_UNIQUES: Record<string, string[]> = {
   agencies: ['code'],
   agency_supervisions: ['supervisor_id,supervised_id'],
+  annual_reports: ['agency_id,year'],
   audit_events: [],
   calendar_days: ['agency_id,date WHERE agency_id IS NOT NULL', 'date WHERE agency_id IS NULL'],
   calendar_years: [],
@@ -129,6 +134,7 @@ const EXPECTED_UNIQUES: Record<string, string[]> = {
   schema_migrations: [],
   schema_migrations_lock: [],
   search_documents: [],
+  self_inspection_reports: ['agency_id,year'],
   sessions: [],
   users: ['username'],
 };

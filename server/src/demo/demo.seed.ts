@@ -238,7 +238,10 @@ export async function seedDemo(
   progress('主动公开演示信息');
   await seedPublicationDemo(deps);
   progress('依申请公开演示申请');
-  await seedRequestsDemo(deps, DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)));
+  await seedRequestsDemo(
+    deps,
+    DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)),
+  );
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

@@ -24,5 +24,10 @@ export function issueFormToken(req: FastifyRequest, reply: FastifyReply): string
 
 export function checkFormToken(req: FastifyRequest, submitted: unknown): boolean {
   const cookie = req.cookies?.[FORM_COOKIE];
-  return typeof submitted === 'string' && typeof cookie === 'string' && cookie.length >= 32 && safeEqual(submitted, cookie);
+  return (
+    typeof submitted === 'string' &&
+    typeof cookie === 'string' &&
+    cookie.length >= 32 &&
+    safeEqual(submitted, cookie)
+  );
 }

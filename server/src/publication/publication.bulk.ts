@@ -34,11 +34,24 @@ export interface BulkItem {
 /** Inserts published public items; returns their ids in order. Rows per statement stay under SQLite's variable limit. */
 export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkItem[]): Promise<number[]> {
   const ids: number[] = [];
-  const agencyInfo = new Map<number, { pattern: ReturnType<typeof parseIndexPattern>; official: string | null; code: string; region: string | null }>();
+  const agencyInfo = new Map<
+    number,
+    {
+      pattern: ReturnType<typeof parseIndexPattern>;
+      official: string | null;
+      code: string;
+      region: string | null;
+    }
+  >();
   for (const a of new Set(items.map((i) => i.agencyId))) {
     const s = await settingsFor(tx, a);
     const row = await agencyRepository.byId(tx, a);
-    agencyInfo.set(a, { pattern: parseIndexPattern(s.indexPattern), official: row?.officialCode ?? null, code: row?.code ?? String(a), region: row?.regionCode ?? null });
+    agencyInfo.set(a, {
+      pattern: parseIndexPattern(s.indexPattern),
+      official: row?.officialCode ?? null,
+      code: row?.code ?? String(a),
+      region: row?.regionCode ?? null,
+    });
   }
   // reserve sequence ranges per (agency, period): one counter update per group
   const groups = new Map<string, number>();
@@ -124,7 +137,8 @@ export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkIt
         attachmentTexts: [],
       }),
     );
-    for (let d = 0; d < docs.length; d += 200) await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200));
+    for (let d = 0; d < docs.length; d += 200)
+      await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200));
   }
   if (ids.length)
     await recordAudit(tx, deps, {

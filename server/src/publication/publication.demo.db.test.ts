@@ -30,7 +30,9 @@ describe.each(dialects())('publication demo and generator (%s)', (dialect) => {
       expect((await searchItems(t.deps, { q: '一季度' })).total).toBe(0);
       const catalog = await app.inject('/a/sfj/catalog');
       expect(catalog.body).toContain('行政法规、规章和规范性文件');
-      const years = new Set((await searchItems(t.deps, { q: '', pageSize: 100 })).hits.map((h) => h.publishedOn.slice(0, 4)));
+      const years = new Set(
+        (await searchItems(t.deps, { q: '', pageSize: 100 })).hits.map((h) => h.publishedOn.slice(0, 4)),
+      );
       expect([...years].sort()).toEqual(['2024', '2025', '2026']);
     } finally {
       await app.close();
@@ -43,7 +45,11 @@ describe.each(dialects())('publication demo and generator (%s)', (dialect) => {
     const r = await generateSynthetic(t.deps, { agencies: 0, documents: 2500, applications: 0, seed: 7 });
     expect(r.summary.join('\n')).toContain('2500');
     expect((await searchItems(t.deps, { q: '' })).total).toBe(before + 2500);
-    const nos = await t.deps.db.selectFrom('informationItems').select('indexNo').where('indexNo', 'is not', null).execute();
+    const nos = await t.deps.db
+      .selectFrom('informationItems')
+      .select('indexNo')
+      .where('indexNo', 'is not', null)
+      .execute();
     expect(new Set(nos.map((n) => n.indexNo)).size).toBe(nos.length);
     expect((await searchItems(t.deps, { q: '法律援助' })).total).toBeGreaterThan(0);
   });

@@ -28,28 +28,225 @@ interface DemoDoc {
 }
 
 const DOCS: DemoDoc[] = [
-  { agency: 'sfj', catalog: 'gfxwj', key: 'tj2024', title: '云岭县人民调解工作规范（试行）', docNo: '云司发〔2024〕3号', subject: '16.03', on: '2024-03-12', abolishedBy: 'tj2026', body: ['第一条 为规范人民调解工作，及时化解矛盾纠纷，根据《中华人民共和国人民调解法》，结合本县实际，制定本规范。', '第二条 人民调解委员会调解民间纠纷，应当坚持自愿、平等、合法的原则。', '第三条 本规范自印发之日起试行。'] },
-  { agency: 'sfj', catalog: 'gfxwj', key: 'tj2026', title: '云岭县人民调解工作规范', docNo: '云司发〔2026〕2号', subject: '16.03', on: '2026-02-10', body: ['第一条 为规范人民调解工作，推进矛盾纠纷多元化解，根据《中华人民共和国人民调解法》，制定本规范。', '第二条 乡（镇）人民调解委员会应当配备专职人民调解员。', '第三十条 本规范自2026年3月1日起施行，《云岭县人民调解工作规范（试行）》（云司发〔2024〕3号）同时废止。'] },
-  { agency: 'sfj', catalog: 'gfxwj', title: '《云岭县人民调解工作规范》政策解读', subject: '16.03', on: '2026-02-11', interprets: 'tj2026', body: ['一、制定背景：试行规范实施两年来，全县人民调解组织共调解纠纷三千余件，需要总结经验、固化制度。', '二、主要内容：明确专职人民调解员配备、调解程序和卷宗管理要求。', '三、解读机关：县司法局公共法律服务管理股，联系电话0878-6121234。'] },
-  { agency: 'sfj', catalog: 'msbz', title: '云岭县法律援助经济困难标准及申请指南', subject: '16.03', on: '2025-05-20', body: ['公民申请法律援助的经济困难标准，按照本县城乡居民最低生活保障标准的二倍执行。', '申请人可到县公共法律服务中心或通过“12348”热线咨询。'] },
-  { agency: 'sfj', catalog: 'gzdt', title: '县司法局开展“宪法宣传周”集中宣传活动', subject: '16.03', on: '2025-12-04', body: ['12月4日，县司法局联合县普法办在县城广场开展国家宪法日集中宣传活动，发放宣传资料两千余份，解答群众法律咨询一百余人次。'] },
-  { agency: 'sfj', catalog: 'gzdt', title: '2024年全县普法依法治理工作总结', subject: '16.03', on: '2024-12-28', body: ['2024年，全县深入实施“八五”普法规划，开展法治宣传活动三百余场次。'] },
-  { agency: 'sfj', catalog: 'yjs', title: '云岭县司法局2025年部门预算', subject: '04.01', on: '2025-02-14', body: ['一、部门主要职责', '二、收支预算总表：2025年收入预算合计1268.5万元，支出预算合计1268.5万元。', '三、“三公”经费预算：公务接待费3.2万元，公务用车运行维护费6.8万元。'] },
-  { agency: 'sfj', catalog: 'yjs', title: '云岭县司法局2024年部门决算', subject: '04.01', on: '2025-08-20', body: ['2024年度收入总计1190.3万元，支出总计1185.7万元。'] },
-  { agency: 'sfj', catalog: 'gkzd', title: '云岭县司法局政府信息公开保密审查制度', subject: '02.01', on: '2024-06-03', body: ['第一条 为规范政府信息公开保密审查工作，坚持“先审查、后公开”和“谁主管、谁负责”的原则，制定本制度。', '第二条 拟公开的政府信息应当依次经拟稿人提出意见、分管领导审核、保密审查办公室作出结论。'] },
-  { agency: 'sfj', catalog: 'gkzd', title: '云岭县司法局政府信息公开工作考核制度', subject: '02.01', on: '2024-06-03', body: ['政府信息公开工作纳入年度目标责任考核，考核结果作为评先评优的重要依据。'] },
-  { agency: 'sfj', catalog: 'jgzn', title: '云岭县司法局机构职能', subject: '16.03', on: '2024-01-15', body: ['县司法局是县人民政府工作部门，负责全面依法治县的统筹协调、法治宣传教育、公共法律服务、人民调解等工作。', '办公地址：云岭县民主街 18 号；办公时间：工作日上午8:30—12:00，下午14:30—18:00。'] },
-  { agency: 'scjgj', catalog: 'xzcf', title: '云岭县市场监督管理局行政处罚决定书（云市监处罚〔2025〕12号）', docNo: '云市监处罚〔2025〕12号', subject: '09.04', on: '2025-07-08', body: ['当事人：云岭县某某食品经营部。', '违法事实：经营超过保质期的预包装食品。', '处罚决定：没收违法经营的食品，罚款人民币五千元。'] },
-  { agency: 'scjgj', catalog: 'xzxk', title: '2025年第三季度食品经营许可办理结果', subject: '09.04', on: '2025-10-10', body: ['第三季度共办理食品经营许可新办42件、延续18件、变更9件。'] },
-  { agency: 'scjgj', catalog: 'jdjc', title: '2025年食品安全监督抽检结果公告（第4期）', subject: '09.04', on: '2025-11-18', body: ['本期共抽检食品样品120批次，合格117批次，不合格3批次，已依法处置。'] },
-  { agency: 'scjgj', catalog: 'gfxwj', title: '云岭县市场监督管理局行政处罚裁量基准', docNo: '云市监发〔2024〕8号', subject: '09.01', on: '2024-09-02', body: ['为规范行政处罚自由裁量权，根据《中华人民共和国行政处罚法》，制定本裁量基准。'] },
-  { agency: 'czj', catalog: 'yjs', title: '云岭县2026年财政预算执行情况和2026年预算草案的报告', subject: '04.01', on: '2026-01-20', body: ['全县一般公共预算收入完成8.6亿元，同比增长4.2%。'] },
-  { agency: 'czj', catalog: 'zfcg', title: '云岭县2026年政府集中采购目录及标准', docNo: '云财采〔2026〕1号', subject: '04.01', on: '2026-01-08', body: ['一、集中采购机构采购项目：台式计算机、便携式计算机、打印设备等。', '二、分散采购限额标准：货物和服务项目50万元，工程项目60万元。'] },
-  { agency: 'fgj', catalog: 'ghjh', title: '云岭县国民经济和社会发展第十五个五年规划纲要', subject: '03.01', on: '2026-03-01', body: ['“十五五”时期，全县地区生产总值年均增长6%左右。'] },
-  { agency: 'fgj', catalog: 'tjxx', title: '云岭县2025年国民经济和社会发展统计公报', subject: '03.03', on: '2026-03-20', body: ['初步核算，2025年全县地区生产总值186.4亿元，比上年增长5.8%。'] },
-  { agency: 'fgj', catalog: 'zdxm', title: '云岭县2025年重大建设项目批准和实施情况', subject: '03.06', on: '2025-12-30', body: ['2025年全县共实施重大建设项目36个，完成投资42.3亿元。'] },
-  { agency: 'jyj', catalog: 'msbz', title: '云岭县2025年义务教育学校招生工作方案', subject: '11.02', on: '2025-06-05', body: ['坚持免试就近入学原则，公办小学、初中按划片范围招生。'] },
-  { agency: 'yjj', catalog: 'yjya', title: '云岭县防汛抗旱应急预案（2025年修订）', subject: '02.03', on: '2025-04-28', body: ['本预案适用于本县行政区域内洪涝、干旱灾害的预防和应急处置。'] },
+  {
+    agency: 'sfj',
+    catalog: 'gfxwj',
+    key: 'tj2024',
+    title: '云岭县人民调解工作规范（试行）',
+    docNo: '云司发〔2024〕3号',
+    subject: '16.03',
+    on: '2024-03-12',
+    abolishedBy: 'tj2026',
+    body: [
+      '第一条 为规范人民调解工作，及时化解矛盾纠纷，根据《中华人民共和国人民调解法》，结合本县实际，制定本规范。',
+      '第二条 人民调解委员会调解民间纠纷，应当坚持自愿、平等、合法的原则。',
+      '第三条 本规范自印发之日起试行。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gfxwj',
+    key: 'tj2026',
+    title: '云岭县人民调解工作规范',
+    docNo: '云司发〔2026〕2号',
+    subject: '16.03',
+    on: '2026-02-10',
+    body: [
+      '第一条 为规范人民调解工作，推进矛盾纠纷多元化解，根据《中华人民共和国人民调解法》，制定本规范。',
+      '第二条 乡（镇）人民调解委员会应当配备专职人民调解员。',
+      '第三十条 本规范自2026年3月1日起施行，《云岭县人民调解工作规范（试行）》（云司发〔2024〕3号）同时废止。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gfxwj',
+    title: '《云岭县人民调解工作规范》政策解读',
+    subject: '16.03',
+    on: '2026-02-11',
+    interprets: 'tj2026',
+    body: [
+      '一、制定背景：试行规范实施两年来，全县人民调解组织共调解纠纷三千余件，需要总结经验、固化制度。',
+      '二、主要内容：明确专职人民调解员配备、调解程序和卷宗管理要求。',
+      '三、解读机关：县司法局公共法律服务管理股，联系电话0878-6121234。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'msbz',
+    title: '云岭县法律援助经济困难标准及申请指南',
+    subject: '16.03',
+    on: '2025-05-20',
+    body: [
+      '公民申请法律援助的经济困难标准，按照本县城乡居民最低生活保障标准的二倍执行。',
+      '申请人可到县公共法律服务中心或通过“12348”热线咨询。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gzdt',
+    title: '县司法局开展“宪法宣传周”集中宣传活动',
+    subject: '16.03',
+    on: '2025-12-04',
+    body: [
+      '12月4日，县司法局联合县普法办在县城广场开展国家宪法日集中宣传活动，发放宣传资料两千余份，解答群众法律咨询一百余人次。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gzdt',
+    title: '2024年全县普法依法治理工作总结',
+    subject: '16.03',
+    on: '2024-12-28',
+    body: ['2024年，全县深入实施“八五”普法规划，开展法治宣传活动三百余场次。'],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'yjs',
+    title: '云岭县司法局2025年部门预算',
+    subject: '04.01',
+    on: '2025-02-14',
+    body: [
+      '一、部门主要职责',
+      '二、收支预算总表：2025年收入预算合计1268.5万元，支出预算合计1268.5万元。',
+      '三、“三公”经费预算：公务接待费3.2万元，公务用车运行维护费6.8万元。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'yjs',
+    title: '云岭县司法局2024年部门决算',
+    subject: '04.01',
+    on: '2025-08-20',
+    body: ['2024年度收入总计1190.3万元，支出总计1185.7万元。'],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gkzd',
+    title: '云岭县司法局政府信息公开保密审查制度',
+    subject: '02.01',
+    on: '2024-06-03',
+    body: [
+      '第一条 为规范政府信息公开保密审查工作，坚持“先审查、后公开”和“谁主管、谁负责”的原则，制定本制度。',
+      '第二条 拟公开的政府信息应当依次经拟稿人提出意见、分管领导审核、保密审查办公室作出结论。',
+    ],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'gkzd',
+    title: '云岭县司法局政府信息公开工作考核制度',
+    subject: '02.01',
+    on: '2024-06-03',
+    body: ['政府信息公开工作纳入年度目标责任考核，考核结果作为评先评优的重要依据。'],
+  },
+  {
+    agency: 'sfj',
+    catalog: 'jgzn',
+    title: '云岭县司法局机构职能',
+    subject: '16.03',
+    on: '2024-01-15',
+    body: [
+      '县司法局是县人民政府工作部门，负责全面依法治县的统筹协调、法治宣传教育、公共法律服务、人民调解等工作。',
+      '办公地址：云岭县民主街 18 号；办公时间：工作日上午8:30—12:00，下午14:30—18:00。',
+    ],
+  },
+  {
+    agency: 'scjgj',
+    catalog: 'xzcf',
+    title: '云岭县市场监督管理局行政处罚决定书（云市监处罚〔2025〕12号）',
+    docNo: '云市监处罚〔2025〕12号',
+    subject: '09.04',
+    on: '2025-07-08',
+    body: [
+      '当事人：云岭县某某食品经营部。',
+      '违法事实：经营超过保质期的预包装食品。',
+      '处罚决定：没收违法经营的食品，罚款人民币五千元。',
+    ],
+  },
+  {
+    agency: 'scjgj',
+    catalog: 'xzxk',
+    title: '2025年第三季度食品经营许可办理结果',
+    subject: '09.04',
+    on: '2025-10-10',
+    body: ['第三季度共办理食品经营许可新办42件、延续18件、变更9件。'],
+  },
+  {
+    agency: 'scjgj',
+    catalog: 'jdjc',
+    title: '2025年食品安全监督抽检结果公告（第4期）',
+    subject: '09.04',
+    on: '2025-11-18',
+    body: ['本期共抽检食品样品120批次，合格117批次，不合格3批次，已依法处置。'],
+  },
+  {
+    agency: 'scjgj',
+    catalog: 'gfxwj',
+    title: '云岭县市场监督管理局行政处罚裁量基准',
+    docNo: '云市监发〔2024〕8号',
+    subject: '09.01',
+    on: '2024-09-02',
+    body: ['为规范行政处罚自由裁量权，根据《中华人民共和国行政处罚法》，制定本裁量基准。'],
+  },
+  {
+    agency: 'czj',
+    catalog: 'yjs',
+    title: '云岭县2026年财政预算执行情况和2026年预算草案的报告',
+    subject: '04.01',
+    on: '2026-01-20',
+    body: ['全县一般公共预算收入完成8.6亿元，同比增长4.2%。'],
+  },
+  {
+    agency: 'czj',
+    catalog: 'zfcg',
+    title: '云岭县2026年政府集中采购目录及标准',
+    docNo: '云财采〔2026〕1号',
+    subject: '04.01',
+    on: '2026-01-08',
+    body: [
+      '一、集中采购机构采购项目：台式计算机、便携式计算机、打印设备等。',
+      '二、分散采购限额标准：货物和服务项目50万元，工程项目60万元。',
+    ],
+  },
+  {
+    agency: 'fgj',
+    catalog: 'ghjh',
+    title: '云岭县国民经济和社会发展第十五个五年规划纲要',
+    subject: '03.01',
+    on: '2026-03-01',
+    body: ['“十五五”时期，全县地区生产总值年均增长6%左右。'],
+  },
+  {
+    agency: 'fgj',
+    catalog: 'tjxx',
+    title: '云岭县2025年国民经济和社会发展统计公报',
+    subject: '03.03',
+    on: '2026-03-20',
+    body: ['初步核算，2025年全县地区生产总值186.4亿元，比上年增长5.8%。'],
+  },
+  {
+    agency: 'fgj',
+    catalog: 'zdxm',
+    title: '云岭县2025年重大建设项目批准和实施情况',
+    subject: '03.06',
+    on: '2025-12-30',
+    body: ['2025年全县共实施重大建设项目36个，完成投资42.3亿元。'],
+  },
+  {
+    agency: 'jyj',
+    catalog: 'msbz',
+    title: '云岭县2025年义务教育学校招生工作方案',
+    subject: '11.02',
+    on: '2025-06-05',
+    body: ['坚持免试就近入学原则，公办小学、初中按划片范围招生。'],
+  },
+  {
+    agency: 'yjj',
+    catalog: 'yjya',
+    title: '云岭县防汛抗旱应急预案（2025年修订）',
+    subject: '02.03',
+    on: '2025-04-28',
+    body: ['本预案适用于本县行政区域内洪涝、干旱灾害的预防和应急处置。'],
+  },
 ];
 
 /** The StaffActor of a demo user (as a session would build it). */
@@ -63,13 +260,17 @@ async function actorFor(deps: Deps, username: string): Promise<StaffActor | null
     username: u.username,
     displayName: u.displayName,
     isPlatformAdmin: u.isPlatformAdmin === 1,
-    grants: grants.filter((g) => isRole(g.role)).map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId })),
+    grants: grants
+      .filter((g) => isRole(g.role))
+      .map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId })),
     activeAgencyId: null,
     activeRole: null,
   };
 }
 
-export async function seedPublicationDemo(deps: Deps): Promise<{ published: number; workInProgress: number }> {
+export async function seedPublicationDemo(
+  deps: Deps,
+): Promise<{ published: number; workInProgress: number }> {
   const agencies = new Map(
     (await deps.db.selectFrom('agencies').select(['id', 'code', 'name']).execute()).map((a) => [a.code, a]),
   );
@@ -108,7 +309,11 @@ export async function seedPublicationDemo(deps: Deps): Promise<{ published: numb
         validityNote: `已被《${replacement.title}》废止。`,
         replacedById: keyed.get(d.abolishedBy)!,
       });
-      await tx.updateTable('searchDocuments').set({ validity: 'abolished' }).where('itemId', '=', keyed.get(d.key)!).execute();
+      await tx
+        .updateTable('searchDocuments')
+        .set({ validity: 'abolished' })
+        .where('itemId', '=', keyed.get(d.key)!)
+        .execute();
     }
   });
 
@@ -118,39 +323,69 @@ export async function seedPublicationDemo(deps: Deps): Promise<{ published: numb
   const drafter = await actorFor(deps, 'sfj-ng');
   const leader = await actorFor(deps, 'sfj-fg');
   if (sfj && drafter && leader) {
-    const base = { agencyId: sfj.id, generatedOn: chinaDate(deps.clock.now()), scope: 'public' as const, attribute: 'proactive' as const };
+    const base = {
+      agencyId: sfj.id,
+      generatedOn: chinaDate(deps.clock.now()),
+      scope: 'public' as const,
+      attribute: 'proactive' as const,
+    };
     await inTransaction(deps, (tx) =>
-      createItem(deps, tx, { actor: drafter }, {
-        ...base,
-        title: '关于公布2026年度法律援助律师名单的通知',
-        bodyHtml: '<p>现将2026年度法律援助值班律师名单公布如下：</p><p>张明，联系电话13987654321，身份证号11010519491231002X。</p>',
-      }),
+      createItem(
+        deps,
+        tx,
+        { actor: drafter },
+        {
+          ...base,
+          title: '关于公布2026年度法律援助律师名单的通知',
+          bodyHtml:
+            '<p>现将2026年度法律援助值班律师名单公布如下：</p><p>张明，联系电话13987654321，身份证号11010519491231002X。</p>',
+        },
+      ),
     );
     const pending = await inTransaction(deps, (tx) =>
-      createItem(deps, tx, { actor: drafter }, {
-        ...base,
-        title: '云岭县2026年“八五”普法终期评估工作方案',
-        bodyHtml: '<p>为做好“八五”普法终期评估工作，制定本方案。</p>',
-      }),
-    );
-    await inTransaction(deps, (tx) => submitItem(deps, tx, { actor: drafter }, pending.id, { opinion: '不涉密，建议主动公开' }));
-    await inTransaction(deps, (tx) => leaderReview(deps, tx, { actor: leader }, pending.id, { decision: 'approve', comment: '同意' }));
-    await inTransaction(deps, (tx) =>
-      createItem(deps, tx, { actor: drafter }, {
-        ...base,
-        scope: 'internal',
-        title: '局机关2026年公务用车使用情况（内部公开）',
-        bodyHtml: '<p>2026年一季度公务用车运行维护费支出1.6万元。</p>',
-      }),
+      createItem(
+        deps,
+        tx,
+        { actor: drafter },
+        {
+          ...base,
+          title: '云岭县2026年“八五”普法终期评估工作方案',
+          bodyHtml: '<p>为做好“八五”普法终期评估工作，制定本方案。</p>',
+        },
+      ),
     );
     await inTransaction(deps, (tx) =>
-      createItem(deps, tx, { actor: drafter }, {
-        ...base,
-        attribute: 'not_public',
-        nonDisclosureGround: 'process_info',
-        title: '关于人民调解员队伍建设的请示（过程稿）',
-        bodyHtml: '<p>请示内容（过程性信息）。</p>',
-      }),
+      submitItem(deps, tx, { actor: drafter }, pending.id, { opinion: '不涉密，建议主动公开' }),
+    );
+    await inTransaction(deps, (tx) =>
+      leaderReview(deps, tx, { actor: leader }, pending.id, { decision: 'approve', comment: '同意' }),
+    );
+    await inTransaction(deps, (tx) =>
+      createItem(
+        deps,
+        tx,
+        { actor: drafter },
+        {
+          ...base,
+          scope: 'internal',
+          title: '局机关2026年公务用车使用情况（内部公开）',
+          bodyHtml: '<p>2026年一季度公务用车运行维护费支出1.6万元。</p>',
+        },
+      ),
+    );
+    await inTransaction(deps, (tx) =>
+      createItem(
+        deps,
+        tx,
+        { actor: drafter },
+        {
+          ...base,
+          attribute: 'not_public',
+          nonDisclosureGround: 'process_info',
+          title: '关于人民调解员队伍建设的请示（过程稿）',
+          bodyHtml: '<p>请示内容（过程性信息）。</p>',
+        },
+      ),
     );
     workInProgress = 4;
   }

@@ -11,8 +11,44 @@ import { publicationRepository as repo } from './publication.repository.ts';
 import { ensureCatalog } from './publication.service.ts';
 import { STATE_COUNCIL_SUBJECTS } from './subjects.ts';
 
-const TOPICS = ['法律援助', '人民调解', '普法宣传', '安全生产', '食品安全', '义务教育', '医疗保障', '乡村振兴', '道路运输', '农田水利', '社会救助', '公共卫生', '城乡建设', '政务服务', '营商环境', '生态保护', '消防安全', '防汛抗旱', '就业创业', '养老服务'];
-const KINDS = ['工作方案', '实施意见', '管理办法', '工作要点', '通知', '公告', '情况报告', '统计公报', '行政处罚决定', '行政许可结果', '部门预算', '部门决算', '采购意向', '应急预案'];
+const TOPICS = [
+  '法律援助',
+  '人民调解',
+  '普法宣传',
+  '安全生产',
+  '食品安全',
+  '义务教育',
+  '医疗保障',
+  '乡村振兴',
+  '道路运输',
+  '农田水利',
+  '社会救助',
+  '公共卫生',
+  '城乡建设',
+  '政务服务',
+  '营商环境',
+  '生态保护',
+  '消防安全',
+  '防汛抗旱',
+  '就业创业',
+  '养老服务',
+];
+const KINDS = [
+  '工作方案',
+  '实施意见',
+  '管理办法',
+  '工作要点',
+  '通知',
+  '公告',
+  '情况报告',
+  '统计公报',
+  '行政处罚决定',
+  '行政许可结果',
+  '部门预算',
+  '部门决算',
+  '采购意向',
+  '应急预案',
+];
 const PHRASES = [
   '为深入贯彻落实党中央、国务院决策部署',
   '根据《中华人民共和国政府信息公开条例》有关规定',
@@ -73,7 +109,10 @@ export const documentsGenerator: SyntheticGenerator = {
         const on = new Date(start + Math.floor(r() * span)).toISOString().slice(0, 10);
         const year = on.slice(0, 4);
         const subject = pick(STATE_COUNCIL_SUBJECTS);
-        const body = Array.from({ length: 3 + Math.floor(r() * 3) }, () => `${pick(PHRASES)}，做好${topic}工作`).join('。');
+        const body = Array.from(
+          { length: 3 + Math.floor(r() * 3) },
+          () => `${pick(PHRASES)}，做好${topic}工作`,
+        ).join('。');
         batch.push({
           agencyId: a.id,
           catalogEntryId: pick(catalogs.get(a.id)!),

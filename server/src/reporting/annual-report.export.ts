@@ -302,7 +302,7 @@ export async function annualReportXlsx(r: AnnualReport): Promise<Buffer> {
   let row = 8;
   for (const g of ['（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']) {
     const group = OUTCOME_ROWS.filter((o) => o.group === g);
-    group.forEach((o, i) => s3.addRow(['', i === 0 ? g : '', o.label, ...nums(o.key)]));
+    for (const [i, o] of group.entries()) s3.addRow(['', i === 0 ? g : '', o.label, ...nums(o.key)]);
     s3.mergeCells(row, 2, row + group.length - 1, 2);
     row += group.length;
   }

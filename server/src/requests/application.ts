@@ -5,7 +5,15 @@
  */
 
 /** R.29 ¶1: applications in writing (letters, data messages) or, where writing is difficult, orally. */
-export const CHANNELS = ['online', 'registered_post', 'ordinary_post', 'fax', 'in_person', 'oral', 'email'] as const;
+export const CHANNELS = [
+  'online',
+  'registered_post',
+  'ordinary_post',
+  'fax',
+  'in_person',
+  'oral',
+  'email',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   online: '网上申请',
@@ -34,7 +42,14 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   other: '其他',
 };
 
-export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_pass', 'taiwan_pass', 'foreign_residence', 'other'] as const;
+export const ID_TYPES = [
+  'resident_id',
+  'passport',
+  'hk_macao_pass',
+  'taiwan_pass',
+  'foreign_residence',
+  'other',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 export const ID_TYPE_LABELS: Record<IdType, string> = {
   resident_id: '居民身份证',
@@ -161,10 +176,22 @@ export const TRANSITIONS: Record<Action, { from: readonly Status[]; to: Status; 
   confirm_receipt: { from: ['unconfirmed'], to: 'registered', label: '确认收到申请（条例第三十一条）' },
   accept: { from: ['registered'], to: 'in_progress', label: '受理并分办' },
   request_correction: { from: OPEN_WORKING, to: 'awaiting_correction', label: '告知补正（条例第三十条）' },
-  receive_correction: { from: ['awaiting_correction'], to: 'in_progress', label: '收到补正（答复期限重新起算）' },
+  receive_correction: {
+    from: ['awaiting_correction'],
+    to: 'in_progress',
+    label: '收到补正（答复期限重新起算）',
+  },
   lapse_correction: { from: ['awaiting_correction'], to: 'lapsed', label: '逾期未补正，视为放弃申请' },
-  consult_third_party: { from: OPEN_WORKING, to: 'consulting_third_party', label: '征求第三方意见（条例第三十二条）' },
-  consult_agency: { from: OPEN_WORKING, to: 'consulting_agency', label: '征求其他机关意见（条例第三十四条）' },
+  consult_third_party: {
+    from: OPEN_WORKING,
+    to: 'consulting_third_party',
+    label: '征求第三方意见（条例第三十二条）',
+  },
+  consult_agency: {
+    from: OPEN_WORKING,
+    to: 'consulting_agency',
+    label: '征求其他机关意见（条例第三十四条）',
+  },
   end_consultation: {
     from: ['consulting_third_party', 'consulting_agency'],
     to: 'in_progress',

@@ -132,7 +132,11 @@ export function startPause(s: ClockState, kind: PauseKind, since: string): Clock
 }
 
 /** Ends the running pause on `until`; the paused working days extend the reply period. */
-export function endPause(cal: WorkingCalendar, s: ClockState, until: string): { state: ClockState; days: number } {
+export function endPause(
+  cal: WorkingCalendar,
+  s: ClockState,
+  until: string,
+): { state: ClockState; days: number } {
   if (!s.pause) throw new RangeError('the clock is not paused');
   const days = pausedWorkingDays(cal, s.pause.since, until);
   return { state: { ...s, pausedDays: s.pausedDays + days, pause: null }, days };
@@ -196,7 +200,12 @@ export function isOverdue(today: string, dueOn: string): boolean {
 }
 
 /** Which reminder (rules.reminderDaysBefore, e.g. 5 and 1 working days before) falls due today, if any. */
-export function reminderDueToday(cal: WorkingCalendar, rules: Rules, today: string, dueOn: string): number | null {
+export function reminderDueToday(
+  cal: WorkingCalendar,
+  rules: Rules,
+  today: string,
+  dueOn: string,
+): number | null {
   const left = cal.workingDaysLeft(today, dueOn);
   return rules.reminderDaysBefore.includes(left) ? left : null;
 }

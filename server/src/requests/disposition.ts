@@ -228,7 +228,15 @@ export const DISPOSITIONS = [
     [],
     '您未在收费通知要求的期限内缴纳信息处理费，视为放弃申请，本机关不再处理该政府信息公开申请。',
   ),
-  D('other_other', '其他', 'other', '（六）3', '《中华人民共和国政府信息公开条例》', ['reasons'], '本机关对您的申请作如下处理。'),
+  D(
+    'other_other',
+    '其他',
+    'other',
+    '（六）3',
+    '《中华人民共和国政府信息公开条例》',
+    ['reasons'],
+    '本机关对您的申请作如下处理。',
+  ),
 ] as const;
 
 export type DispositionCode = (typeof DISPOSITIONS)[number]['code'];

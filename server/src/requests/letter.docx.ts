@@ -29,13 +29,17 @@ export async function letterDocx(c: LetterContent): Promise<Buffer> {
     }),
     body(`登记号：${c.registrationNo}`, { right: true }),
   ];
-  c.paragraphs.forEach((p, i) => children.push(body(p, { indent: i > 0 })));
+  for (const [i, p] of c.paragraphs.entries()) children.push(body(p, { indent: i > 0 }));
   for (const item of c.items) {
     children.push(body(item.heading, { indent: true, bold: true }));
     for (const l of item.lines) children.push(body(l, { indent: true }));
   }
   if (c.remedy) children.push(body(c.remedy, { indent: true }));
-  children.push(body(''), body(c.agencyName, { right: true }), body(formatDateZh(c.issuedOn), { right: true }));
+  children.push(
+    body(''),
+    body(c.agencyName, { right: true }),
+    body(formatDateZh(c.issuedOn), { right: true }),
+  );
   const doc = new Document({
     creator: c.agencyName,
     title: c.title,

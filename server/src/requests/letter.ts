@@ -137,19 +137,25 @@ function zhIndex(n: number): string {
 /** The decision on one item, as the reply letter states it (R.36–R.39). */
 export function itemLines(i: LetterItem): { heading: string; lines: string[] } {
   const def = dispositionDef(i.disposition);
-  const subject = [i.title ? `《${i.title}》` : null, i.docNo ? `（${i.docNo}）` : null].filter(Boolean).join('');
+  const subject = [i.title ? `《${i.title}》` : null, i.docNo ? `（${i.docNo}）` : null]
+    .filter(Boolean)
+    .join('');
   const lines = [`处理结果：${def.label}。${def.decisionText}`];
   if (i.withheld) lines.push(`不予公开的部分：${i.withheld}。`);
   if (i.reasons) lines.push(`理由：${i.reasons}`);
   if (i.holdingAgency)
-    lines.push(`该政府信息由${i.holdingAgency}掌握${i.holdingContact ? `，联系方式：${i.holdingContact}` : ''}，请您向其咨询或申请。`);
+    lines.push(
+      `该政府信息由${i.holdingAgency}掌握${i.holdingContact ? `，联系方式：${i.holdingContact}` : ''}，请您向其咨询或申请。`,
+    );
   if (i.howToObtain) lines.push(`获取方式：${i.howToObtain}`);
   lines.push(`依据：${i.legalBasis?.trim() || def.basis}。`);
   return { heading: `${zhIndex(i.seq)}、关于“${i.description}”${subject}`, lines };
 }
 
 /** 行政复议法 art. 20 (60 days) and 行政诉讼法 art. 46 (6 months). */
-export function remedyClause(f: Pick<LetterFacts, 'reconsiderationBody' | 'reconsiderationDays' | 'litigationMonths'>): string {
+export function remedyClause(
+  f: Pick<LetterFacts, 'reconsiderationBody' | 'reconsiderationDays' | 'litigationMonths'>,
+): string {
   const body = f.reconsiderationBody ? `向${f.reconsiderationBody}` : '依法';
   return `如对本答复不服，可以自收到本答复之日起${f.reconsiderationDays}日内${body}申请行政复议，或者自收到本答复之日起${f.litigationMonths}个月内依法向人民法院提起行政诉讼。`;
 }

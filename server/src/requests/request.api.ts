@@ -20,7 +20,13 @@ import { DISPOSITIONS, GROUP_LABELS } from './disposition.ts';
 import { letterDocx } from './letter.docx.ts';
 import { letterText } from './letter.ts';
 import { requestPolicy } from './request.policy.ts';
-import { presentApplicant, presentCaseHeader, presentClock, presentItem, presentQueueRow } from './request.presenter.ts';
+import {
+  presentApplicant,
+  presentCaseHeader,
+  presentClock,
+  presentItem,
+  presentQueueRow,
+} from './request.presenter.ts';
 import { type QueueName, requestRepository as repo } from './request.repository.ts';
 import {
   AssignBody,
@@ -74,7 +80,9 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         },
       },
       async (req, reply) => {
-        const s = await inTransaction(deps, (tx) => svc.submitOnline(deps, tx, { actor: null, ip: clientIp(req) }, req.body));
+        const s = await inTransaction(deps, (tx) =>
+          svc.submitOnline(deps, tx, { actor: null, ip: clientIp(req) }, req.body),
+        );
         reply.status(201);
         return { registrationNo: s.app.registrationNo, trackingCode: s.trackingCode };
       },
@@ -104,7 +112,13 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
           statusLabel: STATUS_LABELS[t.app.status as keyof typeof STATUS_LABELS] ?? t.app.status,
           receivedOn: t.app.receivedOn,
           dueOn: t.dueOn,
-          letters: letters.map((l) => ({ id: l.id, kind: l.kind, title: l.title, issuedOn: l.issuedOn, text: l.text })),
+          letters: letters.map((l) => ({
+            id: l.id,
+            kind: l.kind,
+            title: l.title,
+            issuedOn: l.issuedOn,
+            text: l.text,
+          })),
           files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
         };
       },
@@ -152,7 +166,10 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         if (!f || f.applicationId !== t.app.id || f.kind !== 'provided') throw new AppError('NOT_FOUND');
         return reply
           .type(f.mime)
-          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+          .header(
+            'content-disposition',
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+          )
           .header('cache-control', 'no-store')
           .header('x-content-type-options', 'nosniff')
           .send(Buffer.from(f.contentB64, 'base64'));
@@ -167,7 +184,13 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
 
     app.get(
       '/api/v1/admin/requests/meta',
-      { schema: { tags: TAG, summary: '依申请公开的分类字典（处理结果、状态、渠道）', response: { 200: CaseResponse } } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '依申请公开的分类字典（处理结果、状态、渠道）',
+          response: { 200: CaseResponse },
+        },
+      },
       async () => ({
         dispositions: DISPOSITIONS.map((d) => ({ ...d, groupLabel: GROUP_LABELS[d.group] })),
         statuses: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })),
@@ -184,7 +207,8 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: TAG,
-          summary: '申请队列（待确认、新申请、待补正、征求意见中、待缴费、待审批、5个工作日内到期、已逾期、已办结）',
+          summary:
+            '申请队列（待确认、新申请、待补正、征求意见中、待缴费、待审批、5个工作日内到期、已逾期、已办结）',
           querystring: QueueQuery,
           response: { 200: QueueResponse, ...errorResponses },
         },
@@ -220,7 +244,16 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           receivedTo: req.query.receivedTo,
         });
         const counts: Record<string, number> = {};
-        for (const q of ['unconfirmed', 'new', 'correction', 'consultation', 'fee', 'approval', 'due_soon', 'overdue'] as const)
+        for (const q of [
+          'unconfirmed',
+          'new',
+          'correction',
+          'consultation',
+          'fee',
+          'approval',
+          'due_soon',
+          'overdue',
+        ] as const)
           counts[q] = (await repo.queue(deps.db, { ...base, queue: q, limit: 0, offset: 0 })).total;
         const cals = new Map<number, Awaited<ReturnType<typeof calendarFor>>>();
         const items = [];
@@ -243,7 +276,8 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         schema: {
           tags: TAG,
           summary: '登记线下申请（信函、传真、当面、口头、电子邮件）',
-          description: '收到申请之日按条例第三十一条确定：当面/口头为提交之日；挂号信为签收之日；平信、网上、传真、电子邮件为双方确认之日。',
+          description:
+            '收到申请之日按条例第三十一条确定：当面/口头为提交之日；挂号信为签收之日；平信、网上、传真、电子邮件为双方确认之日。',
           body: IntakeBody,
           response: { 201: IntakeResponse, ...errorResponses },
         },
@@ -274,7 +308,9 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const personal = requestPolicy.canSeePersonalData(actor, dir, l.app);
         const today = chinaDate(deps.clock.now());
         const deadlines = await repo.deadlines(deps.db, id);
-        const reply = [...deadlines].reverse().find((d) => d.kind === 'reply' && (d.state === 'open' || d.state === 'paused'));
+        const reply = [...deadlines]
+          .reverse()
+          .find((d) => d.kind === 'reply' && (d.state === 'open' || d.state === 'paused'));
         const letters = await repo.letters(deps.db, id);
         const chain = await approvalChain(deps, deps.db, l.app);
         const rules = await rulesForAgency(deps, deps.db, l.app.agencyId);
@@ -283,15 +319,42 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           applicant: presentApplicant(l.app, personal),
           items: (await repo.items(deps.db, id)).map(presentItem),
           clock: presentClock(l.app, reply, l.cal, today),
-          deadlines: deadlines.map((d) => ({ id: d.id, kind: d.kind, startDate: d.startDate, workingDays: d.workingDays, dueDate: d.dueDate, state: d.state })),
-          letters: letters.map((r) => ({ id: r.id, kind: r.kind, title: r.title, issuedOn: r.issuedOn, sentAt: r.sentAt, text: personal ? letterText(letterContent(r.contentJson)) : null })),
+          deadlines: deadlines.map((d) => ({
+            id: d.id,
+            kind: d.kind,
+            startDate: d.startDate,
+            workingDays: d.workingDays,
+            dueDate: d.dueDate,
+            state: d.state,
+          })),
+          letters: letters.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            title: r.title,
+            issuedOn: r.issuedOn,
+            sentAt: r.sentAt,
+            text: personal ? letterText(letterContent(r.contentJson)) : null,
+          })),
           approvals: await repo.approvals(deps.db, id),
           approvalChain: chain,
           consultations: await repo.consultations(deps.db, id),
-          fees: (await repo.fees(deps.db, id)).map((f) => ({ ...f, lines: JSON.parse(f.linesJson) as unknown })),
+          fees: (await repo.fees(deps.db, id)).map((f) => ({
+            ...f,
+            lines: JSON.parse(f.linesJson) as unknown,
+          })),
           files: await repo.files(deps.db, id),
-          timeline: (await repo.audit(deps.db, id)).map((e) => ({ id: e.id, at: e.occurredAt, actor: e.actorLabel, action: e.action, detail: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null })),
-          rules: { replyDays: rules.replyDays, extensionDays: rules.extensionDays, correctionNoticeDays: rules.correctionNoticeDays },
+          timeline: (await repo.audit(deps.db, id)).map((e) => ({
+            id: e.id,
+            at: e.occurredAt,
+            actor: e.actorLabel,
+            action: e.action,
+            detail: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null,
+          })),
+          rules: {
+            replyDays: rules.replyDays,
+            extensionDays: rules.extensionDays,
+            correctionNoticeDays: rules.correctionNoticeDays,
+          },
           permissions: {
             personalData: personal,
             manage: requestPolicy.canManage(actor, dir, l.app),
@@ -318,7 +381,10 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           const { maskName } = await import('./application.ts');
           c = maskLetter(c, maskName(l.app.applicantName));
         }
-        return reply.type(DOCX).header('content-disposition', docxFilename(letter.title, l.app.registrationNo)).send(await letterDocx(c));
+        return reply
+          .type(DOCX)
+          .header('content-disposition', docxFilename(letter.title, l.app.registrationNo))
+          .send(await letterDocx(c));
       },
     );
 
@@ -327,7 +393,12 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       path: string,
       summary: string,
       body: B | null,
-      run: (tx: Parameters<Parameters<typeof inTransaction>[1]>[0], ctx: svc.Ctx, id: number, body: any) => Promise<unknown>,
+      run: (
+        tx: Parameters<Parameters<typeof inTransaction>[1]>[0],
+        ctx: svc.Ctx,
+        id: number,
+        body: any,
+      ) => Promise<unknown>,
     ) => {
       app.post(
         `/api/v1/admin/requests/:id/${path}`,
@@ -341,33 +412,56 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           },
         },
         async (req) => {
-          await inTransaction(deps, (tx) => run(tx, ctxOf(req), (req.params as { id: number }).id, req.body ?? {}));
+          await inTransaction(deps, (tx) =>
+            run(tx, ctxOf(req), (req.params as { id: number }).id, req.body ?? {}),
+          );
           return { ok: true };
         },
       );
     };
 
-    action('confirm', '确认收到申请（条例第三十一条）', ConfirmBody, (tx, c, id, b) => svc.confirmReceipt(deps, tx, c, id, b));
-    action('assign', '受理并分办（承办科室、承办人）', AssignBody, (tx, c, id, b) => svc.acceptAndAssign(deps, tx, c, id, b));
-    action('correction', '告知补正（条例第三十条）', CorrectionBody, (tx, c, id, b) => svc.requestCorrection(deps, tx, c, id, b));
+    action('confirm', '确认收到申请（条例第三十一条）', ConfirmBody, (tx, c, id, b) =>
+      svc.confirmReceipt(deps, tx, c, id, b),
+    );
+    action('assign', '受理并分办（承办科室、承办人）', AssignBody, (tx, c, id, b) =>
+      svc.acceptAndAssign(deps, tx, c, id, b),
+    );
+    action('correction', '告知补正（条例第三十条）', CorrectionBody, (tx, c, id, b) =>
+      svc.requestCorrection(deps, tx, c, id, b),
+    );
     action('correction-received', '收到补正（答复期限重新计算）', CorrectionReceivedBody, (tx, c, id, b) =>
       svc.receiveCorrection(deps, tx, c, id, b),
     );
-    action('correction-lapse', '逾期未补正，视为放弃申请', null, (tx, c, id) => svc.lapseCorrection(deps, tx, c, id));
-    action('extension', '申请延长答复期限（条例第三十三条）', ExtensionBody, (tx, c, id, b) => svc.requestExtension(deps, tx, c, id, b));
+    action('correction-lapse', '逾期未补正，视为放弃申请', null, (tx, c, id) =>
+      svc.lapseCorrection(deps, tx, c, id),
+    );
+    action('extension', '申请延长答复期限（条例第三十三条）', ExtensionBody, (tx, c, id, b) =>
+      svc.requestExtension(deps, tx, c, id, b),
+    );
     action('extension/decision', '审批延期（政府信息公开工作机构负责人）', DecideBody, (tx, c, id, b) =>
       svc.decideExtension(deps, tx, c, id, b),
     );
-    action('consultation', '征求第三方或其他机关意见（条例第三十二条、第三十四条）', ConsultBody, (tx, c, id, b) =>
-      svc.startConsultation(deps, tx, c, id, b),
+    action(
+      'consultation',
+      '征求第三方或其他机关意见（条例第三十二条、第三十四条）',
+      ConsultBody,
+      (tx, c, id, b) => svc.startConsultation(deps, tx, c, id, b),
     );
-    action('consultation/end', '结束征求意见', ConsultEndBody, (tx, c, id, b) => svc.endConsultation(deps, tx, c, id, b));
-    action('fee', '发出收费通知（国办函〔2020〕109号）', FeeBody, (tx, c, id, b) => svc.noticeFee(deps, tx, c, id, b));
-    action('fee/settle', '登记缴费或减免', FeeSettleBody, (tx, c, id, b) => svc.settleFee(deps, tx, c, id, b));
+    action('consultation/end', '结束征求意见', ConsultEndBody, (tx, c, id, b) =>
+      svc.endConsultation(deps, tx, c, id, b),
+    );
+    action('fee', '发出收费通知（国办函〔2020〕109号）', FeeBody, (tx, c, id, b) =>
+      svc.noticeFee(deps, tx, c, id, b),
+    );
+    action('fee/settle', '登记缴费或减免', FeeSettleBody, (tx, c, id, b) =>
+      svc.settleFee(deps, tx, c, id, b),
+    );
     action('fee-lapse', '逾期未缴费，不再处理', null, (tx, c, id) => svc.lapseFee(deps, tx, c, id));
     action('suspend', '中止办理', ReasonBody, (tx, c, id, b) => svc.suspend(deps, tx, c, id, b));
     action('resume', '恢复办理', null, (tx, c, id) => svc.resume(deps, tx, c, id));
-    action('delay', '延后答复（条例第三十五条）', DelayBody, (tx, c, id, b) => svc.delayExcessive(deps, tx, c, id, b));
+    action('delay', '延后答复（条例第三十五条）', DelayBody, (tx, c, id, b) =>
+      svc.delayExcessive(deps, tx, c, id, b),
+    );
     action('withdraw', '申请人撤回', ReasonBody, (tx, c, id, b) => svc.withdraw(deps, tx, c, id, b));
     action('submit', '提交审批', null, (tx, c, id) => svc.submitForApproval(deps, tx, c, id));
     action('approval', '审批答复', DecideBody, (tx, c, id, b) => svc.approve(deps, tx, c, id, b));
@@ -380,28 +474,51 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         bodyLimit: 8 * 1024 * 1024,
         schema: {
           tags: TAG,
-          summary: '上传文件：提供给申请人的政府信息、线下申请的扫描件、身份证明（PDF、JPG、PNG，按文件内容识别类型）',
+          summary:
+            '上传文件：提供给申请人的政府信息、线下申请的扫描件、身份证明（PDF、JPG、PNG，按文件内容识别类型）',
           params: IdParams,
           body: Type.Object({
-            kind: Type.Union([Type.Literal('provided'), Type.Literal('scan'), Type.Literal('identity_proof')], { title: '文件类别' }),
+            kind: Type.Union(
+              [Type.Literal('provided'), Type.Literal('scan'), Type.Literal('identity_proof')],
+              { title: '文件类别' },
+            ),
             filename: Type.String({ title: '文件名', minLength: 1, maxLength: 200 }),
             contentBase64: Type.String({ title: '文件内容', minLength: 4, maxLength: 7_500_000 }),
           }),
-          response: { 200: Type.Object({ id: Type.Integer(), kind: Type.String(), filename: Type.String(), mime: Type.String(), size: Type.Integer() }), ...errorResponses },
+          response: {
+            200: Type.Object({
+              id: Type.Integer(),
+              kind: Type.String(),
+              filename: Type.String(),
+              mime: Type.String(),
+              size: Type.Integer(),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (req) => {
         const data = Buffer.from(req.body.contentBase64, 'base64');
         if (data.length > 5 * 1024 * 1024) throw new AppError('REQUEST_FILE_REJECTED');
         return inTransaction(deps, (tx) =>
-          svc.attachFile(deps, tx, ctxOf(req), req.params.id, { kind: req.body.kind, filename: req.body.filename, data }),
+          svc.attachFile(deps, tx, ctxOf(req), req.params.id, {
+            kind: req.body.kind,
+            filename: req.body.filename,
+            data,
+          }),
         );
       },
     );
 
     app.get(
       '/api/v1/admin/requests/:id/files/:fileId',
-      { schema: { tags: TAG, summary: '下载申请的文件', params: Type.Object({ id: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) }) } },
+      {
+        schema: {
+          tags: TAG,
+          summary: '下载申请的文件',
+          params: Type.Object({ id: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) }),
+        },
+      },
       async (req, reply) => {
         const { actor } = staffOf(req);
         const l = await svc.loadCase(deps, deps.db, req.params.id);
@@ -409,10 +526,17 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const f = await repo.file(deps.db, req.params.fileId);
         if (!f || f.applicationId !== l.app.id) throw new AppError('NOT_FOUND');
         // identity proofs and scans carry personal data: only staff handling the case
-        if (f.kind !== 'provided' && !requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app)) throw new AppError('FORBIDDEN');
+        if (
+          f.kind !== 'provided' &&
+          !requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app)
+        )
+          throw new AppError('FORBIDDEN');
         return reply
           .type(f.mime)
-          .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`)
+          .header(
+            'content-disposition',
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+          )
           .header('x-content-type-options', 'nosniff')
           .send(Buffer.from(f.contentB64, 'base64'));
       },

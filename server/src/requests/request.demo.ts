@@ -14,8 +14,30 @@ import { inTransaction } from '../shared/tx.ts';
 import type { DispositionCode } from './disposition.ts';
 import * as svc from './request.service.ts';
 
-const PEOPLE = ['王建国', '李秀兰', '赵德明', '陈丽华', '杨志强', '刘红梅', '周文斌', '吴海燕', '孙立新', '郑晓燕', '何永福', '马俊杰'];
-const TOPICS = ['行政处罚案件统计', '法律援助经费使用情况', '部门预算执行情况', '行政许可办理结果', '人民调解工作统计', '安全生产检查记录', '食品抽检不合格产品处置情况', '政府采购合同'];
+const PEOPLE = [
+  '王建国',
+  '李秀兰',
+  '赵德明',
+  '陈丽华',
+  '杨志强',
+  '刘红梅',
+  '周文斌',
+  '吴海燕',
+  '孙立新',
+  '郑晓燕',
+  '何永福',
+  '马俊杰',
+];
+const TOPICS = [
+  '行政处罚案件统计',
+  '法律援助经费使用情况',
+  '部门预算执行情况',
+  '行政许可办理结果',
+  '人民调解工作统计',
+  '安全生产检查记录',
+  '食品抽检不合格产品处置情况',
+  '政府采购合同',
+];
 
 function residentId(first17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -24,8 +46,16 @@ function residentId(first17: string): string {
 }
 
 async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
-  const u = await db.selectFrom('users').select(['id', 'username', 'displayName']).where('username', '=', username).executeTakeFirstOrThrow();
-  const grants = await db.selectFrom('roleAssignments').select(['agencyId', 'role', 'unitId']).where('userId', '=', u.id).execute();
+  const u = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'displayName'])
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  const grants = await db
+    .selectFrom('roleAssignments')
+    .select(['agencyId', 'role', 'unitId'])
+    .where('userId', '=', u.id)
+    .execute();
   return {
     kind: 'staff',
     userId: u.id,
@@ -61,36 +91,180 @@ interface Scenario {
   org?: boolean;
 }
 
-const DECISIONS: Record<DispositionCode, { reasons?: string; withheld?: string; holdingAgency?: string; holdingContact?: string; howToObtain?: string }> = Object.fromEntries(
+const DECISIONS: Record<
+  DispositionCode,
+  {
+    reasons?: string;
+    withheld?: string;
+    holdingAgency?: string;
+    holdingContact?: string;
+    howToObtain?: string;
+  }
+> = Object.fromEntries([
+  ['disclosed', { howToObtain: '见本答复书所附文件，也可在“申请查询”页面下载' }],
   [
-    ['disclosed', { howToObtain: '见本答复书所附文件，也可在“申请查询”页面下载' }],
-    ['partially_disclosed', { withheld: '当事人的姓名、身份证号码和住址', reasons: '涉及个人隐私，公开会对第三方合法权益造成损害' }],
-    ['withheld_third_party', { reasons: '第三方书面提出不同意公开的合理理由，该信息涉及其商业秘密' }],
-    ['withheld_process_information', { reasons: '该信息为内部讨论记录，属于过程性信息' }],
-    ['unable_not_held', { reasons: '经检索，本机关未制作或获取该信息', holdingAgency: '云岭县财政局', holdingContact: '0878-6120101' }],
-    ['not_processed_repeat', { reasons: '本机关已于此前就相同内容作出答复' }],
-    ['unable_needs_creation', { reasons: '需对现有信息进行汇总、加工、分析' }],
-  ] as [DispositionCode, object][],
-) as never;
+    'partially_disclosed',
+    { withheld: '当事人的姓名、身份证号码和住址', reasons: '涉及个人隐私，公开会对第三方合法权益造成损害' },
+  ],
+  ['withheld_third_party', { reasons: '第三方书面提出不同意公开的合理理由，该信息涉及其商业秘密' }],
+  ['withheld_process_information', { reasons: '该信息为内部讨论记录，属于过程性信息' }],
+  [
+    'unable_not_held',
+    {
+      reasons: '经检索，本机关未制作或获取该信息',
+      holdingAgency: '云岭县财政局',
+      holdingContact: '0878-6120101',
+    },
+  ],
+  ['not_processed_repeat', { reasons: '本机关已于此前就相同内容作出答复' }],
+  ['unable_needs_creation', { reasons: '需对现有信息进行汇总、加工、分析' }],
+] as [DispositionCode, object][]) as never;
 
 /** Returns how many applications were made. */
-export async function seedRequestsDemo(deps: Deps, departments: { code: string; prefix: string }[]): Promise<number> {
+export async function seedRequestsDemo(
+  deps: Deps,
+  departments: { code: string; prefix: string }[],
+): Promise<number> {
   const today = deps.clock.now().toISOString().slice(0, 10);
   const scenarios: Scenario[] = [
-    { on: '2024-03-11', items: 1, steps: [['2024-03-11', { do: 'confirm' }], ['2024-03-12', { do: 'assign' }], ['2024-03-25', { do: 'decide', codes: ['disclosed'] }], ['2024-03-26', { do: 'reply' }], ['2024-04-08', { do: 'close' }]] },
-    { on: '2024-08-05', items: 2, steps: [['2024-08-05', { do: 'confirm' }], ['2024-08-06', { do: 'assign' }], ['2024-08-20', { do: 'decide', codes: ['disclosed', 'partially_disclosed'] }], ['2024-08-21', { do: 'reply' }], ['2024-09-02', { do: 'close' }]] },
-    { on: '2025-02-17', items: 1, org: true, steps: [['2025-02-17', { do: 'confirm' }], ['2025-02-18', { do: 'assign' }], ['2025-02-19', { do: 'consult' }], ['2025-03-07', { do: 'end_consult' }], ['2025-03-10', { do: 'decide', codes: ['withheld_third_party'] }], ['2025-03-11', { do: 'reply' }], ['2025-03-20', { do: 'close' }]] },
-    { on: '2025-05-12', items: 2, steps: [['2025-05-12', { do: 'confirm' }], ['2025-05-13', { do: 'assign' }], ['2025-05-20', { do: 'extend' }], ['2025-06-20', { do: 'decide', codes: ['unable_not_held', 'withheld_process_information'] }], ['2025-06-23', { do: 'reply' }]] },
-    { on: '2025-09-15', items: 1, steps: [['2025-09-15', { do: 'confirm' }], ['2025-09-16', { do: 'assign' }], ['2025-09-18', { do: 'decide', codes: ['not_processed_repeat'] }], ['2025-09-19', { do: 'reply' }], ['2025-09-30', { do: 'close' }]] },
-    { on: '2025-11-03', items: 1, steps: [['2025-11-03', { do: 'confirm' }], ['2025-11-05', { do: 'correction' }], ['2025-11-20', { do: 'lapse_correction' }]] },
-    { on: '2026-03-02', items: 1, steps: [['2026-03-02', { do: 'confirm' }], ['2026-03-03', { do: 'assign' }], ['2026-03-04', { do: 'fee' }], ['2026-04-07', { do: 'lapse_fee' }]] },
-    { on: '2026-09-01', items: 1, steps: [['2026-09-01', { do: 'confirm' }], ['2026-09-02', { do: 'assign' }]] }, // overdue by now
-    { on: '2026-10-26', items: 2, steps: [['2026-10-26', { do: 'confirm' }], ['2026-10-27', { do: 'assign' }]] }, // due soon
-    { on: '2026-11-02', items: 1, steps: [['2026-11-02', { do: 'confirm' }], ['2026-11-04', { do: 'correction' }]] },
-    { on: '2026-11-05', items: 1, org: true, steps: [['2026-11-05', { do: 'confirm' }], ['2026-11-06', { do: 'assign' }], ['2026-11-09', { do: 'consult' }]] },
-    { on: '2026-11-09', items: 2, steps: [['2026-11-09', { do: 'confirm' }], ['2026-11-10', { do: 'assign' }], ['2026-11-11', { do: 'fee' }]] },
-    { on: '2026-11-10', items: 1, steps: [['2026-11-10', { do: 'confirm' }], ['2026-11-11', { do: 'suspend' }]] },
-    { on: '2026-11-12', items: 2, steps: [['2026-11-12', { do: 'confirm' }], ['2026-11-13', { do: 'assign' }], ['2026-11-16', { do: 'decide', codes: ['disclosed', 'unable_needs_creation'] }], ['2026-11-17', { do: 'submit' }]] },
+    {
+      on: '2024-03-11',
+      items: 1,
+      steps: [
+        ['2024-03-11', { do: 'confirm' }],
+        ['2024-03-12', { do: 'assign' }],
+        ['2024-03-25', { do: 'decide', codes: ['disclosed'] }],
+        ['2024-03-26', { do: 'reply' }],
+        ['2024-04-08', { do: 'close' }],
+      ],
+    },
+    {
+      on: '2024-08-05',
+      items: 2,
+      steps: [
+        ['2024-08-05', { do: 'confirm' }],
+        ['2024-08-06', { do: 'assign' }],
+        ['2024-08-20', { do: 'decide', codes: ['disclosed', 'partially_disclosed'] }],
+        ['2024-08-21', { do: 'reply' }],
+        ['2024-09-02', { do: 'close' }],
+      ],
+    },
+    {
+      on: '2025-02-17',
+      items: 1,
+      org: true,
+      steps: [
+        ['2025-02-17', { do: 'confirm' }],
+        ['2025-02-18', { do: 'assign' }],
+        ['2025-02-19', { do: 'consult' }],
+        ['2025-03-07', { do: 'end_consult' }],
+        ['2025-03-10', { do: 'decide', codes: ['withheld_third_party'] }],
+        ['2025-03-11', { do: 'reply' }],
+        ['2025-03-20', { do: 'close' }],
+      ],
+    },
+    {
+      on: '2025-05-12',
+      items: 2,
+      steps: [
+        ['2025-05-12', { do: 'confirm' }],
+        ['2025-05-13', { do: 'assign' }],
+        ['2025-05-20', { do: 'extend' }],
+        ['2025-06-20', { do: 'decide', codes: ['unable_not_held', 'withheld_process_information'] }],
+        ['2025-06-23', { do: 'reply' }],
+      ],
+    },
+    {
+      on: '2025-09-15',
+      items: 1,
+      steps: [
+        ['2025-09-15', { do: 'confirm' }],
+        ['2025-09-16', { do: 'assign' }],
+        ['2025-09-18', { do: 'decide', codes: ['not_processed_repeat'] }],
+        ['2025-09-19', { do: 'reply' }],
+        ['2025-09-30', { do: 'close' }],
+      ],
+    },
+    {
+      on: '2025-11-03',
+      items: 1,
+      steps: [
+        ['2025-11-03', { do: 'confirm' }],
+        ['2025-11-05', { do: 'correction' }],
+        ['2025-11-20', { do: 'lapse_correction' }],
+      ],
+    },
+    {
+      on: '2026-03-02',
+      items: 1,
+      steps: [
+        ['2026-03-02', { do: 'confirm' }],
+        ['2026-03-03', { do: 'assign' }],
+        ['2026-03-04', { do: 'fee' }],
+        ['2026-04-07', { do: 'lapse_fee' }],
+      ],
+    },
+    {
+      on: '2026-09-01',
+      items: 1,
+      steps: [
+        ['2026-09-01', { do: 'confirm' }],
+        ['2026-09-02', { do: 'assign' }],
+      ],
+    }, // overdue by now
+    {
+      on: '2026-10-26',
+      items: 2,
+      steps: [
+        ['2026-10-26', { do: 'confirm' }],
+        ['2026-10-27', { do: 'assign' }],
+      ],
+    }, // due soon
+    {
+      on: '2026-11-02',
+      items: 1,
+      steps: [
+        ['2026-11-02', { do: 'confirm' }],
+        ['2026-11-04', { do: 'correction' }],
+      ],
+    },
+    {
+      on: '2026-11-05',
+      items: 1,
+      org: true,
+      steps: [
+        ['2026-11-05', { do: 'confirm' }],
+        ['2026-11-06', { do: 'assign' }],
+        ['2026-11-09', { do: 'consult' }],
+      ],
+    },
+    {
+      on: '2026-11-09',
+      items: 2,
+      steps: [
+        ['2026-11-09', { do: 'confirm' }],
+        ['2026-11-10', { do: 'assign' }],
+        ['2026-11-11', { do: 'fee' }],
+      ],
+    },
+    {
+      on: '2026-11-10',
+      items: 1,
+      steps: [
+        ['2026-11-10', { do: 'confirm' }],
+        ['2026-11-11', { do: 'suspend' }],
+      ],
+    },
+    {
+      on: '2026-11-12',
+      items: 2,
+      steps: [
+        ['2026-11-12', { do: 'confirm' }],
+        ['2026-11-13', { do: 'assign' }],
+        ['2026-11-16', { do: 'decide', codes: ['disclosed', 'unable_needs_creation'] }],
+        ['2026-11-17', { do: 'submit' }],
+      ],
+    },
     { on: '2026-11-16', items: 1, steps: [['2026-11-16', { do: 'confirm' }]] },
     { on: '2026-11-18', items: 1, steps: [] }, // online, awaiting confirmation
   ];
@@ -108,9 +282,28 @@ export async function seedRequestsDemo(deps: Deps, departments: { code: string; 
       const input = {
         agencyCode: d.code,
         applicant: s.org
-          ? { kind: 'organization' as const, orgType: 'legal_service' as const, name: `云岭${name.slice(1)}律师事务所`, creditCode: completeUscc('91530100MA6K0A0L4'), legalRepresentative: name, contactPerson: name, phone: '0878-6139000' }
-          : { kind: 'natural' as const, name, idType: 'resident_id' as const, idNumber: residentId(`53232519${70 + (person % 30)}0${1 + (person % 9)}1${person % 10}00${person % 10}`), phone: `139${String(87650000 + person * 7919).slice(-8)}`, address: '云岭县人民路 8 号' },
-        items: Array.from({ length: s.items }, (_, i) => ({ description: `${s.on.slice(0, 4)}年${TOPICS[(person + i) % TOPICS.length]}` })),
+          ? {
+              kind: 'organization' as const,
+              orgType: 'legal_service' as const,
+              name: `云岭${name.slice(1)}律师事务所`,
+              creditCode: completeUscc('91530100MA6K0A0L4'),
+              legalRepresentative: name,
+              contactPerson: name,
+              phone: '0878-6139000',
+            }
+          : {
+              kind: 'natural' as const,
+              name,
+              idType: 'resident_id' as const,
+              idNumber: residentId(
+                `53232519${70 + (person % 30)}0${1 + (person % 9)}1${person % 10}00${person % 10}`,
+              ),
+              phone: `139${String(87650000 + person * 7919).slice(-8)}`,
+              address: '云岭县人民路 8 号',
+            },
+        items: Array.from({ length: s.items }, (_, i) => ({
+          description: `${s.on.slice(0, 4)}年${TOPICS[(person + i) % TOPICS.length]}`,
+        })),
         provisionForm: 'electronic' as const,
         deliveryMethod: 'online' as const,
       };
@@ -133,8 +326,16 @@ export async function seedRequestsDemo(deps: Deps, departments: { code: string; 
             case 'assign':
               return svc.acceptAndAssign(dd, tx, ctx, id, { unitId });
             case 'decide': {
-              const items = (await tx.selectFrom('requestItems').select('id').where('applicationId', '=', id).orderBy('seq').execute()).map((i) => i.id);
-              for (const [k, code] of step.codes.entries()) await svc.decideItem(dd, tx, ctx, id, items[k]!, { code, ...DECISIONS[code] });
+              const items = (
+                await tx
+                  .selectFrom('requestItems')
+                  .select('id')
+                  .where('applicationId', '=', id)
+                  .orderBy('seq')
+                  .execute()
+              ).map((i) => i.id);
+              for (const [k, code] of step.codes.entries())
+                await svc.decideItem(dd, tx, ctx, id, items[k]!, { code, ...DECISIONS[code] });
               return;
             }
             case 'submit':
@@ -147,20 +348,32 @@ export async function seedRequestsDemo(deps: Deps, departments: { code: string; 
             case 'close':
               return svc.closeCase(dd, tx, ctx, id);
             case 'correction':
-              return svc.requestCorrection(dd, tx, ctx, id, { note: '请写明所需信息的年度和具体事项', correctionDays: 10 });
+              return svc.requestCorrection(dd, tx, ctx, id, {
+                note: '请写明所需信息的年度和具体事项',
+                correctionDays: 10,
+              });
             case 'lapse_correction':
               return svc.lapseCorrection(dd, tx, ctx, id);
             case 'consult':
-              return svc.startConsultation(dd, tx, ctx, id, { kind: 'third_party', party: '云岭县鑫源商贸有限公司' });
+              return svc.startConsultation(dd, tx, ctx, id, {
+                kind: 'third_party',
+                party: '云岭县鑫源商贸有限公司',
+              });
             case 'end_consult':
-              return svc.endConsultation(dd, tx, ctx, id, { opinion: 'object', note: '涉及商业秘密，不同意公开' });
+              return svc.endConsultation(dd, tx, ctx, id, {
+                opinion: 'object',
+                note: '涉及商业秘密，不同意公开',
+              });
             case 'fee':
               return svc.noticeFee(dd, tx, ctx, id, { method: 'per_volume', units: 120 });
             case 'lapse_fee':
               return svc.lapseFee(dd, tx, ctx, id);
             case 'extend':
               await svc.requestExtension(dd, tx, ctx, id, { days: 20, reason: '需要调取历年档案、情况复杂' });
-              return svc.decideExtension(dd, tx, { actor: leader }, id, { approve: true, comment: '同意延期' });
+              return svc.decideExtension(dd, tx, { actor: leader }, id, {
+                approve: true,
+                comment: '同意延期',
+              });
             case 'suspend':
               return svc.suspend(dd, tx, ctx, id, { reason: '档案室因汛期受损，暂时无法检索' });
           }

@@ -19,7 +19,18 @@ import { DISPOSITION_CODES, type DispositionCode, reportCategory } from './dispo
 import { SUBJECT } from './request.repository.ts';
 import { calendarIn } from './request.service.ts';
 
-const SUBJECTS = ['行政处罚案件统计', '法律援助经费使用情况', '部门预算执行情况', '行政许可办理结果', '政府采购合同', '征地补偿标准', '安全生产检查记录', '食品抽检结果', '人民调解工作统计', '道路建设项目批复'];
+const SUBJECTS = [
+  '行政处罚案件统计',
+  '法律援助经费使用情况',
+  '部门预算执行情况',
+  '行政许可办理结果',
+  '政府采购合同',
+  '征地补偿标准',
+  '安全生产检查记录',
+  '食品抽检结果',
+  '人民调解工作统计',
+  '道路建设项目批复',
+];
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
@@ -36,7 +47,19 @@ function pickStatus(r: () => number, receivedOn: string, today: string): Status 
   const ageDays = (Date.parse(today) - Date.parse(receivedOn)) / 86_400_000;
   const x = r();
   if (ageDays > 60) return x < 0.8 ? 'closed' : x < 0.9 ? 'replied' : x < 0.95 ? 'lapsed' : 'withdrawn';
-  const open: Status[] = ['unconfirmed', 'registered', 'in_progress', 'in_progress', 'awaiting_correction', 'consulting_third_party', 'consulting_agency', 'awaiting_fee', 'suspended', 'awaiting_approval', 'replied'];
+  const open: Status[] = [
+    'unconfirmed',
+    'registered',
+    'in_progress',
+    'in_progress',
+    'awaiting_correction',
+    'consulting_third_party',
+    'consulting_agency',
+    'awaiting_fee',
+    'suspended',
+    'awaiting_approval',
+    'replied',
+  ];
   return open[Math.floor(x * open.length)]!;
 }
 
@@ -53,9 +76,11 @@ export const applicationsGenerator: SyntheticGenerator = {
       .execute();
     if (agencies.length === 0) throw new Error('没有受理申请的机关：请先生成或导入机关（--agencies）');
     const ctx = new Map<number, { cal: WorkingCalendar; rules: Rules }>();
-    for (const a of agencies) ctx.set(a.id, { cal: await calendarIn(deps, tx, a.id), rules: await rulesForAgency(deps, tx, a.id) });
+    for (const a of agencies)
+      ctx.set(a.id, { cal: await calendarIn(deps, tx, a.id), rules: await rulesForAgency(deps, tx, a.id) });
     const seqs = new Map<string, number>();
-    for (const s of await tx.selectFrom('requestSequences').selectAll().execute()) seqs.set(`${s.agencyId}:${s.year}`, s.lastSeq);
+    for (const s of await tx.selectFrom('requestSequences').selectAll().execute())
+      seqs.set(`${s.agencyId}:${s.year}`, s.lastSeq);
 
     const r = rng(seed * 104729 + 7);
     const today = chinaDate(deps.clock.now());
@@ -67,14 +92,28 @@ export const applicationsGenerator: SyntheticGenerator = {
     while (done < count) {
       const n = Math.min(BATCH, count - done);
       const apps = [];
-      const meta: { status: Status; receivedOn: string | null; agencyId: number; items: number; dispositions: DispositionCode[]; due: string | null; start: string | null; days: number }[] = [];
+      const meta: {
+        status: Status;
+        receivedOn: string | null;
+        agencyId: number;
+        items: number;
+        dispositions: DispositionCode[];
+        due: string | null;
+        start: string | null;
+        days: number;
+      }[] = [];
       for (let k = 0; k < n; k++) {
         const a = agencies[Math.floor(r() * agencies.length)]!;
         const { cal, rules } = ctx.get(a.id)!;
         let submittedOn = new Date(start + Math.floor(r() * span)).toISOString().slice(0, 10);
         if (submittedOn > today) submittedOn = today;
         const status = pickStatus(r, submittedOn, today);
-        const receivedOn = status === 'unconfirmed' ? null : cal.onOrNextWorkingDay(submittedOn) > today ? submittedOn : cal.onOrNextWorkingDay(submittedOn);
+        const receivedOn =
+          status === 'unconfirmed'
+            ? null
+            : cal.onOrNextWorkingDay(submittedOn) > today
+              ? submittedOn
+              : cal.onOrNextWorkingDay(submittedOn);
         const year = Number(submittedOn.slice(0, 4));
         const key = `${a.id}:${year}`;
         const seq = (seqs.get(key) ?? 0) + 1;
@@ -84,7 +123,11 @@ export const applicationsGenerator: SyntheticGenerator = {
         const decided = ['replied', 'closed', 'lapsed', 'awaiting_approval'].includes(status);
         const dispositions: DispositionCode[] = decided
           ? Array.from({ length: items }, () =>
-              status === 'lapsed' ? 'other_no_correction' : r() < 0.55 ? 'disclosed' : DISPOSITION_CODES[Math.floor(r() * DISPOSITION_CODES.length)]!,
+              status === 'lapsed'
+                ? 'other_no_correction'
+                : r() < 0.55
+                  ? 'disclosed'
+                  : DISPOSITION_CODES[Math.floor(r() * DISPOSITION_CODES.length)]!,
             )
           : [];
         const channel: Channel = r() < 0.7 ? 'online' : CHANNELS[Math.floor(r() * CHANNELS.length)]!;
@@ -96,17 +139,26 @@ export const applicationsGenerator: SyntheticGenerator = {
         } catch {
           due = null; // next year's calendar not yet entered: no stored deadline (CALENDAR_YEAR_MISSING)
         }
-        const paused = ['consulting_third_party', 'consulting_agency', 'awaiting_fee', 'suspended'].includes(status);
-        const repliedOn = ['replied', 'closed'].includes(status) && receivedOn ? addDays(receivedOn, 5 + Math.floor(r() * 30)) : null;
+        const paused = ['consulting_third_party', 'consulting_agency', 'awaiting_fee', 'suspended'].includes(
+          status,
+        );
+        const repliedOn =
+          ['replied', 'closed'].includes(status) && receivedOn
+            ? addDays(receivedOn, 5 + Math.floor(r() * 30))
+            : null;
         apps.push({
           agencyId: a.id,
           registrationNo: formatRegistrationNo(a.code, year, seq),
-          trackingHash: createHash('sha256').update(`${seed}:${done + k}:${r()}`).digest('hex'),
+          trackingHash: createHash('sha256')
+            .update(`${seed}:${done + k}:${r()}`)
+            .digest('hex'),
           channel,
           status,
           applicantKind: org ? 'organization' : 'natural',
           orgType: org ? ORG_TYPES[Math.floor(r() * ORG_TYPES.length)]! : null,
-          applicantName: org ? `${personName(Math.floor(r() * 5000))}科技有限公司` : personName(Math.floor(r() * 5000)),
+          applicantName: org
+            ? `${personName(Math.floor(r() * 5000))}科技有限公司`
+            : personName(Math.floor(r() * 5000)),
           idType: org ? null : 'resident_id',
           idNumber: org ? null : `5301021980${String(Math.floor(r() * 1e8)).padStart(8, '0')}`,
           creditCode: org ? `91530102MA${String(Math.floor(r() * 1e8)).padStart(8, '0')}` : null,
@@ -128,15 +180,26 @@ export const applicationsGenerator: SyntheticGenerator = {
           extensionRequestedDays: null,
           extensionReason: null,
           pausedDays: 0,
-          pauseKind: paused ? (status === 'awaiting_fee' ? 'fee' : status === 'suspended' ? 'suspension' : status === 'consulting_agency' ? 'inter_agency' : 'third_party') : null,
+          pauseKind: paused
+            ? status === 'awaiting_fee'
+              ? 'fee'
+              : status === 'suspended'
+                ? 'suspension'
+                : status === 'consulting_agency'
+                  ? 'inter_agency'
+                  : 'third_party'
+            : null,
           pausedSince: paused ? today : null,
           delayedDueOn: null,
           unitId: null,
           handlerUserId: null,
-          reportCategory: dispositions.length && status !== 'awaiting_approval' ? reportCategory(dispositions.map((code) => ({ code }))) : null,
+          reportCategory:
+            dispositions.length && status !== 'awaiting_approval'
+              ? reportCategory(dispositions.map((code) => ({ code })))
+              : null,
           feeMethod: status === 'awaiting_fee' ? 'per_volume' : null,
           repliedOn: repliedOn && repliedOn <= today ? repliedOn : repliedOn ? today : null,
-          closedOn: status === 'closed' ? repliedOn && repliedOn <= today ? repliedOn : today : null,
+          closedOn: status === 'closed' ? (repliedOn && repliedOn <= today ? repliedOn : today) : null,
           createdBy: null,
           createdAt: now,
           updatedAt: now,
@@ -170,7 +233,12 @@ export const applicationsGenerator: SyntheticGenerator = {
         }
         if (m.start && m.due && m.status !== 'awaiting_correction') {
           const closed = ['replied', 'closed', 'withdrawn', 'lapsed'].includes(m.status);
-          const paused = ['consulting_third_party', 'consulting_agency', 'awaiting_fee', 'suspended'].includes(m.status);
+          const paused = [
+            'consulting_third_party',
+            'consulting_agency',
+            'awaiting_fee',
+            'suspended',
+          ].includes(m.status);
           deadlineRows.push({
             agencyId: m.agencyId,
             subjectType: SUBJECT,
@@ -185,8 +253,16 @@ export const applicationsGenerator: SyntheticGenerator = {
           });
         }
       }
-      for (let i = 0; i < itemRows.length; i += 1000) await tx.insertInto('requestItems').values(itemRows.slice(i, i + 1000)).execute();
-      for (let i = 0; i < deadlineRows.length; i += 1000) await tx.insertInto('deadlines').values(deadlineRows.slice(i, i + 1000)).execute();
+      for (let i = 0; i < itemRows.length; i += 1000)
+        await tx
+          .insertInto('requestItems')
+          .values(itemRows.slice(i, i + 1000))
+          .execute();
+      for (let i = 0; i < deadlineRows.length; i += 1000)
+        await tx
+          .insertInto('deadlines')
+          .values(deadlineRows.slice(i, i + 1000))
+          .execute();
       done += n;
       onProgress(done);
     }

@@ -28,7 +28,9 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
     await t.close();
   });
 
-  async function formToken(url = `/a/${code}/apply`): Promise<{ cookie: string; token: string; html: string }> {
+  async function formToken(
+    url = `/a/${code}/apply`,
+  ): Promise<{ cookie: string; token: string; html: string }> {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
     const cookie = String(res.headers['set-cookie']).split(';')[0]!;
@@ -63,7 +65,20 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
   it('the form explains the procedure (R.30, R.31, R.33) and carries a CSRF token; the static route wins over the column route', async () => {
     const { html, cookie } = await formToken();
     expect(cookie.startsWith(`${FORM_COOKIE}=`)).toBe(true);
-    for (const s of ['政府信息公开申请', '条例第三十一条', '20 个工作日', '登记号', '查询码', '申请人类型', '证件号码', '统一社会信用代码', '所需信息的内容描述', '信息的提供形式', '获取信息的方式', '用途（选填）'])
+    for (const s of [
+      '政府信息公开申请',
+      '条例第三十一条',
+      '20 个工作日',
+      '登记号',
+      '查询码',
+      '申请人类型',
+      '证件号码',
+      '统一社会信用代码',
+      '所需信息的内容描述',
+      '信息的提供形式',
+      '获取信息的方式',
+      '用途（选填）',
+    ])
       expect(html).toContain(s);
     expect(html).not.toContain('<script');
     expect(html).toContain('enctype="multipart/form-data"');
@@ -71,7 +86,10 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
 
   it('without the token the form is refused, and everything typed is kept', async () => {
     const { cookie } = await formToken();
-    const res = await post(`/a/${code}/apply`, cookie, { ...good('forged-token-forged-token-forged-1234'), item1_description: '<b>我要的信息</b>' });
+    const res = await post(`/a/${code}/apply`, cookie, {
+      ...good('forged-token-forged-token-forged-1234'),
+      item1_description: '<b>我要的信息</b>',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.body).toContain('页面已过期');
     expect(res.body).toContain(`value="${NAME}"`);
@@ -91,7 +109,11 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
       deliveryMethod: 'post',
     });
     expect(res.statusCode).toBe(400);
-    for (const s of ['联系电话：不能为空', '所需信息的内容描述：至少填写一项申请事项', '通信地址：选择邮寄时必须填写'])
+    for (const s of [
+      '联系电话：不能为空',
+      '所需信息的内容描述：至少填写一项申请事项',
+      '通信地址：选择邮寄时必须填写',
+    ])
       expect(res.body).toContain(s);
     expect(res.body).toContain('aria-invalid="true"');
     expect(res.body).toContain(`value="${NAME}"`);
@@ -111,27 +133,47 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
     const tracking = /<dd class="receipt-code">([A-Z2-9]{10})<\/dd>/.exec(res.body)![1]!;
     expect(res.body).not.toContain(NAME);
     expect(res.headers['cache-control']).toBe('no-store');
-    const items = await t.deps.db.selectFrom('requestItems').select(['description', 'docNo']).orderBy('seq').execute();
+    const items = await t.deps.db
+      .selectFrom('requestItems')
+      .select(['description', 'docNo'])
+      .orderBy('seq')
+      .execute();
     expect(items).toEqual([
       { description: '2024年度行政复议案件办理情况统计', docNo: null },
       { description: '本局2025年部门预算', docNo: '司发〔2025〕3号' },
     ]);
 
-    const receipt = await post('/track/receipt', cookie, { _csrf: token, registrationNo: regNo, trackingCode: tracking });
+    const receipt = await post('/track/receipt', cookie, {
+      _csrf: token,
+      registrationNo: regNo,
+      trackingCode: tracking,
+    });
     expect(receipt.headers['content-type']).toContain('wordprocessingml');
     const xml = await (await JSZip.loadAsync(receipt.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain(regNo);
     expect(xml).toContain('登记回执');
     expect(xml).not.toContain(NAME);
 
-    const found = await post('/track', cookie, { _csrf: token, registrationNo: regNo, trackingCode: tracking.toLowerCase() });
+    const found = await post('/track', cookie, {
+      _csrf: token,
+      registrationNo: regNo,
+      trackingCode: tracking.toLowerCase(),
+    });
     expect(found.statusCode).toBe(200);
     expect(found.body).toContain('待确认收到');
     expect(found.body).toContain('待工作机构确认');
     expect(found.body).not.toContain(NAME);
     expect(found.body).not.toContain(ID);
-    const wrong = await post('/track', cookie, { _csrf: token, registrationNo: regNo, trackingCode: 'ABCDEFGHJK' });
-    const unknown = await post('/track', cookie, { _csrf: token, registrationNo: `${code}-2025-999999`, trackingCode: tracking });
+    const wrong = await post('/track', cookie, {
+      _csrf: token,
+      registrationNo: regNo,
+      trackingCode: 'ABCDEFGHJK',
+    });
+    const unknown = await post('/track', cookie, {
+      _csrf: token,
+      registrationNo: `${code}-2025-999999`,
+      trackingCode: tracking,
+    });
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     const msg = (b: string) => /<div class="errsummary" role="alert"><p>([^<]+)<\/p>/.exec(b)![1];
@@ -146,10 +188,14 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
     const multipart = (files: { name: string; type: string; data: Buffer }[]) => {
       const chunks: Buffer[] = [];
       for (const [k, v] of Object.entries(good(token)))
-        chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+        chunks.push(
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+        );
       for (const f of files)
         chunks.push(
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="attachment"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`,
+          ),
           f.data,
           Buffer.from('\r\n'),
         );
@@ -163,13 +209,20 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
         headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
         payload: multipart(files),
       });
-    const bad = await send([{ name: 'id.pdf', type: 'application/pdf', data: Buffer.from('just text, not a pdf') }]);
+    const bad = await send([
+      { name: 'id.pdf', type: 'application/pdf', data: Buffer.from('just text, not a pdf') },
+    ]);
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('不是 PDF、JPG 或 PNG 文件');
     expect(bad.body).toContain(`value="${NAME}"`);
     const ok = await send([{ name: '身份证.png', type: 'application/octet-stream', data: png }]);
     expect(ok.statusCode).toBe(200);
-    const files = await t.deps.db.selectFrom('requestFiles').select(['kind', 'mime', 'size', 'filename']).execute();
-    expect(files).toEqual([{ kind: 'identity_proof', mime: 'image/png', size: png.length, filename: '身份证.png' }]);
+    const files = await t.deps.db
+      .selectFrom('requestFiles')
+      .select(['kind', 'mime', 'size', 'filename'])
+      .execute();
+    expect(files).toEqual([
+      { kind: 'identity_proof', mime: 'image/png', size: png.length, filename: '身份证.png' },
+    ]);
   });
 });

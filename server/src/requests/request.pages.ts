@@ -79,17 +79,25 @@ html.a11y-contrast .gk-btn{background:#ffeb3b;color:#000}
 
 // ------------------------------------------------------------------ form parsing and validation
 
-async function readForm(req: FastifyRequest): Promise<{ form: Form; uploads: Upload[]; uploadProblems: FieldProblem[] }> {
+async function readForm(
+  req: FastifyRequest,
+): Promise<{ form: Form; uploads: Upload[]; uploadProblems: FieldProblem[] }> {
   const form: Form = {};
   const uploads: Upload[] = [];
   const uploadProblems: FieldProblem[] = [];
   if (req.isMultipart()) {
-    for await (const part of req.parts({ limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 80 } })) {
+    for await (const part of req.parts({
+      limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 80 },
+    })) {
       if (part.type === 'file') {
         const data = await part.toBuffer().catch(() => null);
         if (!part.filename) continue;
         if (!data || part.file.truncated) {
-          uploadProblems.push({ field: 'attachment', label: '身份证明材料', message: `“${part.filename}”超过 5 MB` });
+          uploadProblems.push({
+            field: 'attachment',
+            label: '身份证明材料',
+            message: `“${part.filename}”超过 5 MB`,
+          });
           continue;
         }
         if (data.length === 0) continue;
@@ -120,7 +128,8 @@ export function formToInput(agency: AgencyNode, f: Form): { input: SubmitInput; 
     problems.push({ field: 'email', label: '电子邮箱', message: '格式不正确' });
   if (s(f, 'postalCode') && !/^\d{6}$/.test(s(f, 'postalCode')))
     problems.push({ field: 'postalCode', label: '邮政编码', message: '应为 6 位数字' });
-  if (s(f, 'name').length > 100) problems.push({ field: 'name', label: '姓名或名称', message: '不能超过 100 个字符' });
+  if (s(f, 'name').length > 100)
+    problems.push({ field: 'name', label: '姓名或名称', message: '不能超过 100 个字符' });
   const items: SubmitInput['items'] = [];
   for (let n = 1; n <= MAX_ITEMS; n++) {
     const description = s(f, `item${n}_description`);
@@ -128,13 +137,25 @@ export function formToInput(agency: AgencyNode, f: Form): { input: SubmitInput; 
     const docNo = s(f, `item${n}_docNo`);
     if (!description && !title && !docNo) continue;
     if (description.length < 2)
-      problems.push({ field: `item${n}_description`, label: `第${n}项 所需信息的内容描述`, message: '请描述所需的政府信息（至少 2 个字）' });
+      problems.push({
+        field: `item${n}_description`,
+        label: `第${n}项 所需信息的内容描述`,
+        message: '请描述所需的政府信息（至少 2 个字）',
+      });
     if (description.length > 2000)
-      problems.push({ field: `item${n}_description`, label: `第${n}项 所需信息的内容描述`, message: '不能超过 2000 个字符' });
+      problems.push({
+        field: `item${n}_description`,
+        label: `第${n}项 所需信息的内容描述`,
+        message: '不能超过 2000 个字符',
+      });
     items.push({ description, title: title || null, docNo: docNo || null });
   }
   if (items.length === 0)
-    problems.push({ field: 'item1_description', label: '所需信息的内容描述', message: '至少填写一项申请事项' });
+    problems.push({
+      field: 'item1_description',
+      label: '所需信息的内容描述',
+      message: '至少填写一项申请事项',
+    });
   const provisionForm = s(f, 'provisionForm');
   if (!(PROVISION_FORMS as readonly string[]).includes(provisionForm))
     problems.push({ field: 'provisionForm', label: '信息的提供形式', message: '请选择' });
@@ -151,9 +172,13 @@ export function formToInput(agency: AgencyNode, f: Form): { input: SubmitInput; 
     agencyCode: agency.code,
     applicant: {
       kind,
-      orgType: (ORG_TYPES as readonly string[]).includes(orgType) ? (orgType as SubmitInput['applicant']['orgType']) : null,
+      orgType: (ORG_TYPES as readonly string[]).includes(orgType)
+        ? (orgType as SubmitInput['applicant']['orgType'])
+        : null,
       name: s(f, 'name'),
-      idType: (ID_TYPES as readonly string[]).includes(idType) ? (idType as SubmitInput['applicant']['idType']) : null,
+      idType: (ID_TYPES as readonly string[]).includes(idType)
+        ? (idType as SubmitInput['applicant']['idType'])
+        : null,
       idNumber: s(f, 'idNumber') || null,
       creditCode: s(f, 'creditCode') || null,
       legalRepresentative: s(f, 'legalRepresentative') || null,
@@ -231,7 +256,13 @@ function radios(
   )}</div>${fieldError(errors, name)}</fieldset>`;
 }
 
-function applyForm(agency: AgencyNode, token: string, f: Form, problems: FieldProblem[], banner?: string): SafeHtml {
+function applyForm(
+  agency: AgencyNode,
+  token: string,
+  f: Form,
+  problems: FieldProblem[],
+  banner?: string,
+): SafeHtml {
   const errors = new Map(problems.map((p) => [p.field, p.message]));
   const kind = f.kind === 'organization' ? 'organization' : 'natural';
   const itemRows = [];
@@ -297,7 +328,13 @@ ${radios(f, errors, 'deliveryMethod', '获取信息的方式', DELIVERY_METHODS,
 </form>`;
 }
 
-function receiptBody(agency: AgencyNode, regNo: string, code: string, token: string, submittedOn: string): SafeHtml {
+function receiptBody(
+  agency: AgencyNode,
+  regNo: string,
+  code: string,
+  token: string,
+  submittedOn: string,
+): SafeHtml {
   return html`${FORM_CSS}<h1>申请已提交：登记回执</h1>
 <section class="panel" aria-labelledby="r-h"><h2 id="r-h">${agency.name}政府信息公开申请登记回执</h2>
 <dl class="facts"><dt>登记号</dt><dd class="receipt-code">${regNo}</dd>
@@ -330,7 +367,9 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     await app.register(formbody);
     await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 80 } });
-    const rateLimit = { rateLimit: { max: deps.config.publicPostRateLimitPerMinute, timeWindow: '1 minute' } };
+    const rateLimit = {
+      rateLimit: { max: deps.config.publicPostRateLimitPerMinute, timeWindow: '1 minute' },
+    };
 
     async function agencyOr404(req: FastifyRequest, reply: FastifyReply, code: string) {
       const a = await publicAgencyByCode(deps, code);
@@ -341,17 +380,21 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
       return a;
     }
 
-    app.get<{ Params: { code: string } }>('/a/:code/apply', { schema: { hide: true } }, async (req, reply) => {
-      const agency = await agencyOr404(req, reply, req.params.code);
-      if (!agency.acceptsApplications)
+    app.get<{ Params: { code: string } }>(
+      '/a/:code/apply',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const agency = await agencyOr404(req, reply, req.params.code);
+        if (!agency.acceptsApplications)
+          return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
+            body: html`<h1>依申请公开</h1><div class="panel"><p>${agency.name}不单独受理政府信息公开申请，请向其上级机关或相关机关提出申请。</p><p><a href="/">返回首页</a></p></div>`,
+          });
+        const token = issueFormToken(req, reply);
         return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
-          body: html`<h1>依申请公开</h1><div class="panel"><p>${agency.name}不单独受理政府信息公开申请，请向其上级机关或相关机关提出申请。</p><p><a href="/">返回首页</a></p></div>`,
+          body: applyForm(agency, token, { provisionForm: 'electronic', deliveryMethod: 'online' }, []),
         });
-      const token = issueFormToken(req, reply);
-      return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
-        body: applyForm(agency, token, { provisionForm: 'electronic', deliveryMethod: 'online' }, []),
-      });
-    });
+      },
+    );
 
     app.post<{ Params: { code: string } }>(
       '/a/:code/apply',
@@ -374,7 +417,12 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
         const accepted: (Upload & { mime: string })[] = [];
         for (const u of uploads) {
           const mime = sniffUpload(u.data);
-          if (!mime) fileProblems.push({ field: 'attachment', label: '身份证明材料', message: `“${u.filename}”不是 PDF、JPG 或 PNG 文件` });
+          if (!mime)
+            fileProblems.push({
+              field: 'attachment',
+              label: '身份证明材料',
+              message: `“${u.filename}”不是 PDF、JPG 或 PNG 文件`,
+            });
           else accepted.push({ ...u, mime });
         }
         const all = [...problems, ...fileProblems];
@@ -402,7 +450,8 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
             body: receiptBody(agency, s.app.registrationNo, s.trackingCode, token, s.app.submittedOn),
           });
         } catch (e) {
-          if (isAppError(e) && e.code === 'VALIDATION_FAILED' && e.fields) return again(e.fields.map(toFormField));
+          if (isAppError(e) && e.code === 'VALIDATION_FAILED' && e.fields)
+            return again(e.fields.map(toFormField));
           throw e;
         }
       },
@@ -429,7 +478,11 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
           title: '申请查询',
           columnName: '依申请公开',
           columnType: '依法申请公开',
-          crumbs: [{ href: '/', label: '首页' }, { href: '/track', label: '申请查询' }, { label: '办理进度' }],
+          crumbs: [
+            { href: '/', label: '首页' },
+            { href: '/track', label: '申请查询' },
+            { label: '办理进度' },
+          ],
           body,
         });
       if (!checkFormToken(req, form[FORM_FIELD])) return frame(trackForm(token, form, FORM_EXPIRED_MESSAGE));
@@ -453,7 +506,9 @@ ${
   letters.length === 0
     ? html`<p class="muted">暂无文书。</p>`
     : letters.map(
-        (l) => html`<article aria-labelledby="letter-${l.id}"><h3 id="letter-${l.id}">${l.title}（${formatDateZh(l.issuedOn)}）</h3>
+        (
+          l,
+        ) => html`<article aria-labelledby="letter-${l.id}"><h3 id="letter-${l.id}">${l.title}（${formatDateZh(l.issuedOn)}）</h3>
 <div class="letter">${l.text.join('\n')}</div>
 <form method="post" action="/track/letter" class="gk-noprint">${hidden}<input type="hidden" name="letterId" value="${l.id}"><p><button class="gk-btn secondary" type="submit">下载《${l.title}》（Word 文档）</button></p></form></article>`,
       )
@@ -463,7 +518,8 @@ ${
   files.length === 0
     ? html`<p class="muted">暂无文件。</p>`
     : html`<ul>${files.map(
-        (f) => html`<li><form method="post" action="/track/file">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button class="gk-btn secondary" type="submit">下载 ${f.filename}（${Math.ceil(f.size / 1024)} KB）</button></form></li>`,
+        (f) =>
+          html`<li><form method="post" action="/track/file">${hidden}<input type="hidden" name="fileId" value="${f.id}"><button class="gk-btn secondary" type="submit">下载 ${f.filename}（${Math.ceil(f.size / 1024)} KB）</button></form></li>`,
       )}</ul>`
 }</section>
 <p class="gk-noprint"><a href="/track">查询其他申请</a></p>`);
@@ -488,7 +544,10 @@ ${
       return reply
         .type(DOCX)
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${t.app.registrationNo}.docx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="letter.docx"; filename*=UTF-8''${encodeURIComponent(`${l.title}-${t.app.registrationNo}.docx`)}`,
+        )
         .send(await letterDocx(l.content));
     });
 
@@ -501,7 +560,10 @@ ${
         .type(row.mime)
         .header('cache-control', 'no-store')
         .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(row.filename)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+        )
         .send(Buffer.from(row.contentB64, 'base64'));
     });
 
@@ -524,7 +586,10 @@ ${
       return reply
         .type(DOCX)
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="receipt.docx"; filename*=UTF-8''${encodeURIComponent(`登记回执-${t.app.registrationNo}.docx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="receipt.docx"; filename*=UTF-8''${encodeURIComponent(`登记回执-${t.app.registrationNo}.docx`)}`,
+        )
         .send(await letterDocx(content));
     });
   };

@@ -34,7 +34,9 @@ function inAssignedUnit(actor: StaffActor, c: CaseRef): boolean {
   return (
     c.unitId !== null &&
     actor.grants.some(
-      (g) => (g.role === 'drafter' || g.role === 'unit_head') && (g.agencyId === c.unitId || g.unitId === c.unitId),
+      (g) =>
+        (g.role === 'drafter' || g.role === 'unit_head') &&
+        (g.agencyId === c.unitId || g.unitId === c.unitId),
     )
   );
 }
@@ -71,7 +73,9 @@ export const requestPolicy = {
   /** The current approval step's role, held on the case's agency (or, for unit heads, its assigned unit). */
   canApproveStep(actor: StaffActor, dir: AgencyDirectory, c: CaseRef, role: Role): boolean {
     if (role === 'unit_head' && c.unitId !== null)
-      return actor.grants.some((g) => g.role === 'unit_head' && (g.agencyId === c.unitId || g.unitId === c.unitId));
+      return actor.grants.some(
+        (g) => g.role === 'unit_head' && (g.agencyId === c.unitId || g.unitId === c.unitId),
+      );
     return holdsIn(actor, dir, [role], c.agencyId);
   },
 };

@@ -83,7 +83,9 @@ export function presentApplicant(a: ApplicationRow, personal: boolean) {
     idTypeLabel: a.idType ? ID_TYPE_LABELS[a.idType as IdType] : null,
     idNumber: m(a.idNumber, 3, 2),
     creditCode: a.creditCode, // an organisation's public registration code
-    legalRepresentative: personal ? a.legalRepresentative : a.legalRepresentative && maskName(a.legalRepresentative),
+    legalRepresentative: personal
+      ? a.legalRepresentative
+      : a.legalRepresentative && maskName(a.legalRepresentative),
     contactPerson: personal ? a.contactPerson : a.contactPerson && maskName(a.contactPerson),
     phone: m(a.phone, 3, 4),
     email: personal ? a.email : a.email ? a.email.replace(/^(.).*(@.*)$/, '$1***$2') : null,

@@ -108,7 +108,11 @@ export const requestRepository = {
   },
 
   async byRegistrationNo(db: DbOrTx, no: string): Promise<ApplicationRow | undefined> {
-    return db.selectFrom('requestApplications').selectAll().where('registrationNo', '=', no).executeTakeFirst();
+    return db
+      .selectFrom('requestApplications')
+      .selectAll()
+      .where('registrationNo', '=', no)
+      .executeTakeFirst();
   },
 
   async update(
@@ -133,8 +137,17 @@ export const requestRepository = {
       .execute();
   },
 
-  async updateItem(db: DbOrTx, id: number, set: Partial<Omit<ItemRow, 'id' | 'applicationId'>>): Promise<ItemRow> {
-    return db.updateTable('requestItems').set(set).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  async updateItem(
+    db: DbOrTx,
+    id: number,
+    set: Partial<Omit<ItemRow, 'id' | 'applicationId'>>,
+  ): Promise<ItemRow> {
+    return db
+      .updateTable('requestItems')
+      .set(set)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   // ---------------------------------------------------------------- deadlines of an application
@@ -358,7 +371,14 @@ export const requestRepository = {
 
   async insertConsultation(
     db: DbOrTx,
-    row: { applicationId: number; kind: string; party: string; sentOn: string; note: string | null; createdAt: string },
+    row: {
+      applicationId: number;
+      kind: string;
+      party: string;
+      sentOn: string;
+      note: string | null;
+      createdAt: string;
+    },
   ) {
     return db.insertInto('requestConsultations').values(row).returningAll().executeTakeFirstOrThrow();
   },
@@ -372,7 +392,11 @@ export const requestRepository = {
       .executeTakeFirst();
   },
   async answerConsultation(db: DbOrTx, id: number, answeredOn: string, opinion: string, note: string | null) {
-    await db.updateTable('requestConsultations').set({ answeredOn, opinion, note }).where('id', '=', id).execute();
+    await db
+      .updateTable('requestConsultations')
+      .set({ answeredOn, opinion, note })
+      .where('id', '=', id)
+      .execute();
   },
   async consultations(db: DbOrTx, applicationId: number) {
     return db
@@ -399,7 +423,12 @@ export const requestRepository = {
     return db.insertInto('requestFees').values(row).returningAll().executeTakeFirstOrThrow();
   },
   async fees(db: DbOrTx, applicationId: number) {
-    return db.selectFrom('requestFees').selectAll().where('applicationId', '=', applicationId).orderBy('id').execute();
+    return db
+      .selectFrom('requestFees')
+      .selectAll()
+      .where('applicationId', '=', applicationId)
+      .orderBy('id')
+      .execute();
   },
   async settleFee(
     db: DbOrTx,
@@ -409,7 +438,13 @@ export const requestRepository = {
     await db.updateTable('requestFees').set(set).where('id', '=', id).execute();
   },
   /** 109号 art.4: pieces already counted for this applicant in the calendar month. */
-  async piecesThisMonth(db: DbOrTx, agencyId: number, applicantName: string, monthPrefix: string, exceptId: number) {
+  async piecesThisMonth(
+    db: DbOrTx,
+    agencyId: number,
+    applicantName: string,
+    monthPrefix: string,
+    exceptId: number,
+  ) {
     const r = await db
       .selectFrom('requestFees as f')
       .innerJoin('requestApplications as a', 'a.id', 'f.applicationId')
@@ -434,7 +469,13 @@ export const requestRepository = {
   },
 
   /** Earlier applications of the same applicant with an item of similar description (重复申请, R.36(6)). */
-  async sameApplicantAnswered(db: DbOrTx, agencyId: number, applicantName: string, idNumber: string | null, exceptId: number) {
+  async sameApplicantAnswered(
+    db: DbOrTx,
+    agencyId: number,
+    applicantName: string,
+    idNumber: string | null,
+    exceptId: number,
+  ) {
     let q = db
       .selectFrom('requestApplications as a')
       .innerJoin('requestItems as i', 'i.applicationId', 'a.id')

@@ -38,7 +38,9 @@ export const ApplicantBody = Type.Object(
     contactPerson: optText('联系人', 50),
     phone: Type.String({ title: '联系电话', minLength: 5, maxLength: 30, pattern: '^[0-9+()\\- ]{5,30}$' }),
     email: Type.Optional(
-      Nullable(Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^([^@\\s]+@[^@\\s]+\\.[^@\\s]+)?$' })),
+      Nullable(
+        Type.String({ title: '电子邮箱', maxLength: 100, pattern: '^([^@\\s]+@[^@\\s]+\\.[^@\\s]+)?$' }),
+      ),
     ),
     address: optText('通信地址', 200),
     postalCode: Type.Optional(Nullable(Type.String({ title: '邮政编码', pattern: '^(\\d{6})?$' }))),
@@ -175,7 +177,10 @@ export const QueueResponse = Type.Object({
 });
 
 const Anything = Type.Unknown();
-export const CaseView = Type.Object({}, { additionalProperties: true, description: '申请详情（工作人员视图）' });
+export const CaseView = Type.Object(
+  {},
+  { additionalProperties: true, description: '申请详情（工作人员视图）' },
+);
 export const CaseResponse = Type.Record(Type.String(), Anything);
 
 export const AssignBody = Type.Object({
@@ -197,12 +202,16 @@ export const DecideBody = Type.Object({
   comment: optText('审批意见', 500),
 });
 export const ConsultBody = Type.Object({
-  kind: Type.Union([Type.Literal('third_party'), Type.Literal('inter_agency')], { title: '征求意见对象类型' }),
+  kind: Type.Union([Type.Literal('third_party'), Type.Literal('inter_agency')], {
+    title: '征求意见对象类型',
+  }),
   party: Type.String({ title: '征求意见对象', minLength: 1, maxLength: 200 }),
   note: optText('说明', 1000),
 });
 export const ConsultEndBody = Type.Object({
-  opinion: Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')], { title: '意见' }),
+  opinion: Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')], {
+    title: '意见',
+  }),
   note: optText('意见内容', 2000),
 });
 export const FeeBody = Type.Object({
@@ -214,7 +223,9 @@ export const FeeSettleBody = Type.Object({
   receiptNo: optText('票据号', 50),
   waiverReason: optText('减免理由', 500),
 });
-export const ReasonBody = Type.Object({ reason: Type.String({ title: '理由', minLength: 2, maxLength: 1000 }) });
+export const ReasonBody = Type.Object({
+  reason: Type.String({ title: '理由', minLength: 2, maxLength: 1000 }),
+});
 export const DelayBody = Type.Object({
   dueOn: IsoDate('延后答复日期'),
   reason: Type.String({ title: '理由', minLength: 2, maxLength: 1000 }),

@@ -114,7 +114,8 @@ export function applicantProblems(a: SubmitInput['applicant']): FieldProblem[] {
   const out: FieldProblem[] = [];
   const blank = (s: string | null | undefined) => !s || !s.trim();
   if (a.kind === 'organization') {
-    if (!a.orgType) out.push({ field: 'applicant.orgType', label: '组织类型', message: '请选择法人或其他组织的类型' });
+    if (!a.orgType)
+      out.push({ field: 'applicant.orgType', label: '组织类型', message: '请选择法人或其他组织的类型' });
     if (blank(a.creditCode))
       out.push({ field: 'applicant.creditCode', label: '统一社会信用代码', message: '不能为空' });
     else if (!isValidUscc(a.creditCode!.trim().toUpperCase()))
@@ -123,7 +124,11 @@ export function applicantProblems(a: SubmitInput['applicant']): FieldProblem[] {
     if (!a.idType) out.push({ field: 'applicant.idType', label: '证件类型', message: '请选择身份证件类型' });
     if (blank(a.idNumber)) out.push({ field: 'applicant.idNumber', label: '证件号码', message: '不能为空' });
     else if (a.idType === 'resident_id' && !isValidResidentId(a.idNumber!.trim().toUpperCase()))
-      out.push({ field: 'applicant.idNumber', label: '证件号码', message: '居民身份证号码校验不通过，请核对' });
+      out.push({
+        field: 'applicant.idNumber',
+        label: '证件号码',
+        message: '居民身份证号码校验不通过，请核对',
+      });
   }
   return out;
 }
@@ -142,7 +147,12 @@ async function load(deps: Deps, tx: DbOrTx, id: number): Promise<Loaded> {
   if (!app) throw new AppError('REQUEST_NOT_FOUND');
   const dir = await agencyDirectory(deps, tx);
   const agency = dir.get(app.agencyId)!;
-  return { app, agency, rules: await rulesForAgency(deps, tx, app.agencyId), cal: await calendarIn(deps, tx, app.agencyId) };
+  return {
+    app,
+    agency,
+    rules: await rulesForAgency(deps, tx, app.agencyId),
+    cal: await calendarIn(deps, tx, app.agencyId),
+  };
 }
 
 /**
@@ -157,13 +167,24 @@ export async function calendarIn(deps: Deps, db: DbOrTx, agencyId: number): Prom
   const local = rows.filter((r) => r.agencyId !== null);
   return new WorkingCalendar(
     years,
-    [...national, ...local].map((r) => ({ date: r.date, kind: r.kind as SpecialDayKind, name: r.name, agencyId: r.agencyId })),
+    [...national, ...local].map((r) => ({
+      date: r.date,
+      kind: r.kind as SpecialDayKind,
+      name: r.name,
+      agencyId: r.agencyId,
+    })),
   );
 }
 
 type Permission = 'read' | 'manage' | 'handle' | 'approve_extension';
 
-async function authorize(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, need: Permission): Promise<StaffActor> {
+async function authorize(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  need: Permission,
+): Promise<StaffActor> {
   const actor = ctx.actor;
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const dir = await agencyDirectory(deps, tx);
@@ -177,7 +198,15 @@ async function authorize(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, 
   return actor;
 }
 
-async function audit(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, action: string, before: unknown, after: unknown) {
+async function audit(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  action: string,
+  before: unknown,
+  after: unknown,
+) {
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
     agencyId: app.agencyId,
@@ -215,7 +244,14 @@ async function replyDeadline(tx: DbOrTx, appId: number): Promise<DeadlineRow | u
   return repo.liveDeadline(tx, appId, 'reply');
 }
 
-async function openReplyDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, start: string, days: number) {
+async function openReplyDeadline(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  start: string,
+  days: number,
+) {
   await createDeadline(deps, tx, ctx, {
     agencyId: app.agencyId,
     subjectType: SUBJECT,
@@ -226,7 +262,15 @@ async function openReplyDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: Applicat
   });
 }
 
-async function openDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRow, kind: string, start: string, days: number) {
+async function openDeadline(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  app: ApplicationRow,
+  kind: string,
+  start: string,
+  days: number,
+) {
   return createDeadline(deps, tx, ctx, {
     agencyId: app.agencyId,
     subjectType: SUBJECT,
@@ -238,7 +282,12 @@ async function openDeadline(deps: Deps, tx: DbOrTx, ctx: Ctx, app: ApplicationRo
 }
 
 /** Pauses the reply clock (R.33 ¶3 consultation; 109号 fee; suspension). */
-async function pauseClock(deps: Deps, tx: DbOrTx, app: ApplicationRow, kind: PauseKind): Promise<Partial<ApplicationRow>> {
+async function pauseClock(
+  deps: Deps,
+  tx: DbOrTx,
+  app: ApplicationRow,
+  kind: PauseKind,
+): Promise<Partial<ApplicationRow>> {
   const d = await replyDeadline(tx, app.id);
   if (d) await repo.setDeadline(tx, d.id, { state: 'paused' }, nowIso(deps));
   return { pauseKind: kind, pausedSince: today(deps) };
@@ -260,11 +309,19 @@ async function resumeClock(
     const workingDays = d.workingDays + days;
     dueOn = cal.addWorkingDays(d.startDate, workingDays);
     await repo.setDeadline(tx, d.id, { state: 'open', workingDays, dueDate: dueOn }, nowIso(deps));
-    await audit(deps, tx, ctx, app, 'deadline.extended_by_pause', { dueDate: d.dueDate }, {
-      dueDate: dueOn,
-      pausedWorkingDays: days,
-      pauseKind: app.pauseKind,
-    });
+    await audit(
+      deps,
+      tx,
+      ctx,
+      app,
+      'deadline.extended_by_pause',
+      { dueDate: d.dueDate },
+      {
+        dueDate: dueOn,
+        pausedWorkingDays: days,
+        pauseKind: app.pauseKind,
+      },
+    );
   }
   return { set: { pauseKind: null, pausedSince: null, pausedDays: app.pausedDays + days }, days, dueOn };
 }
@@ -297,7 +354,13 @@ async function insertApplication(
   ctx: Ctx,
   agency: AgencyNode,
   input: SubmitInput,
-  facts: { channel: Channel; submittedOn: string; signedForOn: string | null; status: Status; receivedOn: string | null },
+  facts: {
+    channel: Channel;
+    submittedOn: string;
+    signedForOn: string | null;
+    status: Status;
+    receivedOn: string | null;
+  },
 ): Promise<Submitted> {
   const problems = applicantProblems(input.applicant);
   if (problems.length) throw validationError(problems);
@@ -389,7 +452,12 @@ export async function submitOnline(deps: Deps, tx: DbOrTx, ctx: Ctx, input: Subm
 }
 
 /** Staff intake of an offline application; the date of receipt follows R.31 per channel. */
-export async function registerOffline(deps: Deps, tx: DbOrTx, ctx: Ctx, input: IntakeInput): Promise<Submitted> {
+export async function registerOffline(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  input: IntakeInput,
+): Promise<Submitted> {
   const agency = await agencyForIntake(deps, tx, input);
   if (!ctx.actor || !requestPolicy.canRegister(ctx.actor, await agencyDirectory(deps, tx), agency.id))
     throw new AppError('FORBIDDEN');
@@ -419,13 +487,31 @@ export async function registerOffline(deps: Deps, tx: DbOrTx, ctx: Ctx, input: I
 }
 
 /** R.31(二)(三): the office confirms receipt; that day is the date of receipt. */
-export async function confirmReceipt(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { confirmedOn: string }) {
+export async function confirmReceipt(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { confirmedOn: string },
+) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
   assertDate('confirmedOn', '确认收到日期', input.confirmedOn);
-  const r = receiptDate(l.app.channel as Channel, { submittedOn: l.app.submittedOn, confirmedOn: input.confirmedOn, signedForOn: input.confirmedOn }, today(deps));
+  const r = receiptDate(
+    l.app.channel as Channel,
+    { submittedOn: l.app.submittedOn, confirmedOn: input.confirmedOn, signedForOn: input.confirmedOn },
+    today(deps),
+  );
   if (!r.ok) throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
-  const app = await transition(deps, tx, ctx, l.app, 'confirm_receipt', { receivedOn: r.receivedOn, clockStart: r.receivedOn }, { receivedOn: r.receivedOn });
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'confirm_receipt',
+    { receivedOn: r.receivedOn, clockStart: r.receivedOn },
+    { receivedOn: r.receivedOn },
+  );
   await openReplyDeadline(deps, tx, ctx, app, r.receivedOn, l.rules.replyDays);
   await issueLetter(deps, tx, ctx, id, 'receipt', {}, true);
   return app;
@@ -454,7 +540,15 @@ export async function acceptAndAssign(
   if (['closed', 'withdrawn', 'lapsed', 'unconfirmed'].includes(l.app.status))
     throw new AppError('REQUEST_INVALID_TRANSITION');
   const after = await repo.update(tx, id, { ...set, updatedAt: nowIso(deps) });
-  await audit(deps, tx, ctx, l.app, 'request.assigned', { unitId: l.app.unitId, handlerUserId: l.app.handlerUserId }, set);
+  await audit(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'request.assigned',
+    { unitId: l.app.unitId, handlerUserId: l.app.handlerUserId },
+    set,
+  );
   return after;
 }
 
@@ -471,16 +565,32 @@ export async function requestCorrection(
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
   const t = today(deps);
-  const late = l.app.receivedOn ? l.cal.workingDaysBetween(l.app.receivedOn, t) > l.rules.correctionNoticeDays : false;
+  const late = l.app.receivedOn
+    ? l.cal.workingDaysBetween(l.app.receivedOn, t) > l.rules.correctionNoticeDays
+    : false;
   const d = await replyDeadline(tx, id);
-  const app = await transition(deps, tx, ctx, l.app, 'request_correction', {}, { note: input.note, lateNotice: late });
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'request_correction',
+    {},
+    { note: input.note, lateNotice: late },
+  );
   if (d) await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
   const cd = await openDeadline(deps, tx, ctx, app, 'correction', t, input.correctionDays);
   await issueLetter(deps, tx, ctx, id, 'correction', { note: input.note, correctionDueOn: cd.dueDate }, true);
   return app;
 }
 
-export async function receiveCorrection(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { receivedOn: string }) {
+export async function receiveCorrection(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { receivedOn: string },
+) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
   assertDate('receivedOn', '收到补正日期', input.receivedOn);
@@ -502,12 +612,26 @@ export async function receiveCorrection(deps: Deps, tx: DbOrTx, ctx: Ctx, id: nu
 async function lapse(deps: Deps, tx: DbOrTx, ctx: Ctx, l: Loaded, action: 'lapse_correction' | 'lapse_fee') {
   const kind = action === 'lapse_correction' ? 'correction' : 'fee';
   const d = await repo.liveDeadline(tx, l.app.id, kind);
-  if (!d || today(deps) <= d.dueDate) throw new AppError('REQUEST_INVALID_TRANSITION', { message: '期限尚未届满，不能按逾期处理' });
+  if (!d || today(deps) <= d.dueDate)
+    throw new AppError('REQUEST_INVALID_TRANSITION', { message: '期限尚未届满，不能按逾期处理' });
   const code: DispositionCode = action === 'lapse_correction' ? 'other_no_correction' : 'other_fee_unpaid';
   for (const i of await repo.items(tx, l.app.id))
-    await repo.updateItem(tx, i.id, { disposition: code, legalBasis: dispositionDef(code).basis, decidedAt: nowIso(deps), decidedBy: ctx.actor?.userId ?? null });
+    await repo.updateItem(tx, i.id, {
+      disposition: code,
+      legalBasis: dispositionDef(code).basis,
+      decidedAt: nowIso(deps),
+      decidedBy: ctx.actor?.userId ?? null,
+    });
   await repo.closeLiveDeadlines(tx, l.app.id, 'lapsed', nowIso(deps));
-  return transition(deps, tx, ctx, l.app, action, { reportCategory: code, closedOn: today(deps), pauseKind: null, pausedSince: null }, { reportCategory: code });
+  return transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    action,
+    { reportCategory: code, closedOn: today(deps), pauseKind: null, pausedSince: null },
+    { reportCategory: code },
+  );
 }
 
 /** R.30: no correction by its deadline → deemed abandoned (Table 三 （六）1). */
@@ -525,33 +649,90 @@ export async function lapseFee(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
 }
 
 /** R.33 ¶2: the handler asks; the head of the disclosure office approves (approveExtension). */
-export async function requestExtension(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { days: number; reason: string }) {
+export async function requestExtension(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { days: number; reason: string },
+) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
-  if (!['registered', 'in_progress', 'awaiting_approval'].includes(l.app.status)) throw new AppError('REQUEST_INVALID_TRANSITION');
-  if (!extensionAllowed(l.rules, { ...emptyClock(l.app) }, input.days)) throw new AppError('REQUEST_EXTENSION_TOO_LONG');
-  const app = await repo.update(tx, id, { extensionRequestedDays: input.days, extensionReason: input.reason, updatedAt: nowIso(deps) });
-  await repo.insertApproval(tx, { applicationId: id, subject: 'extension', step: 0, role: 'requester', decision: 'requested', comment: input.reason, userId: actor.userId, createdAt: nowIso(deps) });
-  await audit(deps, tx, ctx, l.app, 'request.extension_requested', null, { days: input.days, reason: input.reason });
+  if (!['registered', 'in_progress', 'awaiting_approval'].includes(l.app.status))
+    throw new AppError('REQUEST_INVALID_TRANSITION');
+  if (!extensionAllowed(l.rules, { ...emptyClock(l.app) }, input.days))
+    throw new AppError('REQUEST_EXTENSION_TOO_LONG');
+  const app = await repo.update(tx, id, {
+    extensionRequestedDays: input.days,
+    extensionReason: input.reason,
+    updatedAt: nowIso(deps),
+  });
+  await repo.insertApproval(tx, {
+    applicationId: id,
+    subject: 'extension',
+    step: 0,
+    role: 'requester',
+    decision: 'requested',
+    comment: input.reason,
+    userId: actor.userId,
+    createdAt: nowIso(deps),
+  });
+  await audit(deps, tx, ctx, l.app, 'request.extension_requested', null, {
+    days: input.days,
+    reason: input.reason,
+  });
   return app;
 }
 
 function emptyClock(app: ApplicationRow) {
-  return { clockStart: app.clockStart, extensionDays: app.extensionDays, pausedDays: app.pausedDays, pause: null, delayedDueOn: app.delayedDueOn };
+  return {
+    clockStart: app.clockStart,
+    extensionDays: app.extensionDays,
+    pausedDays: app.pausedDays,
+    pause: null,
+    delayedDueOn: app.delayedDueOn,
+  };
 }
 
-export async function decideExtension(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { approve: boolean; comment?: string | null }) {
+export async function decideExtension(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { approve: boolean; comment?: string | null },
+) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'approve_extension');
   const days = l.app.extensionRequestedDays;
   if (!days) throw new AppError('REQUEST_EXTENSION_NOT_REQUESTED');
-  const requests = (await repo.approvals(tx, id)).filter((a) => a.subject === 'extension' && a.decision === 'requested');
+  const requests = (await repo.approvals(tx, id)).filter(
+    (a) => a.subject === 'extension' && a.decision === 'requested',
+  );
   if (requests.at(-1)?.userId === actor.userId)
-    throw new AppError('FORBIDDEN', { message: '延期须由政府信息公开工作机构负责人审批，申请人不能自行批准' });
-  await repo.insertApproval(tx, { applicationId: id, subject: 'extension', step: 1, role: 'disclosure_office', decision: input.approve ? 'approved' : 'rejected', comment: input.comment ?? null, userId: actor.userId, createdAt: nowIso(deps) });
+    throw new AppError('FORBIDDEN', {
+      message: '延期须由政府信息公开工作机构负责人审批，申请人不能自行批准',
+    });
+  await repo.insertApproval(tx, {
+    applicationId: id,
+    subject: 'extension',
+    step: 1,
+    role: 'disclosure_office',
+    decision: input.approve ? 'approved' : 'rejected',
+    comment: input.comment ?? null,
+    userId: actor.userId,
+    createdAt: nowIso(deps),
+  });
   if (!input.approve) {
     const app = await repo.update(tx, id, { extensionRequestedDays: null, updatedAt: nowIso(deps) });
-    await audit(deps, tx, ctx, l.app, 'request.extension_rejected', { days }, { comment: input.comment ?? null });
+    await audit(
+      deps,
+      tx,
+      ctx,
+      l.app,
+      'request.extension_rejected',
+      { days },
+      { comment: input.comment ?? null },
+    );
     return app;
   }
   if (!extensionAllowed(l.rules, emptyClock(l.app), days)) throw new AppError('REQUEST_EXTENSION_TOO_LONG');
@@ -561,10 +742,30 @@ export async function decideExtension(deps: Deps, tx: DbOrTx, ctx: Ctx, id: numb
     dueOn = l.cal.addWorkingDays(d.startDate, d.workingDays + days);
     await repo.setDeadline(tx, d.id, { workingDays: d.workingDays + days, dueDate: dueOn }, nowIso(deps));
   }
-  const app = await repo.update(tx, id, { extensionDays: l.app.extensionDays + days, extensionRequestedDays: null, updatedAt: nowIso(deps) });
-  await audit(deps, tx, ctx, l.app, 'request.extended', { dueDate: d?.dueDate ?? null }, { days, dueDate: dueOn, approvedBy: actor.userId });
+  const app = await repo.update(tx, id, {
+    extensionDays: l.app.extensionDays + days,
+    extensionRequestedDays: null,
+    updatedAt: nowIso(deps),
+  });
+  await audit(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'request.extended',
+    { dueDate: d?.dueDate ?? null },
+    { days, dueDate: dueOn, approvedBy: actor.userId },
+  );
   // R.33 ¶2: the applicant is told, with the new date
-  await issueLetter(deps, tx, ctx, id, 'extension', { reason: l.app.extensionReason, extensionDays: days, dueOn }, true);
+  await issueLetter(
+    deps,
+    tx,
+    ctx,
+    id,
+    'extension',
+    { reason: l.app.extensionReason, extensionDays: days, dueOn },
+    true,
+  );
   return app;
 }
 
@@ -580,11 +781,42 @@ export async function startConsultation(
   await authorize(deps, tx, ctx, l.app, 'handle');
   const t = today(deps);
   const pause = await pauseClock(deps, tx, l.app, input.kind);
-  const app = await transition(deps, tx, ctx, l.app, input.kind === 'third_party' ? 'consult_third_party' : 'consult_agency', pause, { party: input.party });
-  await repo.insertConsultation(tx, { applicationId: id, kind: input.kind, party: input.party, sentOn: t, note: input.note ?? null, createdAt: nowIso(deps) });
-  const d = await openDeadline(deps, tx, ctx, app, input.kind, t, input.kind === 'third_party' ? l.rules.thirdPartyDays : l.rules.interAgencyDays);
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    input.kind === 'third_party' ? 'consult_third_party' : 'consult_agency',
+    pause,
+    { party: input.party },
+  );
+  await repo.insertConsultation(tx, {
+    applicationId: id,
+    kind: input.kind,
+    party: input.party,
+    sentOn: t,
+    note: input.note ?? null,
+    createdAt: nowIso(deps),
+  });
+  const d = await openDeadline(
+    deps,
+    tx,
+    ctx,
+    app,
+    input.kind,
+    t,
+    input.kind === 'third_party' ? l.rules.thirdPartyDays : l.rules.interAgencyDays,
+  );
   if (input.kind === 'third_party')
-    await issueLetter(deps, tx, ctx, id, 'third_party_consultation', { party: input.party, consultationDueOn: d.dueDate }, false);
+    await issueLetter(
+      deps,
+      tx,
+      ctx,
+      id,
+      'third_party_consultation',
+      { party: input.party, consultationDueOn: d.dueDate },
+      false,
+    );
   return app;
 }
 
@@ -601,23 +833,70 @@ export async function endConsultation(
   if (c) await repo.answerConsultation(tx, c.id, today(deps), input.opinion, input.note ?? null);
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['third_party', 'inter_agency']);
   const r = await resumeClock(deps, tx, ctx, l);
-  return transition(deps, tx, ctx, l.app, 'end_consultation', r.set, { opinion: input.opinion, pausedWorkingDays: r.days, dueOn: r.dueOn });
+  return transition(deps, tx, ctx, l.app, 'end_consultation', r.set, {
+    opinion: input.opinion,
+    pausedWorkingDays: r.days,
+    dueOn: r.dueOn,
+  });
 }
 
 /** 109号: fee notice; payment within feePaymentDays; the period does not count when the rules say so. */
-export async function noticeFee(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { method: FeeMethod; units: number }) {
+export async function noticeFee(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { method: FeeMethod; units: number },
+) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
-  if (methodConflict(l.app.feeMethod as FeeMethod | null, input.method)) throw new AppError('REQUEST_FEE_METHOD_CONFLICT');
+  if (methodConflict(l.app.feeMethod as FeeMethod | null, input.method))
+    throw new AppError('REQUEST_FEE_METHOD_CONFLICT');
   const t = today(deps);
-  const prior = input.method === 'per_piece' ? await repo.piecesThisMonth(tx, l.app.agencyId, l.app.applicantName, t.slice(0, 7), id) : 0;
-  const a = input.method === 'per_piece' ? perPieceFee(l.rules, prior, input.units) : perVolumeFee(l.rules, input.units);
-  await repo.insertFee(tx, { applicationId: id, method: input.method, units: input.units, priorUnits: prior, amount: a.amount, linesJson: JSON.stringify(a.lines), noticeOn: t, createdAt: nowIso(deps) });
+  const prior =
+    input.method === 'per_piece'
+      ? await repo.piecesThisMonth(tx, l.app.agencyId, l.app.applicantName, t.slice(0, 7), id)
+      : 0;
+  const a =
+    input.method === 'per_piece'
+      ? perPieceFee(l.rules, prior, input.units)
+      : perVolumeFee(l.rules, input.units);
+  await repo.insertFee(tx, {
+    applicationId: id,
+    method: input.method,
+    units: input.units,
+    priorUnits: prior,
+    amount: a.amount,
+    linesJson: JSON.stringify(a.lines),
+    noticeOn: t,
+    createdAt: nowIso(deps),
+  });
   const pause = l.rules.feePaymentPausesClock ? await pauseClock(deps, tx, l.app, 'fee') : {};
-  const app = await transition(deps, tx, ctx, l.app, 'notice_fee', { ...pause, feeMethod: input.method }, { method: input.method, units: input.units, amount: a.amount });
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'notice_fee',
+    { ...pause, feeMethod: input.method },
+    { method: input.method, units: input.units, amount: a.amount },
+  );
   const d = await openDeadline(deps, tx, ctx, app, 'fee', t, l.rules.feePaymentDays);
   const { describeLines, FEE_METHOD_LABELS } = await import('./fees.ts');
-  await issueLetter(deps, tx, ctx, id, 'fee_notice', { feeMethod: FEE_METHOD_LABELS[input.method], feeLines: describeLines(a).join('；'), feeAmount: a.amount, feeDueOn: d.dueDate }, true);
+  await issueLetter(
+    deps,
+    tx,
+    ctx,
+    id,
+    'fee_notice',
+    {
+      feeMethod: FEE_METHOD_LABELS[input.method],
+      feeLines: describeLines(a).join('；'),
+      feeAmount: a.amount,
+      feeDueOn: d.dueDate,
+    },
+    true,
+  );
   return app;
 }
 
@@ -633,9 +912,18 @@ export async function settleFee(
   const fee = (await repo.fees(tx, id)).at(-1);
   if (!fee) throw new AppError('REQUEST_INVALID_TRANSITION');
   const waived = !!input.waiverReason?.trim();
-  if (!waived && !input.paidOn) throw validationError([{ field: 'paidOn', label: '缴费日期', message: '请填写缴费日期，或填写减免理由' }]);
+  if (!waived && !input.paidOn)
+    throw validationError([
+      { field: 'paidOn', label: '缴费日期', message: '请填写缴费日期，或填写减免理由' },
+    ]);
   assertDate('paidOn', '缴费日期', input.paidOn);
-  await repo.settleFee(tx, fee.id, waived ? { waived: 1, waiverReason: input.waiverReason!.trim() } : { paidOn: input.paidOn!, receiptNo: input.receiptNo ?? null });
+  await repo.settleFee(
+    tx,
+    fee.id,
+    waived
+      ? { waived: 1, waiverReason: input.waiverReason!.trim() }
+      : { paidOn: input.paidOn!, receiptNo: input.receiptNo ?? null },
+  );
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['fee']);
   const r = await resumeClock(deps, tx, ctx, l);
   return transition(deps, tx, ctx, l.app, 'settle_fee', r.set, { waived, pausedWorkingDays: r.days });
@@ -657,7 +945,13 @@ export async function resume(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
 }
 
 /** R.35: a reasonable later date for an excessive request, told to the applicant. */
-export async function delayExcessive(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { dueOn: string; reason: string }) {
+export async function delayExcessive(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { dueOn: string; reason: string },
+) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
   assertDate('dueOn', '延后答复日期', input.dueOn);
@@ -667,7 +961,15 @@ export async function delayExcessive(deps: Deps, tx: DbOrTx, ctx: Ctx, id: numbe
   await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
   const app = await repo.update(tx, id, { delayedDueOn: input.dueOn, updatedAt: nowIso(deps) });
   await openReplyDeadline(deps, tx, ctx, app, input.dueOn, 0);
-  await audit(deps, tx, ctx, l.app, 'request.delayed_r35', { dueDate: d.dueDate }, { dueDate: input.dueOn, reason: input.reason });
+  await audit(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'request.delayed_r35',
+    { dueDate: d.dueDate },
+    { dueDate: input.dueOn, reason: input.reason },
+  );
   return app;
 }
 
@@ -675,12 +977,27 @@ export async function withdraw(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, inp
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
   await repo.closeLiveDeadlines(tx, id, 'cancelled', nowIso(deps));
-  return transition(deps, tx, ctx, l.app, 'withdraw', { closedOn: today(deps), pauseKind: null, pausedSince: null }, { reason: input.reason });
+  return transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'withdraw',
+    { closedOn: today(deps), pauseKind: null, pausedSince: null },
+    { reason: input.reason },
+  );
 }
 
 // ------------------------------------------------------------------ dispositions and approval
 
-export async function decideItem(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, itemId: number, input: ItemDecision) {
+export async function decideItem(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  itemId: number,
+  input: ItemDecision,
+) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
   if (!['registered', 'in_progress'].includes(l.app.status)) throw new AppError('REQUEST_INVALID_TRANSITION');
@@ -688,7 +1005,9 @@ export async function decideItem(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, i
   if (!item) throw new AppError('REQUEST_NOT_FOUND');
   const problems = decisionProblems(input);
   if (problems.length)
-    throw validationError(problems.map((p) => ({ field: p.field, label: DECISION_LABELS[p.field], message: p.message })));
+    throw validationError(
+      problems.map((p) => ({ field: p.field, label: DECISION_LABELS[p.field], message: p.message })),
+    );
   const after = await repo.updateItem(tx, itemId, {
     disposition: input.code,
     legalBasis: clean(input.legalBasis) ?? dispositionDef(input.code).basis,
@@ -700,7 +1019,15 @@ export async function decideItem(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, i
     decidedAt: nowIso(deps),
     decidedBy: actor.userId,
   });
-  await audit(deps, tx, ctx, l.app, 'request.item_decided', { itemId, disposition: item.disposition }, { itemId, disposition: input.code });
+  await audit(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'request.item_decided',
+    { itemId, disposition: item.disposition },
+    { itemId, disposition: input.code },
+  );
   return after;
 }
 
@@ -720,7 +1047,8 @@ export async function approvalChain(deps: Deps, tx: DbOrTx, app: ApplicationRow)
   if (s) {
     try {
       const parsed = JSON.parse(s.approvalChainJson) as unknown;
-      if (Array.isArray(parsed) && parsed.every((r) => typeof r === 'string' && isRole(r))) chain = parsed as Role[];
+      if (Array.isArray(parsed) && parsed.every((r) => typeof r === 'string' && isRole(r)))
+        chain = parsed as Role[];
     } catch {
       /* keep the default */
     }
@@ -741,11 +1069,26 @@ export async function submitForApproval(deps: Deps, tx: DbOrTx, ctx: Ctx, id: nu
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
   const items = await repo.items(tx, id);
   if (items.some((i) => !i.disposition)) throw new AppError('REQUEST_ITEMS_UNDECIDED');
-  await repo.insertApproval(tx, { applicationId: id, subject: 'reply', step: 0, role: 'handler', decision: 'submitted', comment: null, userId: actor.userId, createdAt: nowIso(deps) });
+  await repo.insertApproval(tx, {
+    applicationId: id,
+    subject: 'reply',
+    step: 0,
+    role: 'handler',
+    decision: 'submitted',
+    comment: null,
+    userId: actor.userId,
+    createdAt: nowIso(deps),
+  });
   return transition(deps, tx, ctx, l.app, 'submit_for_approval', {}, {});
 }
 
-export async function approve(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { approve: boolean; comment?: string | null }) {
+export async function approve(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { approve: boolean; comment?: string | null },
+) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'read');
   if (l.app.status !== 'awaiting_approval') throw new AppError('REQUEST_INVALID_TRANSITION');
@@ -756,9 +1099,31 @@ export async function approve(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, inpu
   if (!role) throw new AppError('REQUEST_INVALID_TRANSITION', { message: '审批已全部完成，可以发出答复' });
   if (!requestPolicy.canApproveStep(actor, await agencyDirectory(deps, tx), l.app, role))
     throw new AppError('REQUEST_APPROVAL_NOT_YOUR_STEP');
-  await repo.insertApproval(tx, { applicationId: id, subject: 'reply', step: step + 1, role, decision: input.approve ? 'approved' : 'rejected', comment: input.comment ?? null, userId: actor.userId, createdAt: nowIso(deps) });
-  if (!input.approve) return transition(deps, tx, ctx, l.app, 'reject_approval', {}, { step: step + 1, role, comment: input.comment ?? null });
-  await audit(deps, tx, ctx, l.app, 'request.approved', null, { step: step + 1, role, comment: input.comment ?? null });
+  await repo.insertApproval(tx, {
+    applicationId: id,
+    subject: 'reply',
+    step: step + 1,
+    role,
+    decision: input.approve ? 'approved' : 'rejected',
+    comment: input.comment ?? null,
+    userId: actor.userId,
+    createdAt: nowIso(deps),
+  });
+  if (!input.approve)
+    return transition(
+      deps,
+      tx,
+      ctx,
+      l.app,
+      'reject_approval',
+      {},
+      { step: step + 1, role, comment: input.comment ?? null },
+    );
+  await audit(deps, tx, ctx, l.app, 'request.approved', null, {
+    step: step + 1,
+    role,
+    comment: input.comment ?? null,
+  });
   return l.app;
 }
 
@@ -773,7 +1138,15 @@ export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
   const category = reportCategory(items.map((i) => ({ code: i.disposition as DispositionCode })));
   const letter = await issueLetter(deps, tx, ctx, id, 'reply', {}, true);
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps));
-  const app = await transition(deps, tx, ctx, l.app, 'send_reply', { repliedOn: today(deps), reportCategory: category }, { reportCategory: category, letterId: letter.id });
+  const app = await transition(
+    deps,
+    tx,
+    ctx,
+    l.app,
+    'send_reply',
+    { repliedOn: today(deps), reportCategory: category },
+    { reportCategory: category, letterId: letter.id },
+  );
   return app;
 }
 
@@ -798,7 +1171,12 @@ async function templateFor(tx: DbOrTx, agencyId: number, kind: LetterKind): Prom
   return DEFAULT_TEMPLATES[kind];
 }
 
-async function letterFacts(deps: Deps, tx: DbOrTx, l: Loaded, vars: Record<string, string | number | null | undefined>) {
+async function letterFacts(
+  deps: Deps,
+  tx: DbOrTx,
+  l: Loaded,
+  vars: Record<string, string | number | null | undefined>,
+) {
   const dir = await agencyDirectory(deps, tx);
   const parent = l.agency.parentId ? dir.get(l.agency.parentId) : undefined;
   const d = await replyDeadline(tx, l.app.id);
@@ -841,7 +1219,11 @@ export async function issueLetter(
   sent: boolean,
 ) {
   const l = await load(deps, tx, id);
-  const content = buildLetter(kind, await templateFor(tx, l.app.agencyId, kind), await letterFacts(deps, tx, l, vars));
+  const content = buildLetter(
+    kind,
+    await templateFor(tx, l.app.agencyId, kind),
+    await letterFacts(deps, tx, l, vars),
+  );
   const row = await repo.insertLetter(tx, {
     applicationId: id,
     kind,
@@ -868,11 +1250,12 @@ export async function attachFile(
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
   const { sniffUpload } = await import('./attachments.ts');
   const mime = sniffUpload(input.data);
-  if (!mime || input.data.length === 0 || input.data.length > 20 * 1024 * 1024) throw new AppError('REQUEST_FILE_REJECTED');
+  if (!mime || input.data.length === 0 || input.data.length > 20 * 1024 * 1024)
+    throw new AppError('REQUEST_FILE_REJECTED');
   const row = await repo.insertFile(tx, {
     applicationId: id,
     kind: input.kind,
-    filename: input.filename.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 200),
+    filename: safeFilename(input.filename),
     mime,
     size: input.data.length,
     sha256: createHash('sha256').update(input.data).digest('hex'),
@@ -880,8 +1263,21 @@ export async function attachFile(
     createdBy: actor.userId,
     createdAt: nowIso(deps),
   });
-  await audit(deps, tx, ctx, l.app, 'request.file_attached', null, { fileId: row.id, kind: input.kind, filename: row.filename, size: row.size });
+  await audit(deps, tx, ctx, l.app, 'request.file_attached', null, {
+    fileId: row.id,
+    kind: input.kind,
+    filename: row.filename,
+    size: row.size,
+  });
   return row;
+}
+
+/** Path separators and control characters never reach a stored file name. */
+function safeFilename(name: string): string {
+  return [...name]
+    .map((ch) => (ch === '/' || ch === '\\' || ch.charCodeAt(0) < 0x20 ? '_' : ch))
+    .join('')
+    .slice(0, 200);
 }
 
 export function letterContent(contentJson: string): LetterContent {
@@ -900,7 +1296,11 @@ export interface Tracked {
  * Finds an application by registration number and tracking code. A wrong code and an unknown number
  * give the same answer (null) and take the same path (a hash comparison is always made).
  */
-export async function findTracked(deps: Deps, registrationNo: string, trackingCode: string): Promise<Tracked | null> {
+export async function findTracked(
+  deps: Deps,
+  registrationNo: string,
+  trackingCode: string,
+): Promise<Tracked | null> {
   const app = await repo.byRegistrationNo(deps.db, registrationNo.trim());
   const expected = app?.trackingHash ?? 'x'.repeat(64);
   const given = hashCode(trackingCode);
@@ -924,7 +1324,14 @@ export async function sentLettersForPublic(deps: Deps, app: ApplicationRow) {
     .filter((r) => r.sentAt && r.kind !== 'third_party_consultation' && r.kind !== 'third_party_disclosure')
     .map((r) => {
       const c = maskLetter(letterContent(r.contentJson), maskName(app.applicantName));
-      return { id: r.id, kind: r.kind, title: r.title, issuedOn: r.issuedOn, content: c, text: letterText(c) };
+      return {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        issuedOn: r.issuedOn,
+        content: c,
+        text: letterText(c),
+      };
     });
 }
 

@@ -107,11 +107,19 @@ describe('lifecycle (R.45 登记、审核、办理、答复、归档)', () => {
 describe('date of receipt per channel (R.31)', () => {
   const today = '2025-10-20';
   it('R.31(一): in person and oral → the day of submission', () => {
-    expect(receiptDate('in_person', { submittedOn: '2025-10-17' }, today)).toEqual({ ok: true, receivedOn: '2025-10-17' });
-    expect(receiptDate('oral', { submittedOn: '2025-10-17' }, today)).toEqual({ ok: true, receivedOn: '2025-10-17' });
+    expect(receiptDate('in_person', { submittedOn: '2025-10-17' }, today)).toEqual({
+      ok: true,
+      receivedOn: '2025-10-17',
+    });
+    expect(receiptDate('oral', { submittedOn: '2025-10-17' }, today)).toEqual({
+      ok: true,
+      receivedOn: '2025-10-17',
+    });
   });
   it('R.31(二): registered post → the day the agency signs for it', () => {
-    expect(receiptDate('registered_post', { submittedOn: '2025-10-10', signedForOn: '2025-10-14' }, today)).toEqual({
+    expect(
+      receiptDate('registered_post', { submittedOn: '2025-10-10', signedForOn: '2025-10-14' }, today),
+    ).toEqual({
       ok: true,
       receivedOn: '2025-10-14',
     });
@@ -122,7 +130,9 @@ describe('date of receipt per channel (R.31)', () => {
   });
   it('R.31(二): ordinary post → the day the office confirms with the applicant', () => {
     expect(needsConfirmation('ordinary_post')).toBe(true);
-    expect(receiptDate('ordinary_post', { submittedOn: '2025-10-10', confirmedOn: '2025-10-15' }, today)).toEqual({
+    expect(
+      receiptDate('ordinary_post', { submittedOn: '2025-10-10', confirmedOn: '2025-10-15' }, today),
+    ).toEqual({
       ok: true,
       receivedOn: '2025-10-15',
     });
@@ -130,7 +140,10 @@ describe('date of receipt per channel (R.31)', () => {
   it('R.31(三): online, fax (and e-mail as a data message) → the day both sides confirm', () => {
     for (const ch of ['online', 'fax', 'email'] as const) {
       expect(needsConfirmation(ch)).toBe(true);
-      expect(receiptDate(ch, { submittedOn: '2025-10-18' }, today)).toEqual({ ok: false, reason: 'needs_confirmation' });
+      expect(receiptDate(ch, { submittedOn: '2025-10-18' }, today)).toEqual({
+        ok: false,
+        reason: 'needs_confirmation',
+      });
       expect(receiptDate(ch, { submittedOn: '2025-10-18', confirmedOn: '2025-10-20' }, today)).toEqual({
         ok: true,
         receivedOn: '2025-10-20',
@@ -139,7 +152,11 @@ describe('date of receipt per channel (R.31)', () => {
   });
   it('R.31: a received date never lies in the future nor before the submission', () => {
     for (const ch of CHANNELS) {
-      const r = receiptDate(ch, { submittedOn: '2025-10-21', signedForOn: '2025-10-21', confirmedOn: '2025-10-21' }, today);
+      const r = receiptDate(
+        ch,
+        { submittedOn: '2025-10-21', signedForOn: '2025-10-21', confirmedOn: '2025-10-21' },
+        today,
+      );
       expect(r).toEqual({ ok: false, reason: 'in_future' });
     }
     expect(receiptDate('fax', { submittedOn: '2025-10-15', confirmedOn: '2025-10-14' }, today)).toEqual({
@@ -249,30 +266,50 @@ describe('dispositions: the leaf rows of annual-report Table 三 (国办公开�
     expect(dispositionDef('other_no_correction').basis).toContain('第三十条');
   });
   it('R.37: partial disclosure records what was withheld and why; refusals give reasons', () => {
-    expect(decisionProblems({ code: 'partially_disclosed' }).map((p) => p.field)).toEqual(['reasons', 'withheld']);
-    expect(decisionProblems({ code: 'partially_disclosed', reasons: '涉及个人隐私', withheld: '第3页身份证号' })).toEqual([]);
+    expect(decisionProblems({ code: 'partially_disclosed' }).map((p) => p.field)).toEqual([
+      'reasons',
+      'withheld',
+    ]);
+    expect(
+      decisionProblems({ code: 'partially_disclosed', reasons: '涉及个人隐私', withheld: '第3页身份证号' }),
+    ).toEqual([]);
     expect(decisionProblems({ code: 'withheld_state_secret' }).map((p) => p.field)).toEqual(['reasons']);
     expect(decisionProblems({ code: 'disclosed' })).toEqual([]);
   });
   it('R.36(5): 本机关不掌握 names the holding agency and its contact when known', () => {
     expect(dispositionDef('unable_not_held').requires).toContain('holding_agency');
-    expect(decisionProblems({ code: 'unable_not_held', reasons: '未制作', holdingContact: '0871-1234567' })).toEqual([
-      { field: 'holdingAgency', message: '填写了联系方式时须写明掌握该信息的机关' },
-    ]);
     expect(
-      decisionProblems({ code: 'unable_not_held', reasons: '未制作', holdingAgency: '县自然资源局', holdingContact: '0871-1234567' }),
+      decisionProblems({ code: 'unable_not_held', reasons: '未制作', holdingContact: '0871-1234567' }),
+    ).toEqual([{ field: 'holdingAgency', message: '填写了联系方式时须写明掌握该信息的机关' }]);
+    expect(
+      decisionProblems({
+        code: 'unable_not_held',
+        reasons: '未制作',
+        holdingAgency: '县自然资源局',
+        holdingContact: '0871-1234567',
+      }),
     ).toEqual([]);
   });
   it('report category (Table 三 row （二）): 部分公开 counts only as 部分公开', () => {
-    expect(reportCategory([{ code: 'disclosed' }, { code: 'partially_disclosed' }])).toBe('partially_disclosed');
-    expect(reportCategory([{ code: 'withheld_state_secret' }, { code: 'partially_disclosed' }])).toBe('partially_disclosed');
+    expect(reportCategory([{ code: 'disclosed' }, { code: 'partially_disclosed' }])).toBe(
+      'partially_disclosed',
+    );
+    expect(reportCategory([{ code: 'withheld_state_secret' }, { code: 'partially_disclosed' }])).toBe(
+      'partially_disclosed',
+    );
     expect(reportCategory([{ code: 'disclosed' }, { code: 'disclosed' }])).toBe('disclosed');
     expect(reportCategory([{ code: 'disclosed' }, { code: 'unable_not_held' }])).toBe('partially_disclosed');
     expect(reportCategory([{ code: 'unable_not_held' }])).toBe('unable_not_held');
     expect(
-      reportCategory([{ code: 'unable_not_held' }, { code: 'withheld_third_party' }, { code: 'unable_not_held' }]),
+      reportCategory([
+        { code: 'unable_not_held' },
+        { code: 'withheld_third_party' },
+        { code: 'unable_not_held' },
+      ]),
     ).toBe('unable_not_held');
-    expect(reportCategory([{ code: 'unable_not_held' }, { code: 'withheld_third_party' }])).toBe('withheld_third_party');
+    expect(reportCategory([{ code: 'unable_not_held' }, { code: 'withheld_third_party' }])).toBe(
+      'withheld_third_party',
+    );
     expect(reportCategory([])).toBeNull();
   });
 });

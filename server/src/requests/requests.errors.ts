@@ -15,15 +15,25 @@ export const REQUEST_ERRORS = {
   },
   REQUEST_RECEIPT_DATE_REQUIRED: {
     status: 400,
-    message: '请填写收到申请日期：挂号信为签收日期，平信、网上申请、传真、电子邮件为双方确认日期（条例第三十一条）',
+    message:
+      '请填写收到申请日期：挂号信为签收日期，平信、网上申请、传真、电子邮件为双方确认日期（条例第三十一条）',
   },
-  REQUEST_EXTENSION_TOO_LONG: { status: 400, message: '延长答复期限累计不得超过规定的上限（条例第三十三条第二款）' },
+  REQUEST_EXTENSION_TOO_LONG: {
+    status: 400,
+    message: '延长答复期限累计不得超过规定的上限（条例第三十三条第二款）',
+  },
   REQUEST_EXTENSION_NOT_REQUESTED: { status: 409, message: '没有待审批的延期申请' },
   REQUEST_DECISION_INCOMPLETE: { status: 400, message: '处理决定不完整，请按提示补充后保存' },
   REQUEST_ITEMS_UNDECIDED: { status: 409, message: '尚有申请事项未作出处理决定，不能提交审批' },
   REQUEST_APPROVAL_NOT_YOUR_STEP: { status: 403, message: '当前审批环节不由您审批' },
   REQUEST_APPROVAL_INCOMPLETE: { status: 409, message: '答复尚未完成全部审批环节，不能发出' },
-  REQUEST_FEE_METHOD_CONFLICT: { status: 409, message: '同一申请只能选择按件或按量其中一种方式计收（国办函〔2020〕109号第三条）' },
-  REQUEST_FILE_REJECTED: { status: 400, message: '附件类型或大小不符合要求：仅接受 PDF、JPG、PNG，单个不超过 5 MB' },
+  REQUEST_FEE_METHOD_CONFLICT: {
+    status: 409,
+    message: '同一申请只能选择按件或按量其中一种方式计收（国办函〔2020〕109号第三条）',
+  },
+  REQUEST_FILE_REJECTED: {
+    status: 400,
+    message: '附件类型或大小不符合要求：仅接受 PDF、JPG、PNG，单个不超过 5 MB',
+  },
   REQUEST_LETTER_NOT_FOUND: { status: 404, message: '文书不存在' },
 } as const satisfies Record<string, ErrorEntry>;

@@ -29,6 +29,17 @@ import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { CatalogEntry, Finding, PublicationItem, PublicationMeta } from '../../types/publication';
 
 const DRAFTING_ROLES = new Set(['drafter', 'unit_head', 'disclosure_office']);
+const ROLE_LABELS: Record<string, string> = {
+  unit_head: '科室负责人',
+  leader: '分管领导',
+  principal: '主要负责人',
+  disclosure_office: '政务公开工作机构',
+};
+
+/** Today in Beijing time (the civil date of 成文日期), not the browser's UTC date. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
 
 /** Plain paragraphs ↔ the sanitised HTML body the server stores. */
 function textToHtml(text: string): string {
@@ -299,7 +310,7 @@ export default function ItemEditorPage() {
                 scope: 'public',
                 attribute: 'proactive',
                 agencyId: draftAgencies[0]?.value,
-                generatedOn: new Date().toISOString().slice(0, 10),
+                generatedOn: chinaToday(),
               }}
               onFinish={save}
               onValuesChange={(changed) => {
@@ -763,7 +774,9 @@ function Actions({
             {
               key: 'c',
               label: '审批流程',
-              children: (item.approvalChain.length ? item.approvalChain : ['leader']).join(' → '),
+              children: (item.approvalChain.length ? item.approvalChain : ['leader'])
+                .map((r) => ROLE_LABELS[r] ?? r)
+                .join(' → '),
             },
           ]}
         />

@@ -63,17 +63,33 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
   }
 
   return (
-    <Modal open={open} title="登记线下申请" width={760} onCancel={onClose} onOk={submit} okText="登记" confirmLoading={saving} destroyOnHidden={false}>
+    <Modal
+      open={open}
+      title="登记线下申请"
+      width={760}
+      onCancel={onClose}
+      onOk={submit}
+      okText="登记"
+      confirmLoading={saving}
+      destroyOnHidden={false}
+    >
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ applicant: { kind: 'natural' }, items: [{}], provisionForm: 'paper', deliveryMethod: 'post' }}
+        initialValues={{
+          applicant: { kind: 'natural' },
+          items: [{}],
+          provisionForm: 'paper',
+          deliveryMethod: 'post',
+        }}
       >
         <Form.Item name="agencyId" label="受理机关" rules={[{ required: true, message: '请选择受理机关' }]}>
           <Select
             showSearch
             optionFilterProp="label"
-            options={agencies.filter((a) => a.acceptsApplications && a.kind !== 'unit').map((a) => ({ value: a.id, label: a.name }))}
+            options={agencies
+              .filter((a) => a.acceptsApplications && a.kind !== 'unit')
+              .map((a) => ({ value: a.id, label: a.name }))}
           />
         </Form.Item>
         <Space wrap>
@@ -84,7 +100,11 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
             <Input type="date" />
           </Form.Item>
           {channel === 'registered_post' && (
-            <Form.Item name="signedForOn" label="签收日期" rules={[{ required: true, message: '挂号信须填写签收日期' }]}>
+            <Form.Item
+              name="signedForOn"
+              label="签收日期"
+              rules={[{ required: true, message: '挂号信须填写签收日期' }]}
+            >
               <Input type="date" />
             </Form.Item>
           )}
@@ -96,17 +116,34 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
         </Space>
         {rule && <p style={{ marginTop: -8, color: '#555' }}>{rule}</p>}
         <Form.Item name={['applicant', 'kind']} label="申请人类型">
-          <Radio.Group options={[{ value: 'natural', label: '自然人' }, { value: 'organization', label: '法人或其他组织' }]} />
+          <Radio.Group
+            options={[
+              { value: 'natural', label: '自然人' },
+              { value: 'organization', label: '法人或其他组织' },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name={['applicant', 'name']} label="姓名或名称" rules={[{ required: true, message: '不能为空' }]}>
+        <Form.Item
+          name={['applicant', 'name']}
+          label="姓名或名称"
+          rules={[{ required: true, message: '不能为空' }]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         {kind === 'organization' ? (
           <Space wrap>
-            <Form.Item name={['applicant', 'orgType']} label="组织类型" rules={[{ required: true, message: '请选择' }]}>
+            <Form.Item
+              name={['applicant', 'orgType']}
+              label="组织类型"
+              rules={[{ required: true, message: '请选择' }]}
+            >
               <Select style={{ width: 200 }} options={ORG_TYPES} />
             </Form.Item>
-            <Form.Item name={['applicant', 'creditCode']} label="统一社会信用代码" rules={[{ required: true, message: '不能为空' }]}>
+            <Form.Item
+              name={['applicant', 'creditCode']}
+              label="统一社会信用代码"
+              rules={[{ required: true, message: '不能为空' }]}
+            >
               <Input maxLength={18} />
             </Form.Item>
             <Form.Item name={['applicant', 'legalRepresentative']} label="法定代表人">
@@ -118,16 +155,28 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
           </Space>
         ) : (
           <Space wrap>
-            <Form.Item name={['applicant', 'idType']} label="证件类型" rules={[{ required: true, message: '请选择' }]}>
+            <Form.Item
+              name={['applicant', 'idType']}
+              label="证件类型"
+              rules={[{ required: true, message: '请选择' }]}
+            >
               <Select style={{ width: 240 }} options={ID_TYPES} />
             </Form.Item>
-            <Form.Item name={['applicant', 'idNumber']} label="证件号码" rules={[{ required: true, message: '不能为空' }]}>
+            <Form.Item
+              name={['applicant', 'idNumber']}
+              label="证件号码"
+              rules={[{ required: true, message: '不能为空' }]}
+            >
               <Input maxLength={40} />
             </Form.Item>
           </Space>
         )}
         <Space wrap>
-          <Form.Item name={['applicant', 'phone']} label="联系电话" rules={[{ required: true, message: '不能为空' }]}>
+          <Form.Item
+            name={['applicant', 'phone']}
+            label="联系电话"
+            rules={[{ required: true, message: '不能为空' }]}
+          >
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name={['applicant', 'email']} label="电子邮箱">
@@ -142,7 +191,11 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
             <>
               {fields.map((f, i) => (
                 <Space key={f.key} align="start" wrap>
-                  <Form.Item name={[f.name, 'description']} label={`申请事项 ${i + 1}`} rules={[{ required: true, message: '请描述所需信息' }]}>
+                  <Form.Item
+                    name={[f.name, 'description']}
+                    label={`申请事项 ${i + 1}`}
+                    rules={[{ required: true, message: '请描述所需信息' }]}
+                  >
                     <Input.TextArea rows={2} style={{ width: 360 }} maxLength={2000} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'title']} label="信息名称">
@@ -151,7 +204,13 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
                   <Form.Item name={[f.name, 'docNo']} label="文号或索引号">
                     <Input maxLength={100} />
                   </Form.Item>
-                  {fields.length > 1 && <MinusCircleOutlined aria-label="删除此事项" onClick={() => remove(f.name)} style={{ marginTop: 36 }} />}
+                  {fields.length > 1 && (
+                    <MinusCircleOutlined
+                      aria-label="删除此事项"
+                      onClick={() => remove(f.name)}
+                      style={{ marginTop: 36 }}
+                    />
+                  )}
                 </Space>
               ))}
               <Button icon={<PlusOutlined />} onClick={() => add({})} style={{ marginBottom: 16 }}>
@@ -162,10 +221,23 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
         </Form.List>
         <Space wrap>
           <Form.Item name="provisionForm" label="提供形式">
-            <Radio.Group options={[{ value: 'paper', label: '纸质' }, { value: 'electronic', label: '电子' }, { value: 'onsite', label: '当场查阅、抄录' }]} />
+            <Radio.Group
+              options={[
+                { value: 'paper', label: '纸质' },
+                { value: 'electronic', label: '电子' },
+                { value: 'onsite', label: '当场查阅、抄录' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="deliveryMethod" label="获取方式">
-            <Radio.Group options={[{ value: 'collect', label: '自行领取' }, { value: 'post', label: '邮寄' }, { value: 'email', label: '电子邮件' }, { value: 'online', label: '网上获取' }]} />
+            <Radio.Group
+              options={[
+                { value: 'collect', label: '自行领取' },
+                { value: 'post', label: '邮寄' },
+                { value: 'email', label: '电子邮件' },
+                { value: 'online', label: '网上获取' },
+              ]}
+            />
           </Form.Item>
         </Space>
       </Form>

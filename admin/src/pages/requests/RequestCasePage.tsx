@@ -49,7 +49,12 @@ interface ActionDef {
 }
 
 const ACTIONS: Record<string, ActionDef> = {
-  confirm_receipt: { label: '确认收到申请', path: 'confirm', who: 'manage', fields: [{ name: 'confirmedOn', label: '确认收到日期（条例第三十一条）', kind: 'date', required: true }] },
+  confirm_receipt: {
+    label: '确认收到申请',
+    path: 'confirm',
+    who: 'manage',
+    fields: [{ name: 'confirmedOn', label: '确认收到日期（条例第三十一条）', kind: 'date', required: true }],
+  },
   request_correction: {
     label: '告知补正',
     path: 'correction',
@@ -59,26 +64,53 @@ const ACTIONS: Record<string, ActionDef> = {
       { name: 'correctionDays', label: '补正期限（工作日）', kind: 'days', required: true },
     ],
   },
-  receive_correction: { label: '收到补正', path: 'correction-received', who: 'handle', fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true }] },
-  lapse_correction: { label: '逾期未补正，视为放弃', path: 'correction-lapse', who: 'manage', fields: [], danger: true },
+  receive_correction: {
+    label: '收到补正',
+    path: 'correction-received',
+    who: 'handle',
+    fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true }],
+  },
+  lapse_correction: {
+    label: '逾期未补正，视为放弃',
+    path: 'correction-lapse',
+    who: 'manage',
+    fields: [],
+    danger: true,
+  },
   consult_third_party: {
     label: '征求第三方意见',
     path: 'consultation',
     who: 'handle',
-    fields: [{ name: 'party', label: '第三方名称', kind: 'text', required: true }, { name: 'note', label: '说明', kind: 'textarea' }],
+    fields: [
+      { name: 'party', label: '第三方名称', kind: 'text', required: true },
+      { name: 'note', label: '说明', kind: 'textarea' },
+    ],
   },
   consult_agency: {
     label: '征求其他机关意见',
     path: 'consultation',
     who: 'handle',
-    fields: [{ name: 'party', label: '机关名称', kind: 'text', required: true }, { name: 'note', label: '说明', kind: 'textarea' }],
+    fields: [
+      { name: 'party', label: '机关名称', kind: 'text', required: true },
+      { name: 'note', label: '说明', kind: 'textarea' },
+    ],
   },
   end_consultation: {
     label: '结束征求意见',
     path: 'consultation/end',
     who: 'handle',
     fields: [
-      { name: 'opinion', label: '意见', kind: 'select', required: true, options: [{ value: 'agree', label: '同意公开' }, { value: 'object', label: '不同意公开' }, { value: 'none', label: '逾期未答复' }] },
+      {
+        name: 'opinion',
+        label: '意见',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'agree', label: '同意公开' },
+          { value: 'object', label: '不同意公开' },
+          { value: 'none', label: '逾期未答复' },
+        ],
+      },
       { name: 'note', label: '意见内容', kind: 'textarea' },
     ],
   },
@@ -87,7 +119,16 @@ const ACTIONS: Record<string, ActionDef> = {
     path: 'fee',
     who: 'manage',
     fields: [
-      { name: 'method', label: '计收方式（只能选择一种）', kind: 'select', required: true, options: [{ value: 'per_piece', label: '按件计收' }, { value: 'per_volume', label: '按量计收' }] },
+      {
+        name: 'method',
+        label: '计收方式（只能选择一种）',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'per_piece', label: '按件计收' },
+          { value: 'per_volume', label: '按量计收' },
+        ],
+      },
       { name: 'units', label: '件数或页数', kind: 'days', required: true },
     ],
   },
@@ -102,12 +143,23 @@ const ACTIONS: Record<string, ActionDef> = {
     ],
   },
   lapse_fee: { label: '逾期未缴费，不再处理', path: 'fee-lapse', who: 'manage', fields: [], danger: true },
-  suspend: { label: '中止办理', path: 'suspend', who: 'manage', fields: [{ name: 'reason', label: '中止理由', kind: 'textarea', required: true }] },
+  suspend: {
+    label: '中止办理',
+    path: 'suspend',
+    who: 'manage',
+    fields: [{ name: 'reason', label: '中止理由', kind: 'textarea', required: true }],
+  },
   resume: { label: '恢复办理', path: 'resume', who: 'manage', fields: [] },
   submit_for_approval: { label: '提交审批', path: 'submit', who: 'handle', fields: [] },
   send_reply: { label: '发出答复书', path: 'reply', who: 'manage', fields: [] },
   close: { label: '办结归档', path: 'close', who: 'manage', fields: [] },
-  withdraw: { label: '申请人撤回', path: 'withdraw', who: 'manage', fields: [{ name: 'reason', label: '撤回说明', kind: 'textarea', required: true }], danger: true },
+  withdraw: {
+    label: '申请人撤回',
+    path: 'withdraw',
+    who: 'manage',
+    fields: [{ name: 'reason', label: '撤回说明', kind: 'textarea', required: true }],
+    danger: true,
+  },
 };
 
 const EXTRA: Record<string, ActionDef> = {
@@ -125,7 +177,16 @@ const EXTRA: Record<string, ActionDef> = {
     path: 'extension/decision',
     who: 'any',
     fields: [
-      { name: 'approve', label: '审批结果', kind: 'select', required: true, options: [{ value: 'true', label: '同意延期' }, { value: 'false', label: '不同意' }] },
+      {
+        name: 'approve',
+        label: '审批结果',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'true', label: '同意延期' },
+          { value: 'false', label: '不同意' },
+        ],
+      },
       { name: 'comment', label: '审批意见', kind: 'textarea' },
     ],
   },
@@ -134,7 +195,16 @@ const EXTRA: Record<string, ActionDef> = {
     path: 'approval',
     who: 'any',
     fields: [
-      { name: 'approve', label: '审批结果', kind: 'select', required: true, options: [{ value: 'true', label: '同意' }, { value: 'false', label: '退回修改' }] },
+      {
+        name: 'approve',
+        label: '审批结果',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'true', label: '同意' },
+          { value: 'false', label: '退回修改' },
+        ],
+      },
       { name: 'comment', label: '审批意见', kind: 'textarea' },
     ],
   },
@@ -149,17 +219,48 @@ const EXTRA: Record<string, ActionDef> = {
   },
 };
 
-const ROLE_LABELS: Record<string, string> = { unit_head: '科室负责人', disclosure_office: '政务公开工作机构', leader: '分管领导', principal: '主要负责人' };
-const KIND_LABELS: Record<string, string> = { reply: '答复期限', correction: '补正期限', third_party: '第三方意见期限', inter_agency: '其他机关意见期限', fee: '缴费期限' };
-const STATE_LABELS: Record<string, string> = { open: '进行中', paused: '暂停', met: '已完成', superseded: '已重新计算', cancelled: '已取消', lapsed: '已逾期' };
+const ROLE_LABELS: Record<string, string> = {
+  unit_head: '科室负责人',
+  disclosure_office: '政务公开工作机构',
+  leader: '分管领导',
+  principal: '主要负责人',
+};
+const KIND_LABELS: Record<string, string> = {
+  reply: '答复期限',
+  correction: '补正期限',
+  third_party: '第三方意见期限',
+  inter_agency: '其他机关意见期限',
+  fee: '缴费期限',
+};
+const STATE_LABELS: Record<string, string> = {
+  open: '进行中',
+  paused: '暂停',
+  met: '已完成',
+  superseded: '已重新计算',
+  cancelled: '已取消',
+  lapsed: '已逾期',
+};
 
-function ActionModal({ caseId, def, onClose, onDone }: { caseId: number; def: ActionDef | null; onClose: () => void; onDone: () => void }) {
+function ActionModal({
+  caseId,
+  def,
+  onClose,
+  onDone,
+}: {
+  caseId: number;
+  def: ActionDef | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const onError = useErrorHandler();
   const { message } = App.useApp();
   if (!def) return null;
-  const body = (extra: Record<string, unknown>) => (def.path === 'consultation' ? { ...extra, kind: def.label.includes('第三方') ? 'third_party' : 'inter_agency' } : extra);
+  const body = (extra: Record<string, unknown>) =>
+    def.path === 'consultation'
+      ? { ...extra, kind: def.label.includes('第三方') ? 'third_party' : 'inter_agency' }
+      : extra;
   async function run() {
     const values = (await form.validateFields()) as Record<string, unknown>;
     for (const k of Object.keys(values)) if (values[k] === '' || values[k] === undefined) delete values[k];
@@ -177,11 +278,24 @@ function ActionModal({ caseId, def, onClose, onDone }: { caseId: number; def: Ac
     }
   }
   return (
-    <Modal open title={def.label} onCancel={onClose} onOk={run} confirmLoading={saving} okText="确定" okButtonProps={{ danger: def.danger }}>
+    <Modal
+      open
+      title={def.label}
+      onCancel={onClose}
+      onOk={run}
+      confirmLoading={saving}
+      okText="确定"
+      okButtonProps={{ danger: def.danger }}
+    >
       {def.fields.length === 0 && <p>确定要“{def.label}”吗？此操作将记入审计日志。</p>}
       <Form form={form} layout="vertical">
         {def.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}>
+          <Form.Item
+            key={f.name}
+            name={f.name}
+            label={f.label}
+            rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
+          >
             {f.kind === 'date' ? (
               <Input type="date" />
             ) : f.kind === 'days' ? (
@@ -189,7 +303,7 @@ function ActionModal({ caseId, def, onClose, onDone }: { caseId: number; def: Ac
             ) : f.kind === 'textarea' ? (
               <Input.TextArea rows={3} />
             ) : f.kind === 'select' ? (
-              <Select options={f.options} />
+              <Radio.Group options={f.options} />
             ) : (
               <Input />
             )}
@@ -200,7 +314,17 @@ function ActionModal({ caseId, def, onClose, onDone }: { caseId: number; def: Ac
   );
 }
 
-function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: RequestItem; meta: RequestMeta; onDone: () => void }) {
+function DecisionEditor({
+  caseId,
+  item,
+  meta,
+  onDone,
+}: {
+  caseId: number;
+  item: RequestItem;
+  meta: RequestMeta;
+  onDone: () => void;
+}) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const onError = useErrorHandler();
@@ -230,8 +354,17 @@ function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: 
     }
   }
   return (
-    <Form form={form} layout="vertical" initialValues={item.disposition ? item : undefined} aria-label={`第${item.seq}项的处理决定`}>
-      <Form.Item name="code" label="处理结果（年报表三统一分类）" rules={[{ required: true, message: '请选择处理结果' }]}>
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={item.disposition ? item : undefined}
+      aria-label={`第${item.seq}项的处理决定`}
+    >
+      <Form.Item
+        name="code"
+        label="处理结果（年报表三统一分类）"
+        rules={[{ required: true, message: '请选择处理结果' }]}
+      >
         <Select options={groups} showSearch optionFilterProp="label" />
       </Form.Item>
       {def && <Typography.Paragraph type="secondary">默认依据：{def.basis}</Typography.Paragraph>}
@@ -239,7 +372,11 @@ function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: 
         <Input />
       </Form.Item>
       {def?.requires.includes('withheld') && (
-        <Form.Item name="withheld" label="不予公开的内容" rules={[{ required: true, message: '部分公开须写明不予公开的内容' }]}>
+        <Form.Item
+          name="withheld"
+          label="不予公开的内容"
+          rules={[{ required: true, message: '部分公开须写明不予公开的内容' }]}
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
       )}
@@ -259,7 +396,12 @@ function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: 
         </Space>
       )}
       {(def?.requires.includes('how_to_obtain') || def?.requires.includes('proper_channel')) && (
-        <Form.Item name="howToObtain" label={def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式（方式、途径和时间）'}>
+        <Form.Item
+          name="howToObtain"
+          label={
+            def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式（方式、途径和时间）'
+          }
+        >
           <Input.TextArea rows={2} />
         </Form.Item>
       )}
@@ -270,7 +412,11 @@ function DecisionEditor({ caseId, item, meta, onDone }: { caseId: number; item: 
   );
 }
 
-const FILE_KINDS: Record<string, string> = { provided: '提供的政府信息', scan: '申请扫描件', identity_proof: '身份证明' };
+const FILE_KINDS: Record<string, string> = {
+  provided: '提供的政府信息',
+  scan: '申请扫描件',
+  identity_proof: '身份证明',
+};
 
 function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
   const [kind, setKind] = useState('provided');
@@ -283,7 +429,11 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
       const buf = new Uint8Array(await file.arrayBuffer());
       let bin = '';
       for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
-      await api.post(`/admin/requests/${c.id}/files`, { kind, filename: file.name, contentBase64: btoa(bin) });
+      await api.post(`/admin/requests/${c.id}/files`, {
+        kind,
+        filename: file.name,
+        contentBase64: btoa(bin),
+      });
       void message.success('文件已上传');
       onDone();
     } catch (e) {
@@ -301,13 +451,25 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
         dataSource={c.files}
         columns={[
           { title: '类别', dataIndex: 'kind', render: (v: string) => FILE_KINDS[v] ?? v },
-          { title: '文件名', dataIndex: 'filename', render: (v: string, r: { id: number }) => <a href={`/api/v1/admin/requests/${c.id}/files/${r.id}`}>{v}</a> },
+          {
+            title: '文件名',
+            dataIndex: 'filename',
+            render: (v: string, r: { id: number }) => (
+              <a href={`/api/v1/admin/requests/${c.id}/files/${r.id}`}>{v}</a>
+            ),
+          },
           { title: '大小', dataIndex: 'size', render: (v: number) => `${Math.ceil(v / 1024)} KB` },
         ]}
       />
       {c.permissions.handle && (
         <Space style={{ marginTop: 12 }} wrap>
-          <Select aria-label="文件类别" value={kind} onChange={setKind} style={{ width: 180 }} options={Object.entries(FILE_KINDS).map(([value, label]) => ({ value, label }))} />
+          <Select
+            aria-label="文件类别"
+            value={kind}
+            onChange={setKind}
+            style={{ width: 180 }}
+            options={Object.entries(FILE_KINDS).map(([value, label]) => ({ value, label }))}
+          />
           <label>
             <span className="visually-hidden">选择文件</span>
             <input
@@ -322,7 +484,9 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
               }}
             />
           </label>
-          <Typography.Text type="secondary">PDF、JPG、PNG，不超过 5 MB；“提供的政府信息”会在申请人的查询页面显示。</Typography.Text>
+          <Typography.Text type="secondary">
+            PDF、JPG、PNG，不超过 5 MB；“提供的政府信息”会在申请人的查询页面显示。
+          </Typography.Text>
         </Space>
       )}
     </Card>
@@ -343,16 +507,22 @@ export default function RequestCasePage() {
   if (loading && !c) return <FullPageSpin />;
   if (!c) return null;
   const allowed = (d: ActionDef) => d.who === 'any' || c.permissions[d.who];
-  const buttons = c.actions.filter((a) => ACTIONS[a] && allowed(ACTIONS[a]!)).map((a) => ({ key: a, def: ACTIONS[a]! }));
+  const buttons = c.actions
+    .filter((a) => ACTIONS[a] && allowed(ACTIONS[a]!))
+    .map((a) => ({ key: a, def: ACTIONS[a]! }));
   const running = ['registered', 'in_progress', 'awaiting_approval'].includes(c.status);
-  if (running && c.permissions.handle && !c.clock.extensionRequestedDays) buttons.push({ key: 'extension', def: EXTRA.extension! });
-  if (c.clock.extensionRequestedDays && c.permissions.approveExtension) buttons.push({ key: 'extension_decision', def: EXTRA.extension_decision! });
+  if (running && c.permissions.handle && !c.clock.extensionRequestedDays)
+    buttons.push({ key: 'extension', def: EXTRA.extension! });
+  if (c.clock.extensionRequestedDays && c.permissions.approveExtension)
+    buttons.push({ key: 'extension_decision', def: EXTRA.extension_decision! });
   if (c.status === 'awaiting_approval') buttons.push({ key: 'approval', def: EXTRA.approval! });
   if (running && c.permissions.manage) buttons.push({ key: 'delay', def: EXTRA.delay! });
   const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
   const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
   const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
-  const approvedSteps = c.approvals.filter((a, i) => a.subject === 'reply' && i > roundStart && a.decision === 'approved').length;
+  const approvedSteps = c.approvals.filter(
+    (a, i) => a.subject === 'reply' && i > roundStart && a.decision === 'approved',
+  ).length;
 
   return (
     <>
@@ -371,7 +541,15 @@ export default function RequestCasePage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title="答复期限" size="small">
-            {c.clock.overdue && <Alert type="error" showIcon icon={<WarningOutlined />} title={`已逾期：${c.clock.leftText}`} style={{ marginBottom: 8 }} />}
+            {c.clock.overdue && (
+              <Alert
+                type="error"
+                showIcon
+                icon={<WarningOutlined />}
+                title={`已逾期：${c.clock.leftText}`}
+                style={{ marginBottom: 8 }}
+              />
+            )}
             <Descriptions column={1} size="small">
               <Descriptions.Item label="收到申请日期">{c.clock.receivedOn ?? '待确认'}</Descriptions.Item>
               <Descriptions.Item label="起算日期">{c.clock.clockStart ?? '—'}</Descriptions.Item>
@@ -380,20 +558,43 @@ export default function RequestCasePage() {
               </Descriptions.Item>
               <Descriptions.Item label="剩余">{c.clock.leftText ?? '—'}</Descriptions.Item>
               <Descriptions.Item label="已批准延期">{c.clock.extensionDays} 个工作日</Descriptions.Item>
-              {c.clock.extensionRequestedDays && <Descriptions.Item label="待批延期">{c.clock.extensionRequestedDays} 个工作日</Descriptions.Item>}
-              <Descriptions.Item label="不计入期限">{c.clock.pausedDays} 个工作日{c.clock.pauseKind ? '（当前计时暂停）' : ''}</Descriptions.Item>
+              {c.clock.extensionRequestedDays && (
+                <Descriptions.Item label="待批延期">
+                  {c.clock.extensionRequestedDays} 个工作日
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label="不计入期限">
+                {c.clock.pausedDays} 个工作日{c.clock.pauseKind ? '（当前计时暂停）' : ''}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
           <Card title="申请人" size="small" style={{ marginTop: 16 }}>
-            {c.applicant.masked && <Typography.Paragraph type="secondary">您不是本案承办人员，申请人信息已遮蔽。</Typography.Paragraph>}
+            {c.applicant.masked && (
+              <Typography.Paragraph type="secondary">
+                您不是本案承办人员，申请人信息已遮蔽。
+              </Typography.Paragraph>
+            )}
             <Descriptions column={1} size="small">
-              <Descriptions.Item label="类型">{c.applicant.kindLabel}{c.applicant.orgTypeLabel ? `（${c.applicant.orgTypeLabel}）` : ''}</Descriptions.Item>
+              <Descriptions.Item label="类型">
+                {c.applicant.kindLabel}
+                {c.applicant.orgTypeLabel ? `（${c.applicant.orgTypeLabel}）` : ''}
+              </Descriptions.Item>
               <Descriptions.Item label="姓名或名称">{c.applicant.name}</Descriptions.Item>
-              {c.applicant.idNumber && <Descriptions.Item label={c.applicant.idTypeLabel ?? '证件'}>{c.applicant.idNumber}</Descriptions.Item>}
-              {c.applicant.creditCode && <Descriptions.Item label="统一社会信用代码">{c.applicant.creditCode}</Descriptions.Item>}
+              {c.applicant.idNumber && (
+                <Descriptions.Item label={c.applicant.idTypeLabel ?? '证件'}>
+                  {c.applicant.idNumber}
+                </Descriptions.Item>
+              )}
+              {c.applicant.creditCode && (
+                <Descriptions.Item label="统一社会信用代码">{c.applicant.creditCode}</Descriptions.Item>
+              )}
               <Descriptions.Item label="联系电话">{c.applicant.phone}</Descriptions.Item>
-              {c.applicant.email && <Descriptions.Item label="电子邮箱">{c.applicant.email}</Descriptions.Item>}
-              {c.applicant.address && <Descriptions.Item label="通信地址">{c.applicant.address}</Descriptions.Item>}
+              {c.applicant.email && (
+                <Descriptions.Item label="电子邮箱">{c.applicant.email}</Descriptions.Item>
+              )}
+              {c.applicant.address && (
+                <Descriptions.Item label="通信地址">{c.applicant.address}</Descriptions.Item>
+              )}
               <Descriptions.Item label="提供形式">{c.provisionFormLabel}</Descriptions.Item>
               <Descriptions.Item label="获取方式">{c.deliveryMethodLabel}</Descriptions.Item>
             </Descriptions>
@@ -403,7 +604,9 @@ export default function RequestCasePage() {
           <Card title="办理" size="small">
             <Space wrap>
               {c.permissions.manage && ['registered', 'in_progress'].includes(c.status) && (
-                <Button onClick={() => setAssignOpen(true)}>{c.status === 'registered' ? '受理并分办' : '改派'}</Button>
+                <Button onClick={() => setAssignOpen(true)}>
+                  {c.status === 'registered' ? '受理并分办' : '改派'}
+                </Button>
               )}
               {buttons.map((b) => (
                 <Button key={b.key} danger={b.def.danger} onClick={() => setAction(b.def)}>
@@ -413,21 +616,35 @@ export default function RequestCasePage() {
             </Space>
             {c.status === 'awaiting_approval' && (
               <Typography.Paragraph style={{ marginTop: 12 }}>
-                审批环节：{c.approvalChain.map((r, i) => `${i + 1}. ${ROLE_LABELS[r] ?? r}${i < approvedSteps ? '（已同意）' : ''}`).join(' → ')}
+                审批环节：
+                {c.approvalChain
+                  .map((r, i) => `${i + 1}. ${ROLE_LABELS[r] ?? r}${i < approvedSteps ? '（已同意）' : ''}`)
+                  .join(' → ')}
               </Typography.Paragraph>
             )}
           </Card>
           {c.items.map((item) => (
-            <Card key={item.id} size="small" style={{ marginTop: 16 }} title={`事项 ${item.seq}：${item.description}`}>
+            <Card
+              key={item.id}
+              size="small"
+              style={{ marginTop: 16 }}
+              title={`事项 ${item.seq}：${item.description}`}
+            >
               <Descriptions column={1} size="small">
                 {item.title && <Descriptions.Item label="信息名称">{item.title}</Descriptions.Item>}
                 {item.docNo && <Descriptions.Item label="文号或索引号">{item.docNo}</Descriptions.Item>}
-                <Descriptions.Item label="处理结果">{item.dispositionLabel ? `${item.dispositionRow} ${item.dispositionLabel}` : '尚未决定'}</Descriptions.Item>
-                {item.withheld && <Descriptions.Item label="不予公开的内容">{item.withheld}</Descriptions.Item>}
+                <Descriptions.Item label="处理结果">
+                  {item.dispositionLabel ? `${item.dispositionRow} ${item.dispositionLabel}` : '尚未决定'}
+                </Descriptions.Item>
+                {item.withheld && (
+                  <Descriptions.Item label="不予公开的内容">{item.withheld}</Descriptions.Item>
+                )}
                 {item.reasons && <Descriptions.Item label="理由">{item.reasons}</Descriptions.Item>}
                 {item.legalBasis && <Descriptions.Item label="依据">{item.legalBasis}</Descriptions.Item>}
               </Descriptions>
-              {decidable && meta.data && <DecisionEditor caseId={c.id} item={item} meta={meta.data} onDone={reload} />}
+              {decidable && meta.data && (
+                <DecisionEditor caseId={c.id} item={item} meta={meta.data} onDone={reload} />
+              )}
             </Card>
           ))}
           <Card title="文书" size="small" style={{ marginTop: 16 }}>
@@ -439,8 +656,18 @@ export default function RequestCasePage() {
               columns={[
                 { title: '文书', dataIndex: 'title' },
                 { title: '日期', dataIndex: 'issuedOn' },
-                { title: '状态', dataIndex: 'sentAt', render: (v: string | null) => (v ? `已送达 ${formatDateTime(v)}` : '未发出') },
-                { title: '下载', key: 'dl', render: (_: unknown, r: { id: number }) => <a href={`/api/v1/admin/requests/${c.id}/letters/${r.id}`}>DOCX</a> },
+                {
+                  title: '状态',
+                  dataIndex: 'sentAt',
+                  render: (v: string | null) => (v ? `已送达 ${formatDateTime(v)}` : '未发出'),
+                },
+                {
+                  title: '下载',
+                  key: 'dl',
+                  render: (_: unknown, r: { id: number }) => (
+                    <a href={`/api/v1/admin/requests/${c.id}/letters/${r.id}`}>DOCX</a>
+                  ),
+                },
               ]}
             />
           </Card>
@@ -461,7 +688,9 @@ export default function RequestCasePage() {
             />
           </Card>
           <Card title="时间线" size="small" style={{ marginTop: 16 }}>
-            <Timeline items={c.timeline.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actor}：${e.action}` }))} />
+            <Timeline
+              items={c.timeline.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actor}：${e.action}` }))}
+            />
           </Card>
         </Col>
       </Row>
@@ -488,7 +717,11 @@ export default function RequestCasePage() {
           }
         }}
       >
-        <Radio.Group value={unitId} onChange={(e) => setUnitId(e.target.value as number)} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+        <Radio.Group
+          value={unitId}
+          onChange={(e) => setUnitId(e.target.value as number)}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
         {units.length === 0 && <p>本机关没有内设机构，将由政务公开工作机构直接承办。</p>}
       </Modal>
     </>

@@ -24,7 +24,11 @@ const QUEUES = [
 ] as const;
 
 /** The due date with the working days left — in colour AND in words, so it never relies on colour alone. */
-export function DueCell({ item }: { item: Pick<RequestQueueItem, 'dueOn' | 'workingDaysLeft' | 'overdue' | 'paused'> }) {
+export function DueCell({
+  item,
+}: {
+  item: Pick<RequestQueueItem, 'dueOn' | 'workingDaysLeft' | 'overdue' | 'paused'>;
+}) {
   if (!item.dueOn) return <Typography.Text type="secondary">—</Typography.Text>;
   if (item.paused) return <Tag>计时暂停（原定 {item.dueOn}）</Tag>;
   const left = item.workingDaysLeft;
@@ -75,7 +79,9 @@ export default function RequestQueuePage() {
           label: (
             <Space size={4}>
               {x.label}
-              {data?.counts[x.key] ? <Badge count={data.counts[x.key]} color={x.key === 'overdue' ? 'red' : 'blue'} /> : null}
+              {data?.counts[x.key] ? (
+                <Badge count={data.counts[x.key]} color={x.key === 'overdue' ? 'red' : 'blue'} />
+              ) : null}
             </Space>
           ),
         }))}
@@ -111,9 +117,19 @@ export default function RequestQueuePage() {
           rowKey="id"
           loading={loading}
           dataSource={data?.items}
-          pagination={{ current: page, pageSize: 20, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: data?.total ?? 0,
+            onChange: setPage,
+            showTotal: (n) => `共 ${n} 件`,
+          }}
           columns={[
-            { title: '登记号', dataIndex: 'registrationNo', render: (v: string, r) => <Link to={`/requests/${r.id}`}>{v}</Link> },
+            {
+              title: '登记号',
+              dataIndex: 'registrationNo',
+              render: (v: string, r) => <Link to={`/requests/${r.id}`}>{v}</Link>,
+            },
             { title: '申请人', dataIndex: 'applicantName' },
             {
               title: '申请内容',
@@ -122,7 +138,9 @@ export default function RequestQueuePage() {
               render: (v: string | null, r) => (
                 <span>
                   {v}
-                  {r.itemCount > 1 ? <Typography.Text type="secondary">（共 {r.itemCount} 项）</Typography.Text> : null}
+                  {r.itemCount > 1 ? (
+                    <Typography.Text type="secondary">（共 {r.itemCount} 项）</Typography.Text>
+                  ) : null}
                 </span>
               ),
             },

@@ -23,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', notNull)
     .addUniqueConstraint('annual_reports_agency_year_uq', ['agency_id', 'year'])
     .execute();
-  await db.schema.createIndex('annual_reports_status_idx').on('annual_reports').columns(['status', 'year']).execute();
+  await db.schema
+    .createIndex('annual_reports_status_idx')
+    .on('annual_reports')
+    .columns(['status', 'year'])
+    .execute();
 
   await withId(db, db.schema.createTable('self_inspection_reports'))
     .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
