@@ -428,4 +428,78 @@ describe.each(dialects())('annual report from records (%s)', (dialect) => {
     expect(after).not.toContain('ANNUAL_REPORT_OVERDUE');
     expect(after).not.toContain('ANNUAL_REPORT_DUE');
   });
+
+  it('R.51 appeals recorded on an answered application feed Table 四; a corrected outcome reopens the application', async () => {
+    const gk = as(app, await loginAs(app, 'a-gk'));
+    const id = await application(t.deps.db, {
+      agencyId: county.deptA.id,
+      receivedOn: '2025-02-03',
+      closedOn: '2025-02-20',
+      category: 'withheld_third_party',
+    });
+    const bad = await gk.post(`/api/v1/admin/requests/${id}/appeal`, {
+      kind: 'reconsideration',
+      filedOn: '2025-03-10',
+      outcome: 'upheld',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].label).toBe('决定或判决日期');
+    expect(
+      (
+        await gk.post(`/api/v1/admin/requests/${id}/appeal`, {
+          kind: 'reconsideration',
+          filedOn: '2025-03-10',
+          outcome: 'upheld',
+          decidedOn: '2025-05-06',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await gk.post(`/api/v1/admin/requests/${id}/appeal`, {
+          kind: 'litigation_after_reconsideration',
+          filedOn: '2025-06-01',
+          outcome: 'corrected',
+          decidedOn: '2025-11-20',
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await gk.post(`/api/v1/admin/requests/${id}/appeal`, {
+          kind: 'litigation_direct',
+          filedOn: '2025-12-01',
+          outcome: 'pending',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const t4 = (await gk.get(url(county.deptA.id))).json().figures.table4;
+    expect(t4.reconsideration).toEqual({ upheld: 1, corrected: 0, other: 0, pending: 0, total: 1 });
+    expect(t4.litigation_after_reconsideration).toEqual({
+      upheld: 0,
+      corrected: 1,
+      other: 0,
+      pending: 0,
+      total: 1,
+    });
+    expect(t4.litigation_direct).toEqual({ upheld: 0, corrected: 0, other: 0, pending: 1, total: 1 });
+    const status = (
+      await t.deps.db
+        .selectFrom('requestApplications')
+        .select('status')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).status;
+    expect(status).toBe('in_progress');
+    const b = as(app, await loginAs(app, 'b-gk'));
+    expect(
+      (
+        await b.post(`/api/v1/admin/requests/${id}/appeal`, {
+          kind: 'reconsideration',
+          filedOn: '2025-03-10',
+          outcome: 'pending',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
 });

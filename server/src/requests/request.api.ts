@@ -420,6 +420,41 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       );
     };
 
+    action(
+      'appeal',
+      '登记行政复议或行政诉讼（年报表四）；结果为纠正时重新办理',
+      Type.Object(
+        {
+          kind: Type.Union(
+            [
+              Type.Literal('reconsideration'),
+              Type.Literal('litigation_direct'),
+              Type.Literal('litigation_after_reconsideration'),
+            ],
+            { title: '类别' },
+          ),
+          filedOn: Type.String({ title: '申请复议或起诉日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+          outcome: Type.Union(
+            [
+              Type.Literal('pending'),
+              Type.Literal('upheld'),
+              Type.Literal('corrected'),
+              Type.Literal('other'),
+            ],
+            { title: '结果' },
+          ),
+          decidedOn: Type.Optional(
+            Type.Union([
+              Type.String({ title: '决定或判决日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+              Type.Null(),
+            ]),
+          ),
+          note: Type.Optional(Type.Union([Type.String({ title: '备注', maxLength: 1000 }), Type.Null()])),
+        },
+        { additionalProperties: false },
+      ),
+      (tx, c, id, b) => svc.recordAppeal(deps, tx, c, id, b),
+    );
     action('confirm', '确认收到申请（条例第三十一条）', ConfirmBody, (tx, c, id, b) =>
       svc.confirmReceipt(deps, tx, c, id, b),
     );

@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { RequestAppealsTable } from './request.table.ts';
 /** Every SQL statement of the requests module. */
 import { type Insertable, sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
@@ -83,6 +85,18 @@ const QUEUE_STATUSES: Partial<Record<QueueName, string[]>> = {
 const RUNNING = ['registered', 'in_progress', 'awaiting_approval'];
 
 export const requestRepository = {
+  async insertAppeal(db: DbOrTx, row: Omit<Selectable<RequestAppealsTable>, 'id'>) {
+    return db.insertInto('requestAppeals').values(row).returningAll().executeTakeFirstOrThrow();
+  },
+  async appeals(db: DbOrTx, applicationId: number) {
+    return db
+      .selectFrom('requestAppeals')
+      .selectAll()
+      .where('applicationId', '=', applicationId)
+      .orderBy('id')
+      .execute();
+  },
+
   async nextSequence(db: DbOrTx, agencyId: number, year: number): Promise<number> {
     const r = await db
       .insertInto('requestSequences')

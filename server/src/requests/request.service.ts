@@ -1150,6 +1150,73 @@ export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
   return app;
 }
 
+// ------------------------------------------------------------------ reconsideration and litigation (Table 四)
+
+export const APPEAL_KINDS = [
+  'reconsideration',
+  'litigation_direct',
+  'litigation_after_reconsideration',
+] as const;
+export const APPEAL_OUTCOMES = ['pending', 'upheld', 'corrected', 'other'] as const;
+export type AppealKind = (typeof APPEAL_KINDS)[number];
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/**
+ * Records a 行政复议 or 行政诉讼 against the reply (R.51); they feed annual-report Table 四. A 纠正
+ * (corrected) outcome reopens the application so it is handled again.
+ */
+export async function recordAppeal(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: {
+    kind: AppealKind;
+    filedOn: string;
+    outcome: AppealOutcome;
+    decidedOn?: string | null;
+    note?: string | null;
+  },
+) {
+  const l = await load(deps, tx, id);
+  await authorize(deps, tx, ctx, l.app, 'manage');
+  if (!['replied', 'closed', 'in_progress'].includes(l.app.status) || !l.app.repliedOn)
+    throw new AppError('REQUEST_INVALID_TRANSITION');
+  const todayStr = today(deps);
+  if (input.filedOn > todayStr || (input.decidedOn && input.decidedOn > todayStr))
+    throw new AppError('REQUEST_APPEAL_DATE_IN_FUTURE');
+  if (input.outcome !== 'pending' && !input.decidedOn) {
+    throw new AppError('VALIDATION_FAILED', {
+      message: '请填写决定或判决日期',
+      fields: [{ field: 'decidedOn', label: '决定或判决日期', message: '已有结果时必须填写' }],
+    });
+  }
+  const now = nowIso(deps);
+  const row = await repo.insertAppeal(tx, {
+    applicationId: id,
+    kind: input.kind,
+    filedOn: input.filedOn,
+    outcome: input.outcome,
+    decidedOn: input.outcome === 'pending' ? null : (input.decidedOn ?? null),
+    note: input.note ?? null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: l.app.agencyId,
+    entityType: SUBJECT,
+    entityId: id,
+    action: 'request.appeal_recorded',
+    after: row,
+    ip: ctx.ip ?? null,
+  });
+  if (input.outcome === 'corrected' && (l.app.status === 'replied' || l.app.status === 'closed')) {
+    await transition(deps, tx, ctx, l.app, 'reopen', {}, { appealId: row.id });
+  }
+  return row;
+}
+
 export async function closeCase(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');

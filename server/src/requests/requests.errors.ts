@@ -8,6 +8,7 @@ export const REQUEST_ERRORS = {
     message: '未查询到申请：请核对登记号和查询码（均在登记回执上）后重试',
   },
   REQUEST_AGENCY_NOT_ACCEPTING: { status: 400, message: '该机关不受理政府信息公开申请，请选择其他机关' },
+  REQUEST_APPEAL_DATE_IN_FUTURE: { status: 400, message: '复议或诉讼的日期不能晚于今天' },
   REQUEST_INVALID_TRANSITION: { status: 409, message: '申请当前的办理状态不允许此操作，请刷新后重试' },
   REQUEST_RECEIPT_DATE_INVALID: {
     status: 400,
