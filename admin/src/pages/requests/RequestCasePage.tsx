@@ -163,6 +163,39 @@ const ACTIONS: Record<string, ActionDef> = {
 };
 
 const EXTRA: Record<string, ActionDef> = {
+  appeal: {
+    label: '登记复议/诉讼',
+    path: 'appeal',
+    who: 'manage',
+    fields: [
+      {
+        name: 'kind',
+        label: '类别',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'reconsideration', label: '行政复议' },
+          { value: 'litigation_direct', label: '行政诉讼（未经复议直接起诉）' },
+          { value: 'litigation_after_reconsideration', label: '行政诉讼（复议后起诉）' },
+        ],
+      },
+      { name: 'filedOn', label: '申请复议或起诉日期', kind: 'date', required: true },
+      {
+        name: 'outcome',
+        label: '结果',
+        kind: 'select',
+        required: true,
+        options: [
+          { value: 'pending', label: '尚未审结' },
+          { value: 'upheld', label: '结果维持' },
+          { value: 'corrected', label: '结果纠正（申请将重新办理）' },
+          { value: 'other', label: '其他结果' },
+        ],
+      },
+      { name: 'decidedOn', label: '决定或判决日期（已有结果时填写）', kind: 'date' },
+      { name: 'note', label: '备注', kind: 'textarea' },
+    ],
+  },
   extension: {
     label: '申请延期',
     path: 'extension',
@@ -517,6 +550,8 @@ export default function RequestCasePage() {
     buttons.push({ key: 'extension_decision', def: EXTRA.extension_decision! });
   if (c.status === 'awaiting_approval') buttons.push({ key: 'approval', def: EXTRA.approval! });
   if (running && c.permissions.manage) buttons.push({ key: 'delay', def: EXTRA.delay! });
+  if (['replied', 'closed'].includes(c.status) && c.permissions.manage)
+    buttons.push({ key: 'appeal', def: EXTRA.appeal! });
   const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
   const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
   const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
