@@ -3,7 +3,8 @@
  * charge or the principal (the figures are frozen) → published on the portal. Imported past years are
  * published as imported. Pure.
  */
-import type { OutcomeKey, ApplicantColumn, AppealKind, AppealOutcome, Narrative } from './annual-report.ts';
+import { DISPOSITIONS } from '../requests/disposition.ts';
+import type { AppealKind, AppealOutcome, ApplicantColumn, Narrative, OutcomeKey } from './annual-report.ts';
 
 export const REPORT_STATUSES = ['draft', 'submitted', 'approved', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -43,6 +44,17 @@ export function outcomeFromRow(row: string): OutcomeKey | null {
   }[m[1] as '一'];
   if (group === 'disclosed' || group === 'partial') return group;
   return m[2] ? (`${group}.${m[2]}` as OutcomeKey) : null;
+}
+
+const ROW_BY_CODE = new Map<string, string>(DISPOSITIONS.map((d) => [d.code, d.row]));
+
+/**
+ * An application's report row from its stored disposition category; closed without a national
+ * category (e.g. withdrawn) counts as 其他处理 3.其他; open → null.
+ */
+export function outcomeOf(reportCategory: string | null, closedOn: string | null): OutcomeKey | null {
+  const row = reportCategory ? ROW_BY_CODE.get(reportCategory) : undefined;
+  return row ? outcomeFromRow(row) : closedOn ? 'other.3' : null;
 }
 
 export function columnOf(applicantKind: string, orgType: string | null): ApplicantColumn {

@@ -3,7 +3,6 @@ import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
-import { DISPOSITIONS } from '../requests/disposition.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -30,7 +29,7 @@ import {
   columnOf,
   EMPTY_INPUTS,
   nextStatus,
-  outcomeFromRow,
+  outcomeOf,
   prefillNarrative,
   type ReportAction,
   type ReportInputs,
@@ -41,8 +40,6 @@ interface Ctx {
   actor: StaffActor;
   ip?: string | null;
 }
-
-const ROW_BY_CODE = new Map<string, string>(DISPOSITIONS.map((d) => [d.code, d.row]));
 
 /** An agency's own records: the agency and its internal units (a government's report does not absorb its departments'). */
 export function ownScope(dir: AgencyDirectory, agencyId: number): number[] {
@@ -66,14 +63,12 @@ export interface ComputedReport {
 }
 
 function toReportApplication(a: ApplicationFact): ReportApplication {
-  const row = a.reportCategory ? ROW_BY_CODE.get(a.reportCategory) : undefined;
   return {
     id: a.id,
     column: columnOf(a.applicantKind, a.orgType),
     receivedOn: a.receivedOn,
     closedOn: a.closedOn,
-    // closed without a national category (e.g. withdrawn): 其他处理 3.其他
-    outcome: row ? outcomeFromRow(row) : a.closedOn ? 'other.3' : null,
+    outcome: outcomeOf(a.reportCategory, a.closedOn),
   };
 }
 

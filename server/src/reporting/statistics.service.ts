@@ -4,21 +4,12 @@ import { calendarFor } from '../calendar/calendar.service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { CHANNEL_LABELS } from '../requests/application.ts';
-import { DISPOSITIONS } from '../requests/disposition.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
-import type { OutcomeKey } from './annual-report.ts';
-import { outcomeFromRow } from './report-workflow.ts';
+import { outcomeOf } from './report-workflow.ts';
 import { ownScope } from './reporting.service.ts';
 import { computeStatistics, type Statistics } from './statistics.ts';
 import { statisticsRepository } from './statistics.repository.ts';
-
-const ROW_BY_CODE = new Map<string, string>(DISPOSITIONS.map((d) => [d.code, d.row]));
-
-export function outcomeOf(reportCategory: string | null, closedOn: string | null): OutcomeKey | null {
-  const row = reportCategory ? ROW_BY_CODE.get(reportCategory) : undefined;
-  return row ? outcomeFromRow(row) : closedOn ? 'other.3' : null;
-}
 
 export interface AgencyStatistics extends Statistics {
   agencies: number;
