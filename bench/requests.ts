@@ -4,19 +4,22 @@
  * Run: node server/bin/run-ts.mjs bench/requests.ts [count]   (SQLite in memory)
  *
  * 1. staff queue query through the repository (Kysely) vs the same SELECT as a raw prepared statement
- * 2. the staff queue route (HTTP, auth, scope, presenter) vs the repository call alone
- * 3. the overdue queue (join on deadlines) vs the raw prepared statement
- * 4. due-date recomputation after a calendar change (recomputeDeadlines, with an audit event per
- *    changed deadline) vs recomputing the same deadlines' dates in memory
+ * 2. the overdue queue (join on deadlines) vs the raw prepared statement
+ * 3. the "due within 5 working days" queue on each agency's calendar (dueSoonDates + queue) vs the
+ *    raw prepared statement with the national date
+ * 4. the page's eight queue counts: one grouped query (queueCounts) vs eight COUNT queries (before)
+ * 5. the staff queue route (HTTP, auth, scope, presenter) vs the repository calls alone
+ * 6. due-date recomputation after a calendar change (recomputeDeadlines: bulk updates, an audit event
+ *    per moved deadline appended in bulk) vs recomputing the same deadlines' dates in memory
  */
 import { prepareDatabase } from '../server/src/bootstrap.ts';
-import { calendarFor, setDay } from '../server/src/calendar/calendar.service.ts';
+import { calendarFor, dueSoonDates, setDay } from '../server/src/calendar/calendar.service.ts';
 import { testConfig } from '../server/src/config/config.ts';
 import { openSqlite } from '../server/src/db/create-db.ts';
 import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
-import { requestRepository } from '../server/src/requests/request.repository.ts';
+import { COUNTED_QUEUES, requestRepository } from '../server/src/requests/request.repository.ts';
 import { applicationsGenerator } from '../server/src/requests/request.generate.ts';
 import { fixedClock } from '../server/src/shared/clock.ts';
 import { makeDeps } from '../server/src/shared/deps.ts';
@@ -95,7 +98,7 @@ const sfj = (
 ).id;
 const today = '2026-10-15';
 const soon = (await calendarFor(deps, sfj)).addWorkingDays(today, 5);
-const filter = (queue: 'open' | 'overdue') => ({
+const filter = (queue: 'open' | 'overdue' | 'due_soon') => ({
   agencyIds: [sfj],
   queue,
   today,
@@ -151,6 +154,45 @@ row(
   )),
 );
 
+const rawDueSoon = sqlite.prepare(
+  `SELECT a.id, a.registration_no, a.status, d.due_date FROM request_applications a
+     LEFT JOIN deadlines d ON d.subject_id = a.id AND d.subject_type = 'request_application' AND d.kind = 'reply' AND d.state IN ('open','paused')
+    WHERE a.agency_id IN (?) AND a.status IN ('registered','in_progress','awaiting_approval') AND d.state = 'open' AND d.due_date >= ? AND d.due_date <= ?
+    ORDER BY d.due_date, a.id LIMIT 20`,
+);
+const rawDueSoonCount = sqlite.prepare(
+  `SELECT count(*) AS n FROM request_applications a LEFT JOIN deadlines d ON d.subject_id = a.id AND d.subject_type = 'request_application' AND d.kind = 'reply' AND d.state IN ('open','paused')
+    WHERE a.agency_id IN (?) AND a.status IN ('registered','in_progress','awaiting_approval') AND d.state = 'open' AND d.due_date >= ? AND d.due_date <= ?`,
+);
+row(
+  'due within 5 working days (agency calendars) vs raw SQL',
+  ...(await pair(
+    async () => {
+      const s = await dueSoonDates(deps, [sfj], today, 5);
+      return requestRepository.queue(deps.db, {
+        ...filter('due_soon'),
+        soonDate: s.soonDate,
+        soonExceptions: s.exceptions,
+      });
+    },
+    () => {
+      rawDueSoonCount.get(sfj, today, soon);
+      return rawDueSoon.all(sfj, today, soon);
+    },
+  )),
+);
+row(
+  'the 8 queue counts: one grouped query vs 8 COUNT queries',
+  ...(await pair(
+    () => requestRepository.queueCounts(deps.db, filter('open')),
+    async () => {
+      for (const queue of COUNTED_QUEUES)
+        await requestRepository.queue(deps.db, { ...filter('open'), queue, limit: 0 });
+    },
+    3,
+  )),
+);
+
 const app = await buildApp(deps);
 await app.ready();
 const login = await app.inject({
@@ -160,12 +202,12 @@ const login = await app.inject({
 });
 const cookie = String(login.headers['set-cookie']).split(';')[0]!;
 row(
-  'staff queue route GET /api/v1/admin/requests (9 counts) vs repository',
+  'staff queue route GET /api/v1/admin/requests (with counts) vs repository',
   ...(await pair(
     () => app.inject({ method: 'GET', url: '/api/v1/admin/requests?queue=open', headers: { cookie } }),
     async () => {
       await requestRepository.queue(deps.db, filter('open'));
-      for (let i = 0; i < 8; i++) await requestRepository.queue(deps.db, { ...filter('open'), limit: 0 });
+      await requestRepository.queueCounts(deps.db, filter('open'));
     },
     3,
   )),

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import { emptyTable2Of2019, table3Rows } from '../server/src/reporting/annual-report.ts';
 import { launchBrowser, shot, startServer } from './support.ts';
 
 describe('annual report journey in Chromium', () => {
@@ -96,5 +97,94 @@ describe('annual report journey in Chromium', () => {
     expect(await citizen.locator('table.report-table').count()).toBe(3);
     await shot(citizen, 'report-published-portal');
     await context.close();
+  });
+
+  it('a past year in the 2019 format reads in the 2019 layout on the portal and compares with 2021 years on staff screens', async () => {
+    const sfj = (
+      await server.deps.db
+        .selectFrom('agencies')
+        .select('id')
+        .where('code', '=', 'sfj')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const year = new Date().getUTCFullYear() - 2;
+    const zero = () => ({
+      natural: 0,
+      commercial: 0,
+      research: 0,
+      nonprofit: 0,
+      legal_service: 0,
+      other: 0,
+      total: 0,
+    });
+    const nat = (n: number) => ({ ...zero(), natural: n, total: n });
+    const table3 = Object.fromEntries(table3Rows('2019').map((r) => [r, zero()]));
+    Object.assign(table3, {
+      new: nat(12),
+      disclosed: nat(7),
+      other: nat(3),
+      total: nat(10),
+      carried_out: nat(2),
+    });
+    const block = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
+    const now = new Date().toISOString();
+    // a past year as the import stores it (the XLSX path itself is covered by the db tests)
+    await server.deps.db
+      .insertInto('annualReports')
+      .values({
+        agencyId: sfj,
+        year,
+        format: '2019',
+        source: 'imported',
+        status: 'published',
+        inputsJson: '{}',
+        narrativeJson: JSON.stringify({
+          overview: `${year}年总体情况（2019 格式）。`,
+          problems: '—',
+          other: '—',
+        }),
+        figuresJson: JSON.stringify({
+          table2: {
+            ...emptyTable2Of2019(),
+            normativeDocs: { made: 4, published: 4, totalPublic: 37 },
+            licensing: { previous: 15, change: -2, decisions: 210 },
+            procurement: { projects: 3, amount: 42.5 },
+          },
+          table3,
+          table4: {
+            reconsideration: block,
+            litigation_direct: block,
+            litigation_after_reconsideration: block,
+          },
+        }),
+        submittedBy: null,
+        approvedBy: null,
+        approvedAt: now,
+        publishedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 1000 },
+    });
+    const citizen = await context.newPage();
+    await citizen.goto(`${server.baseUrl}/a/sfj/annual-reports/${year}`);
+    await citizen.getByRole('heading', { name: `云岭县司法局${year}年政府信息公开工作年度报告` }).waitFor();
+    expect(await citizen.locator('th[rowspan="20"]').innerText()).toBe('三、本年度办理结果');
+    expect(await citizen.getByText('第二十条第（九）项').count()).toBe(1);
+    expect(await citizen.getByRole('rowheader', { name: '（六）其他处理', exact: true }).count()).toBe(1);
+    await shot(citizen, 'report-2019-portal');
+    await context.close();
+
+    const office = await login('sfj-gk');
+    await office.goto(`${server.baseUrl}/admin/reporting/annual-report?agencyId=${sfj}&year=${year}`);
+    await office.getByText('2019 格式（国办公开办函〔2019〕60号）').first().waitFor();
+    expect(await office.getByText('其他对外管理服务事项').count()).toBeGreaterThan(0);
+    await office.getByText('只比较两种格式口径相同的数据').first().waitFor();
+    await shot(office, 'report-2019-staff');
+    await office.close();
   });
 });

@@ -13,7 +13,7 @@ import { loadConfig } from '../server/src/config/config.ts';
 import { openDatabase } from '../server/src/db/create-db.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
-import { systemClock } from '../server/src/shared/clock.ts';
+import { offsetClock, systemClock } from '../server/src/shared/clock.ts';
 import { makeDeps } from '../server/src/shared/deps.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
@@ -30,7 +30,11 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer() {
+/**
+ * `now`: the server's clock starts at this instant and advances in real time (default: the system
+ * clock), so journeys over many working days stay inside years with calendar data.
+ */
+export async function startServer(opts: { now?: string } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
   const port = await freePort();
   const config = loadConfig({
@@ -41,7 +45,7 @@ export async function startServer() {
     DEMO_DATA: 'false',
   });
   const handle = openDatabase(config);
-  const deps = makeDeps(handle, config, systemClock);
+  const deps = makeDeps(handle, config, opts.now ? offsetClock(opts.now) : systemClock);
   await prepareDatabase(deps);
   await seedDemo(deps);
   const app = await buildApp(deps);

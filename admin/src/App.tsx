@@ -14,6 +14,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const RuleProfilesPage = lazy(() => import('./pages/RuleProfilesPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRoutes'));
 const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
@@ -45,6 +46,7 @@ export default function App() {
               <Route path="system/rule-profiles" element={<RuleProfilesPage />} />
               <Route path="system/calendar" element={<CalendarPage />} />
               <Route path="system/audit" element={<AuditPage />} />
+              <Route path="system/outbox" element={<OutboxPage />} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

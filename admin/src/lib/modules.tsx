@@ -1,14 +1,18 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BookOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CommentOutlined,
   ControlOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FormOutlined,
+  InboxOutlined,
+  MailOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -21,6 +25,8 @@ export interface ModuleInfo {
   title: string;
   summary: string;
   icon: ReactNode;
+  /** shown to the platform (system) administrator only */
+  platformAdminOnly?: boolean;
   /** for modules still under construction: what they will contain */
   plannedFeatures?: string[];
 }
@@ -32,6 +38,24 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     title: '主动公开',
     summary: '信息发布、政府信息公开目录、政府信息公开指南',
     icon: <FileTextOutlined />,
+  },
+  {
+    path: 'proactive/guide',
+    title: '公开指南',
+    summary: '政府信息公开指南的编制、版本发布和年度复核',
+    icon: <BookOutlined />,
+  },
+  {
+    path: 'proactive/filings',
+    title: '备案',
+    summary: '向上级政务公开办报备，审查下级机关的报备',
+    icon: <FileProtectOutlined />,
+  },
+  {
+    path: 'proactive/archive',
+    title: '归档与移交',
+    summary: '年度归档卷、卷内目录导出，送交档案馆和图书馆',
+    icon: <InboxOutlined />,
   },
   {
     path: 'requests',
@@ -96,4 +120,16 @@ export const SYSTEM_MODULES: ModuleInfo[] = [
   },
   { path: 'system/calendar', title: '工作日历', summary: '法定节假日与调休安排', icon: <CalendarOutlined /> },
   { path: 'system/audit', title: '审计日志', summary: '操作记录与防篡改校验', icon: <FileSearchOutlined /> },
+  {
+    path: 'system/outbox',
+    title: '发件箱',
+    summary: '提醒邮件与短信的发送状态',
+    icon: <MailOutlined />,
+    platformAdminOnly: true,
+  },
 ];
+
+/** The system modules a user is shown (the server checks every request anyway). */
+export function systemModulesFor(isPlatformAdmin: boolean): ModuleInfo[] {
+  return SYSTEM_MODULES.filter((m) => !m.platformAdminOnly || isPlatformAdmin);
+}

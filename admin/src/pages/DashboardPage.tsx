@@ -6,7 +6,7 @@ import { StatCards } from '../components/dashboard/StatCards';
 import { WarningList } from '../components/dashboard/WarningList';
 import { LoadError } from '../components/LoadError';
 import { useApiData } from '../hooks/useApiData';
-import { BUSINESS_MODULES, SYSTEM_MODULES } from '../lib/modules';
+import { BUSINESS_MODULES, systemModulesFor } from '../lib/modules';
 import { canManageSystem } from '../lib/permissions';
 import type { Dashboard } from '../types/dashboard';
 
@@ -38,7 +38,7 @@ export default function DashboardPage() {
         </Row>
       )}
       <ModuleGrid title="业务模块" modules={BUSINESS_MODULES} />
-      {isManager && <ModuleGrid title="系统管理" modules={SYSTEM_MODULES} />}
+      {isManager && <ModuleGrid title="系统管理" modules={systemModulesFor(me.user.isPlatformAdmin)} />}
     </Flex>
   );
 }

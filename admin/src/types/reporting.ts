@@ -38,6 +38,30 @@ export interface Table2 {
   feesTenThousandYuan: number;
 }
 
+/** 2019 format (国办公开办函〔2019〕60号), 第二十条第（一）项. */
+export interface MadePublished {
+  made: number;
+  published: number;
+  totalPublic: number;
+}
+/** 2019 format, 第二十条第（五）（六）项: 上一年项目数量 / 本年增/减 / 处理决定数量. */
+export interface ItemChange {
+  previous: number;
+  change: number;
+  decisions: number;
+}
+/** Table 二 of the 2019 trial format (past years only). */
+export interface Table2Of2019 {
+  rules: MadePublished;
+  normativeDocs: MadePublished;
+  licensing: ItemChange;
+  otherServices: ItemChange;
+  penalties: ItemChange;
+  enforcement: ItemChange;
+  fees: { previous: number; change: number };
+  procurement: { projects: number; amount: number };
+}
+
 export type Table3Column =
   | 'natural'
   | 'commercial'
@@ -53,9 +77,33 @@ export type AppealColumn = 'upheld' | 'corrected' | 'other' | 'pending' | 'total
 export type Table4 = Record<AppealKind, Record<AppealColumn, number>>;
 
 export interface ReportFigures {
-  table2: Table2;
+  /** Table2 for the 2021 format, Table2Of2019 for a 2019-format past year */
+  table2: Table2 | Table2Of2019;
   table3: Table3;
   table4: Table4;
+}
+
+/** One application behind a Table 三 row (fetched on demand). */
+export interface RowApplication {
+  id: number;
+  registrationNo: string;
+  column: Table3Column;
+}
+
+/** One year of the year-on-year comparison: only figures with the same meaning in both formats. */
+export interface HistoryItem {
+  year: number;
+  status: string;
+  source: string;
+  format: ReportFormat;
+  [figure: string]: number | string;
+}
+
+export interface ReportHistoryData {
+  items: HistoryItem[];
+  figures: { key: string; label: string }[];
+  mixedFormats: boolean;
+  notComparable: string[];
 }
 
 /** A balancing identity of the national format that the figures break. */
@@ -74,6 +122,8 @@ export interface AnnualReport {
   /** 未编制 / 草稿 / 待审批 / 已审批待发布 / 已发布 */
   statusLabel: string;
   format: ReportFormat;
+  /** e.g. 2019 格式（国办公开办函〔2019〕60号） */
+  formatLabel: string;
   source: ReportSource;
   dueOn: string;
   overdue: boolean;
@@ -81,8 +131,6 @@ export interface AnnualReport {
   narrative: ReportNarrative;
   figures: ReportFigures;
   problems: ReportProblem[];
-  /** application ids behind each Table 三 row */
-  contributors: Record<string, (number | string)[]>;
   started: boolean;
   can: { edit: boolean; approve: boolean; publish: boolean; return: boolean; import: boolean };
 }

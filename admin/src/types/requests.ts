@@ -122,6 +122,85 @@ export interface RequestCase {
   timeline: { id: number; at: string; actor: string; action: string }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
   permissions: { personalData: boolean; manage: boolean; handle: boolean; approveExtension: boolean };
+  consultations: {
+    id: number;
+    kind: string;
+    party: string;
+    sentOn: string;
+    answeredOn: string | null;
+    opinion: string | null;
+  }[];
+  appeals: RequestAppeal[];
+  /** R.36(6): earlier answered applications of this applicant for the same information */
+  repeats: {
+    itemId: number;
+    applicationId: number;
+    registrationNo: string;
+    repliedOn: string | null;
+    description: string;
+  }[];
+  /** R.44: other applicants asking for the same information in the last 12 months */
+  sameInformation: {
+    itemId: number;
+    applicants: number;
+    suggestProactive: boolean;
+    others: { applicationId: number; registrationNo: string; submittedOn: string }[];
+  }[];
+  /** R.32: objecting third parties still owed the written notice */
+  thirdPartyNoticesOwed: { consultationId: number; party: string; answeredOn: string | null }[];
+}
+
+export interface RequestAppeal {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  filedOn: string;
+  outcome: string;
+  outcomeLabel: string;
+  decidedOn: string | null;
+  note: string | null;
+}
+
+export interface LetterTemplateView {
+  kind: string;
+  label: string;
+  title: string;
+  paragraphs: string[];
+  isDefault: boolean;
+  defaultTemplate: { title: string; paragraphs: string[] };
+  placeholders: { name: string; label: string }[];
+}
+
+export interface RequestSettings {
+  agencyId: number;
+  agencyName: string;
+  canEdit: boolean;
+  approvalChain: string[];
+  approvalChainIsDefault: boolean;
+  defaultApprovalChain: string[];
+  approvalRoles: { value: string; label: string }[];
+  templates: LetterTemplateView[];
+}
+
+export interface SameInformationList {
+  agencyId: number;
+  agencyName: string;
+  since: string;
+  today: string;
+  minApplicants: number;
+  windowMonths: number;
+  truncated: boolean;
+  items: {
+    description: string;
+    title: string | null;
+    docNo: string | null;
+    applicants: number;
+    requests: number;
+    firstOn: string;
+    lastOn: string;
+    disclosedBefore: boolean;
+    applications: { id: number; registrationNo: string; applicantName: string; submittedOn: string }[];
+  }[];
 }
 
 export interface DispositionOption {

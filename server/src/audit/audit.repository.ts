@@ -27,6 +27,15 @@ export const auditRepository = {
     return r.id;
   },
 
+  /** Appends rows in the given order (ids ascending = chain order); chunks keep under bind limits. */
+  async insertMany(tx: DbOrTx, rows: Omit<AuditEventRow, 'id'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500)
+      await tx
+        .insertInto('auditEvents')
+        .values(rows.slice(i, i + 500))
+        .execute();
+  },
+
   async batchAfter(db: DbOrTx, afterId: number, limit: number): Promise<AuditEventRow[]> {
     return db
       .selectFrom('auditEvents')

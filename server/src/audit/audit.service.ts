@@ -59,6 +59,38 @@ export async function recordAudit(tx: DbOrTx, deps: AuditDeps, e: AuditInput): P
   return auditRepository.insert(tx, { ...payload, prevHash, hash: hashEvent(prevHash, payload) });
 }
 
+/**
+ * Appends several events, in order, as one stretch of the chain (one lock, one read of the head,
+ * bulk inserts): for changes that touch many records at once, such as the deadlines moved by a
+ * calendar correction. Each event is a full event of its own entity, exactly as `recordAudit` writes.
+ */
+export async function recordAuditMany(tx: DbOrTx, deps: AuditDeps, events: AuditInput[]): Promise<void> {
+  if (!tx.isTransaction) throw new Error('recordAuditMany must run inside the state change transaction');
+  if (events.length === 0) return;
+  await auditRepository.lockChain(tx, deps.dialect);
+  let prevHash = await auditRepository.lastHash(tx);
+  const occurredAt = deps.clock.now().toISOString();
+  const rows = events.map((e) => {
+    const payload = {
+      occurredAt,
+      actorUserId: e.actor.userId,
+      actorLabel: e.actor.label,
+      agencyId: e.agencyId,
+      entityType: e.entityType,
+      entityId: String(e.entityId),
+      action: e.action,
+      beforeJson: snapshot(e.before),
+      afterJson: snapshot(e.after),
+      ip: e.ip ?? null,
+    };
+    const hash = hashEvent(prevHash, payload);
+    const row = { ...payload, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await auditRepository.insertMany(tx, rows);
+}
+
 export interface VerifyResult {
   ok: boolean;
   checked: number;

@@ -130,4 +130,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'calendar.day_removed': '删除特别日期',
   'deadline.recomputed': '期限重新计算',
   'deadline.created': '设立期限',
+  'notification.reminders_enqueued': '生成期限提醒',
+  'notification.delivery_run': '发送邮件/短信',
+  'notification.retried': '重新发送通知',
 };

@@ -18,6 +18,11 @@ export const calendarRepository = {
     await db.updateTable('calendarYears').set(patch).where('year', '=', year).execute();
   },
 
+  /** Every special day, national and local, by date. */
+  async allDays(db: DbOrTx): Promise<CalendarDayRow[]> {
+    return db.selectFrom('calendarDays').selectAll().orderBy('date').execute();
+  },
+
   /** National days plus the local days of the given agencies (an agency and its ancestors). */
   async days(db: DbOrTx, agencyIds: number[]): Promise<CalendarDayRow[]> {
     let q = db.selectFrom('calendarDays').selectAll();

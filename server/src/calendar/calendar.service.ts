@@ -1,5 +1,5 @@
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { recordAudit, recordAuditMany } from '../audit/audit.service.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { CalendarDayRow, DeadlineRow } from '../db/database.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
@@ -15,6 +15,7 @@ import {
   CHINESE_DAYS_VERSION,
   type YearSchedule,
 } from './calendar-sources.ts';
+import { refreshPublishDueDates } from '../publication/publish-due.service.ts';
 import { deadlineRepository } from './deadline.repository.ts';
 import { type SpecialDay, type SpecialDayKind, WorkingCalendar } from './working-days.ts';
 
@@ -83,6 +84,51 @@ export async function calendarFor(
   const cal = new WorkingCalendar(l.years, sortNationalFirst(rows).map(toSpecial));
   l.perAgency.set(agencyId, cal);
   return cal;
+}
+
+/**
+ * "Due within `n` working days" on each agency's own calendar: the date `n` working days after
+ * `today` on the national calendar, plus the agencies (within `scope`) whose local days make their
+ * date differ. Only an agency with a local day in (today, national date] can differ — up to that
+ * date its calendar agrees with the national one — so the exceptions are few and found in memory.
+ * A year without calendar data gives `today` (only what is due today counts as due soon).
+ */
+export async function dueSoonDates(
+  deps: Deps,
+  scope: number[] | 'all',
+  today: string,
+  n: number,
+): Promise<{ soonDate: string; exceptions: { soonDate: string; agencyIds: number[] }[] }> {
+  const soon = (cal: WorkingCalendar) => {
+    try {
+      return cal.addWorkingDays(today, n);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING') return today;
+      throw e;
+    }
+  };
+  const soonDate = soon(await calendarFor(deps, null));
+  const l = await loaded(deps);
+  const localRoots = new Set<number>();
+  for (const d of l.days)
+    if (d.agencyId !== null && d.date > today && d.date <= soonDate) localRoots.add(d.agencyId);
+  if (localRoots.size === 0) return { soonDate, exceptions: [] };
+  const dir = await agencyDirectory(deps);
+  const inScope = scope === 'all' ? null : new Set(scope);
+  const byDate = new Map<string, number[]>();
+  const seen = new Set<number>();
+  for (const root of localRoots)
+    for (const id of dir.subtree(root)) {
+      if (seen.has(id) || (inScope && !inScope.has(id))) continue;
+      seen.add(id);
+      const date = soon(await calendarFor(deps, id));
+      if (date === soonDate) continue;
+      byDate.set(date, [...(byDate.get(date) ?? []), id]);
+    }
+  return {
+    soonDate,
+    exceptions: [...byDate].map(([date, agencyIds]) => ({ soonDate: date, agencyIds })),
+  };
 }
 
 // ---------------------------------------------------------------- import
@@ -254,6 +300,8 @@ export async function setDay(
   invalidateCalendar(deps);
   onCommit(tx, () => invalidateCalendar(deps));
   const recomputed = await recomputeDeadlines(deps, tx, ctx, input.date, input.agencyId);
+  // items keep a copy of their R.26 publication due date: bring it in line with the moved deadlines
+  await refreshPublishDueDates(deps, tx, ctx, input.date, input.agencyId);
   return { day, recomputed };
 }
 
@@ -278,7 +326,9 @@ export async function removeDay(
   });
   invalidateCalendar(deps);
   onCommit(tx, () => invalidateCalendar(deps));
-  return { recomputed: await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId) };
+  const recomputed = await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId);
+  await refreshPublishDueDates(deps, tx, ctx, day.date, day.agencyId);
+  return { recomputed };
 }
 
 // ---------------------------------------------------------------- deadlines
@@ -320,7 +370,11 @@ export async function createDeadline(
 
 /**
  * After a calendar change on `date` (national when agencyId is null, else local to that agency's
- * subtree), recomputes every open deadline whose window contains the date; each change is audited.
+ * subtree), recomputes every open deadline whose window contains the date. Calendars are built once
+ * per distinct set of local days (most agencies share the national one) from one read of the
+ * calendar; the moved deadlines are updated in bulk (one statement per new due date) and each move
+ * is still its own audit event of the deadline's subject (old → new due date and the cause),
+ * appended in bulk.
  */
 export async function recomputeDeadlines(
   deps: Deps,
@@ -331,44 +385,67 @@ export async function recomputeDeadlines(
 ): Promise<number> {
   const dir = await agencyDirectory(deps, tx);
   const scope = agencyId === null ? 'all' : dir.subtree(agencyId);
-  const calendars = new Map<number, WorkingCalendar>();
+  const years = new Set((await calendarRepository.years(tx)).map((y) => Number(y.year)));
+  const days = await calendarRepository.allDays(tx);
+  const withLocalDays = new Set(days.flatMap((d) => (d.agencyId === null ? [] : [d.agencyId])));
+  const byKey = new Map<string, WorkingCalendar>();
+  const byAgency = new Map<number, WorkingCalendar>();
+  const calendarOf = (id: number): WorkingCalendar => {
+    const hit = byAgency.get(id);
+    if (hit) return hit;
+    const local = dir.ancestry(id).filter((a) => withLocalDays.has(a));
+    const key = local.join(',');
+    let cal = byKey.get(key);
+    if (!cal) {
+      const own = new Set(local);
+      const rows = days.filter((d) => d.agencyId === null || own.has(d.agencyId));
+      cal = new WorkingCalendar(years, sortNationalFirst(rows).map(toSpecial));
+      byKey.set(key, cal);
+    }
+    byAgency.set(id, cal);
+    return cal;
+  };
   let changed = 0;
   let afterId = 0;
   const now = deps.clock.now().toISOString();
+  const actor = actorRef(ctx.actor);
+  const cause = `工作日历变更：${date}`;
   for (;;) {
-    const batch = await deadlineRepository.openAffectedBy(tx, date, scope, afterId, 1000);
+    const batch = await deadlineRepository.openAffectedBy(tx, date, scope, afterId, 5000);
     if (batch.length === 0) break;
+    const moves: { d: DeadlineRow; due: string }[] = [];
     for (const d of batch) {
       afterId = d.id;
-      let cal = calendars.get(d.agencyId);
-      if (!cal) {
-        cal = await calendarInTx(deps, tx, d.agencyId);
-        calendars.set(d.agencyId, cal);
-      }
       let due: string;
       try {
-        due = cal.addWorkingDays(d.startDate, d.workingDays);
+        due = calendarOf(d.agencyId).addWorkingDays(d.startDate, d.workingDays);
       } catch (e) {
         // the new due date would fall in a year without confirmed data: keep the stored date (it is
         // recomputed when that year is entered) rather than refusing the calendar correction
         if (e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING') continue;
         throw e;
       }
-      if (due === d.dueDate) continue;
-      await deadlineRepository.setDue(tx, d.id, due, now);
-      await recordAudit(tx, deps, {
-        actor: actorRef(ctx.actor),
+      if (due !== d.dueDate) moves.push({ d, due });
+    }
+    const byDue = new Map<string, number[]>();
+    for (const m of moves) byDue.set(m.due, [...(byDue.get(m.due) ?? []), m.d.id]);
+    for (const [due, ids] of byDue) await deadlineRepository.setDueMany(tx, ids, due, now);
+    await recordAuditMany(
+      tx,
+      deps,
+      moves.map(({ d, due }) => ({
+        actor,
         agencyId: d.agencyId,
         entityType: d.subjectType,
         entityId: d.subjectId,
         action: 'deadline.recomputed',
         before: { deadlineId: d.id, kind: d.kind, dueDate: d.dueDate },
-        after: { deadlineId: d.id, kind: d.kind, dueDate: due, cause: `工作日历变更：${date}` },
+        after: { deadlineId: d.id, kind: d.kind, dueDate: due, cause },
         ip: ctx.ip ?? null,
-      });
-      changed++;
-    }
-    if (batch.length < 1000) break;
+      })),
+    );
+    changed += moves.length;
+    if (batch.length < 5000) break;
   }
   return changed;
 }

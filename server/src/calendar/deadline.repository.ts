@@ -29,6 +29,15 @@ export const deadlineRepository = {
   async setDue(db: DbOrTx, id: number, dueDate: string, at: string): Promise<void> {
     await db.updateTable('deadlines').set({ dueDate, updatedAt: at }).where('id', '=', id).execute();
   },
+  /** Moves several deadlines to one new due date in one statement. */
+  async setDueMany(db: DbOrTx, ids: number[], dueDate: string, at: string): Promise<void> {
+    for (let i = 0; i < ids.length; i += 1000)
+      await db
+        .updateTable('deadlines')
+        .set({ dueDate, updatedAt: at })
+        .where('id', 'in', ids.slice(i, i + 1000))
+        .execute();
+  },
   async bySubject(db: DbOrTx, subjectType: string, subjectId: number): Promise<DeadlineRow[]> {
     return db
       .selectFrom('deadlines')

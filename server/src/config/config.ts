@@ -31,6 +31,8 @@ export interface Config {
     readonly gatewayUrl: string | undefined;
     readonly signName: string | undefined;
   };
+  /** e-mail/SMS delivery attempts before a notification is given up as failed (backoff in notifications/notification.ts) */
+  readonly notifyMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +148,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     siteIdCode: str('SITE_ID_CODE'),
     mail: { transport: mailTransport, smtpUrl, from: mailFrom },
     sms: { transport: smsTransport, gatewayUrl: smsGateway, signName: str('SMS_SIGN_NAME') },
+    notifyMaxAttempts: int('NOTIFY_MAX_ATTEMPTS', 6, 1, 20),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
@@ -174,6 +177,7 @@ export const CONFIG_KEYS = [
   'SMS_TRANSPORT',
   'SMS_GATEWAY_URL',
   'SMS_SIGN_NAME',
+  'NOTIFY_MAX_ATTEMPTS',
 ] as const;
 
 export function testConfig(overrides: Partial<Config> = {}): Config {

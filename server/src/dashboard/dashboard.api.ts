@@ -10,6 +10,8 @@ import { calendarStatus } from '../calendar/calendar.service.ts';
 import { staffOf } from '../http/auth.ts';
 import { inScope, readableScope } from '../identity/access.ts';
 import { userRepository } from '../identity/user.repository.ts';
+
+import { archivePolicy, catalogUpdateStatus, guideReview, publicationPolicy } from '../publication/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 
@@ -87,6 +89,43 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
               message: `${active.name}${year}年政府信息公开工作年度报告应于 ${due} 前公布（条例第四十九条），请及时编制、审批并发布。`,
             });
           }
+        }
+        // R.12 / seed 002 "《指南》每年更新一次": the disclosure office is told when its guide needs review
+        if (
+          active &&
+          active.kind !== 'unit' &&
+          active.kind !== 'region' &&
+          archivePolicy.canEditGuide(actor, dir, active.id)
+        ) {
+          const g = await guideReview(deps, deps.db, active.id);
+          if (g.due)
+            warnings.push({
+              level: 'warning',
+              code: 'GUIDE_REVIEW_DUE',
+              message: g.reasons.includes('never_published')
+                ? `${active.name}尚未发布政府信息公开指南，请在“主动公开 → 公开指南”中编制并发布（条例第十二条）。`
+                : `${active.name}的政府信息公开指南需要更新：${g.reasons.includes('review_due') ? '距上次发布已满一年' : ''}${g.reasons.length === 2 ? '；' : ''}${g.reasons.includes('contact_changed') ? '机关联系信息已变更' : ''}。请在“主动公开 → 公开指南”中修订并发布新版本。`,
+            });
+        }
+        // domain.md §2.2 (seed 001 R.12): a change of a catalog entry's matter, limit or form is reflected within 20 working days
+        if (
+          active &&
+          (active.kind === 'government' || active.kind === 'department') &&
+          publicationPolicy.canManage(actor, dir, active.id)
+        ) {
+          const c = await catalogUpdateStatus(deps, active.id);
+          if (c.overdue.length > 0)
+            warnings.push({
+              level: 'error',
+              code: 'CATALOG_UPDATE_OVERDUE',
+              message: `${active.name}主动公开基本目录有 ${c.overdue.length} 个分类的变更超过20个工作日仍未更新：${c.overdue.map((e) => `${e.name}（应于 ${e.updateDueOn} 前）`).join('、')}。请在“主动公开 → 目录管理”中更新。`,
+            });
+          if (c.dueSoon.length > 0)
+            warnings.push({
+              level: 'warning',
+              code: 'CATALOG_UPDATE_DUE',
+              message: `${active.name}主动公开基本目录有 ${c.dueSoon.length} 个分类的变更须在20个工作日内更新：${c.dueSoon.map((e) => `${e.name}（${e.updateDueOn} 前，剩 ${e.workingDaysLeft} 个工作日）`).join('、')}。`,
+            });
         }
         if (user.mustChangePassword === 1)
           warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });

@@ -2,6 +2,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type {
+  PublicationImportFilesTable,
+  PublicationImportIssuesTable,
+  PublicationImportSourcesTable,
+  PublicationImportsTable,
+} from '../publication/item-import.table.ts';
+import type {
   CatalogEntriesTable,
   GuideVersionsTable,
   IndexSequencesTable,
@@ -13,6 +19,13 @@ import type {
   PublicationSubjectsTable,
   SearchDocumentsTable,
 } from '../publication/publication.table.ts';
+import type {
+  ArchiveHandoversTable,
+  ArchiveVolumeItemsTable,
+  ArchiveVolumesTable,
+  GuideDraftsTable,
+  ItemFilingsTable,
+} from '../publication/archive.table.ts';
 import type {
   RequestApplicationsTable,
   RequestItemsTable,
@@ -196,6 +209,17 @@ export interface Database {
   itemJointAgencies: ItemJointAgenciesTable;
   guideVersions: GuideVersionsTable;
   searchDocuments: SearchDocumentsTable;
+  // bulk import from an old site (0009_publication_import; types in publication/item-import.table.ts)
+  publicationImports: PublicationImportsTable;
+  publicationImportFiles: PublicationImportFilesTable;
+  publicationImportIssues: PublicationImportIssuesTable;
+  publicationImportSources: PublicationImportSourcesTable;
+  // publication archive (0006_publication_archive; types in publication/archive.table.ts)
+  guideDrafts: GuideDraftsTable;
+  itemFilings: ItemFilingsTable;
+  archiveVolumes: ArchiveVolumesTable;
+  archiveVolumeItems: ArchiveVolumeItemsTable;
+  archiveHandovers: ArchiveHandoversTable;
   // reporting (0004_reporting; types in reporting/reporting.table.ts)
   annualReports: AnnualReportsTable;
   selfInspectionReports: SelfInspectionReportsTable;

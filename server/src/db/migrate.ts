@@ -4,6 +4,11 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_requests.ts';
 import * as m0003 from './migrations/0003_publication.ts';
 import * as m0004 from './migrations/0004_reporting.ts';
+import * as m0005 from './migrations/0005_notifications.ts';
+import * as m0006 from './migrations/0006_publication_archive.ts';
+import * as m0007 from './migrations/0007_request_due_soon.ts';
+import * as m0009 from './migrations/0009_publication_import.ts';
+import * as m0010 from './migrations/0010_search_perf.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +16,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_requests': m0002,
   '0003_publication': m0003,
   '0004_reporting': m0004,
+  '0005_notifications': m0005,
+  '0006_publication_archive': m0006,
+  '0007_request_due_soon': m0007,
+  '0009_publication_import': m0009,
+  '0010_search_perf': m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -14,10 +14,17 @@ import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
 import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
-import { publicationAdminApi, publicationPages, publicationPublicApi } from '../publication/index.ts';
+import {
+  itemImportApi,
+  localSubjectApi,
+  publicationAdminApi,
+  publicationPages,
+  publicationPublicApi,
+} from '../publication/index.ts';
 import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
+import { notificationsApi } from '../notifications/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -116,10 +123,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(calendarAdminApi(deps));
     await staff.register(auditApi(deps));
     await staff.register(publicationAdminApi(deps));
+    await staff.register(itemImportApi(deps));
+    await staff.register(localSubjectApi(deps));
     await staff.register(requestsAdminApi(deps));
     await staff.register(reportingApi(deps));
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));
+    await staff.register(notificationsApi(deps));
   });
   await app.register(portalPages(deps));
   await app.register(publicationPages(deps));

@@ -62,6 +62,10 @@ footer a{color:#fff}
 html.a11y-contrast .report-table th,html.a11y-contrast .report-table td{border-color:#ffeb3b;background:#000}
 .doc-list{list-style:none;padding:0;margin:0}
 .doc-list li{padding:.5rem 0;border-bottom:1px dashed #ccc}
+.latest li{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
+.latest .meta{color:#444;font-size:.9rem;white-space:nowrap}
+.home-search input{font:inherit;padding:.35rem .5rem;max-width:100%}
+.home-search button{font:inherit;padding:.35rem 1rem}
 /* large-text mode (适老化) */
 html.a11y-large{font-size:22px}
 html.a11y-large body{line-height:1.8}
@@ -73,6 +77,6 @@ html.a11y-contrast body{background:#000;color:#ffeb3b}
 html.a11y-contrast a,html.a11y-contrast .columns strong{color:#fff;text-decoration:underline}
 html.a11y-contrast .panel,html.a11y-contrast .columns a,html.a11y-contrast .topbar,html.a11y-contrast .notice{background:#000;color:#ffeb3b;border-color:#ffeb3b}
 html.a11y-contrast .banner,html.a11y-contrast .mainnav,html.a11y-contrast footer{background:#000;border-bottom:2px solid #ffeb3b}
-html.a11y-contrast .columns span,html.a11y-contrast .muted,html.a11y-contrast dl.facts dt{color:#ffeb3b}
+html.a11y-contrast .columns span,html.a11y-contrast .muted,html.a11y-contrast dl.facts dt,html.a11y-contrast .latest .meta{color:#ffeb3b}
 html.a11y-contrast h2{border-left-color:#ffeb3b}
 `;

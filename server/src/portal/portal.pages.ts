@@ -10,6 +10,7 @@ import { agencyRepository } from '../agencies/agency.repository.ts';
 import type { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
+import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';
 import { createHash } from 'node:crypto';
@@ -189,6 +190,18 @@ export async function renderErrorPage(
   });
 }
 
+/** The home search box: a labelled GET form to the search page, works without JavaScript. */
+function homeSearch(action: string, label: string): SafeHtml {
+  return html`<form class="panel home-search" role="search" method="get" action="${action}"><label for="home-q">${label}</label> <input id="home-q" name="q" type="search" maxlength="100" size="32" placeholder="标题、文号或正文中的词语"> <button type="submit">搜索</button></form>`;
+}
+
+/** 最新公开: the newest published items with their date (and agency on the region home). */
+function latestList(items: LatestItem[], withAgency: boolean): SafeHtml {
+  return html`<section class="panel" aria-labelledby="latest-h"><h2 id="latest-h">最新公开</h2>
+${items.length === 0 ? html`<p class="muted">暂无公开信息。</p>` : html`<ul class="doc-list latest">${items.map((i) => html`<li><a href="/d/${i.id}">${i.title}</a> <span class="meta">${withAgency ? html`<a href="/a/${i.agencyCode}/">${i.agencyName}</a> · ` : ''}<time datetime="${i.publishedOn}">${i.publishedOn}</time></span></li>`)}</ul>`}
+</section>`;
+}
+
 export function portalPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     await app.register(formbody);
@@ -205,12 +218,15 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       const governments = agencies.filter((a) => a.kind === 'government');
       const departments = agencies.filter((a) => a.kind === 'department');
+      const latest = await latestPublicItems(deps, null);
       return page(f, reply, {
         title: '首页',
         columnName: '首页',
         columnType: '首页',
         subtitle: '政府信息公开专栏',
         body: html`<h1 class="visually-hidden">${f.siteName}</h1>
+${homeSearch('/search', `搜索${f.regionName}政府信息`)}
+${latestList(latest, true)}
 <section class="panel" aria-labelledby="intro-h"><h2 id="intro-h">政府信息公开</h2>
 <p>依据《中华人民共和国政府信息公开条例》，本平台集中公开${f.regionName}各机关的政府信息，并受理政府信息公开申请。请选择机关进入其政府信息公开专栏。</p></section>
 ${governments.length > 0 ? html`<section aria-labelledby="gov-h"><h2 id="gov-h">人民政府</h2><ul class="agencies">${governments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul></section>` : ''}
@@ -236,6 +252,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       const agency = await publicAgencyByCode(deps, req.params.code);
       if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
       const f = await frame(deps, req);
+      const latest = await latestPublicItems(deps, agency.id);
       return page(f, reply, {
         title: `${agency.name}政府信息公开专栏`,
         columnName: '政府信息公开专栏',
@@ -244,7 +261,9 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
         agency,
         crumbs: [{ href: '/', label: '首页' }, { label: agency.name }],
         body: html`<h1>${agency.name}政府信息公开专栏</h1>
-<ul class="columns">${COLUMNS.map((c) => html`<li><a href="/a/${agency.code}/${c.slug}"><strong>${c.name}</strong><span>${c.blurb}</span></a></li>`)}</ul>`,
+${homeSearch(`/a/${agency.code}/search`, '在本机关公开信息中搜索')}
+<nav aria-label="专栏栏目"><ul class="columns">${COLUMNS.map((c) => html`<li><a href="/a/${agency.code}/${c.slug}"><strong>${c.name}</strong><span>${c.blurb}</span></a></li>`)}</ul></nav>
+${latestList(latest, false)}`,
       });
     });
 

@@ -6,6 +6,8 @@ import { clientIp, staffOf } from '../http/auth.ts';
 import type { Role } from '../identity/roles.ts';
 import { searchItems } from '../search/index.ts';
 import { AppError } from '../shared/app-error.ts';
+import { archiveAdminApi } from './archive.api.ts';
+import { retentionFilter } from './retention.service.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -495,6 +497,9 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           }),
         ),
     );
+
+    // guide versions, filing, archive volumes, hand-over log (archive.api.ts)
+    await app.register(archiveAdminApi(deps));
   };
 }
 
@@ -515,7 +520,8 @@ export function publicationPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
           }),
           response: {
             200: Type.Object({
-              total: Type.Integer(),
+              total: Type.Integer({ description: '匹配条数，最多 1000（见 capped）' }),
+              capped: Type.Boolean({ description: '匹配超过 1000 条时为 true，total 为下限' }),
               items: Type.Array(
                 Type.Object({
                   id: Type.Integer(),
@@ -533,6 +539,8 @@ export function publicationPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         const dir = await agencyDirectory(deps);
         const agency = req.query.agency ? dir.byCode.get(req.query.agency) : undefined;
         const r = await searchItems(deps, {
+          // the public API follows the portal: items past online retention are not listed (seed 002 guide)
+          retention: await retentionFilter(deps, req.query.agency ? (agency ? [agency.id] : []) : null),
           q: req.query.q ?? '',
           year: req.query.year,
           agencyIds: req.query.agency ? (agency ? [agency.id] : []) : undefined,
@@ -540,6 +548,7 @@ export function publicationPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         });
         return {
           total: r.total,
+          capped: r.capped,
           items: r.hits.map((h) => ({
             id: h.itemId,
             title: h.title,

@@ -10,8 +10,10 @@ import type { DbOrTx } from '../db/create-db.ts';
 import { searchDocumentFor } from '../search/index.ts';
 import { searchRepository } from '../search/search.repository.ts';
 import type { Deps } from '../shared/deps.ts';
+import { onCommit } from '../shared/tx.ts';
 import { parseIndexPattern, renderIndexNumber, sequencePeriodKey } from './index-number.ts';
 import { htmlToText, type Validity } from './information-item.ts';
+import { latestChanged } from './latest.service.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { settingsFor } from './publication.service.ts';
 
@@ -29,10 +31,31 @@ export interface BulkItem {
   keywords?: string | null;
   bodyHtml: string;
   interpretationOfId?: number | null;
+  /** already checked and text-extracted files (the import from an old site); public, indexed for search */
+  attachments?: BulkAttachment[];
+}
+
+export interface BulkAttachment {
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  contentB64: string;
+  text: string;
 }
 
 /** Inserts published public items; returns their ids in order. Rows per statement stay under SQLite's variable limit. */
-export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkItem[]): Promise<number[]> {
+export async function insertPublishedBatch(
+  deps: Deps,
+  tx: DbOrTx,
+  items: BulkItem[],
+  /** `audit: false` when the caller records its own event (an import audits once per import) */
+  opts: {
+    audit?: boolean;
+    /** SQLite bulk load: leave the FTS5 index to the caller (`searchRepository.indexFtsFrom` once at the end) */
+    deferSearchIndex?: boolean;
+  } = {},
+): Promise<number[]> {
   const ids: number[] = [];
   const agencyInfo = new Map<
     number,
@@ -122,6 +145,10 @@ export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkIt
     const inserted = await tx.insertInto('informationItems').values(rows).returning('id').execute();
     const chunkIds = inserted.map((r) => Number(r.id));
     ids.push(...chunkIds);
+    const files = chunk.flatMap((i, k) =>
+      (i.attachments ?? []).map((a) => ({ ...a, itemId: chunkIds[k]!, publicVisible: 1, createdAt: now })),
+    );
+    for (const f of files) await tx.insertInto('itemAttachments').values(f).execute();
     const docs = chunk.map((i, k) =>
       searchDocumentFor({
         itemId: chunkIds[k]!,
@@ -134,13 +161,14 @@ export async function insertPublishedBatch(deps: Deps, tx: DbOrTx, items: BulkIt
         title: i.title,
         bodyText: htmlToText(i.bodyHtml),
         keywords: (i.keywords ?? '').split(/\s+/).filter(Boolean),
-        attachmentTexts: [],
+        attachmentTexts: (i.attachments ?? []).map((a) => a.text),
       }),
     );
     for (let d = 0; d < docs.length; d += 200)
-      await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200));
+      await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200), opts.deferSearchIndex);
   }
-  if (ids.length)
+  if (ids.length) onCommit(tx, () => latestChanged(deps));
+  if (ids.length && opts.audit !== false)
     await recordAudit(tx, deps, {
       actor: SYSTEM_ACTOR,
       agencyId: null,

@@ -25,6 +25,10 @@ export const PUBLICATION_ERRORS = {
   ITEM_SCHEDULE_IN_PAST: { status: 400, message: '定时发布时间必须晚于当前时间' },
   ITEM_REPLACEMENT_INVALID: { status: 400, message: '替代文件必须是本机关已发布的其他信息' },
   ITEM_NOT_PUBLISHED: { status: 409, message: '该信息尚未发布' },
+  ITEM_POLICY_NOT_PUBLISHABLE: {
+    status: 409,
+    message: '所解读的政策文件已撤回或不予公开，解读材料不能单独发布',
+  },
   ATTACHMENT_TYPE_NOT_ALLOWED: {
     status: 400,
     message: '附件格式不支持：只能上传 PDF、DOCX、XLSX、JPG、PNG 文件，且文件内容须与扩展名一致',

@@ -7,6 +7,7 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { SyntheticGenerator } from '../demo/generate.ts';
 import type { Deps } from '../shared/deps.ts';
 import { type BulkItem, insertPublishedBatch } from './publication.bulk.ts';
+import { searchRepository } from '../search/index.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { ensureCatalog } from './publication.service.ts';
 import { STATE_COUNCIL_SUBJECTS } from './subjects.ts';
@@ -98,6 +99,7 @@ export const documentsGenerator: SyntheticGenerator = {
     const start = Date.UTC(2024, 0, 2);
     const span = Date.UTC(2026, 10, 1) - start;
     let done = 0;
+    let firstId: number | null = null;
     const BATCH = 2000;
     while (done < count) {
       const n = Math.min(BATCH, count - done);
@@ -128,9 +130,12 @@ export const documentsGenerator: SyntheticGenerator = {
           bodyHtml: `<p>${body}。</p>`,
         });
       }
-      await insertPublishedBatch(deps, tx, batch);
+      // the full-text index is built once after the load (one statement), not batch by batch
+      const ids = await insertPublishedBatch(deps, tx, batch, { deferSearchIndex: true });
+      firstId ??= ids[0] ?? null;
       done += n;
       onProgress(done);
     }
+    if (firstId !== null) await searchRepository.indexFtsFrom(tx, deps.dialect, firstId);
   },
 };

@@ -6,7 +6,6 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
-import { agencyRepository } from '../agencies/agency.repository.ts';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import {
   publicAgencyByCode,
@@ -14,15 +13,19 @@ import {
   renderErrorPage,
   renderPortalPage,
 } from '../portal/portal.pages.ts';
-import { type SearchResult, searchItems, type SnippetPart } from '../search/index.ts';
+import { SEARCH_CAP, type SearchResult, searchItems, type SnippetPart } from '../search/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { REGIMES_ENTRY_CODE } from './catalog.ts';
+import { archiveRequestHref } from './archive.ts';
+import { guidePages } from './guide.pages.ts';
 import { CHANNEL_LABELS, type Channel, VALIDITY_LABELS, type Validity } from './information-item.ts';
+import { publicDocument } from './document.repository.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
+import { cutoffFor, isPastRetention, retentionFilter } from './retention.service.ts';
 import type { CatalogEntryRow, ItemRow } from './publication.table.ts';
 import { ensureCatalog } from './publication.service.ts';
 import { STATE_COUNCIL_SUBJECTS, subjectLabel } from './subjects.ts';
@@ -101,7 +104,12 @@ ${entries ? html`<p><label for="category">目录分类</label> <select id="categ
 
 function searchResults(r: SearchResult, agencies: Map<number, AgencyNode>): SafeHtml {
   if (r.terms.length === 0 && r.total === 0) return html`<p class="muted">请输入关键词。</p>`;
-  return html`<p role="status">共找到 <strong>${r.total}</strong> 条结果。</p>
+  // the count is capped (search.service.ts SEARCH_CAP): say so rather than show a false total
+  return html`<p role="status">${
+    r.capped
+      ? html`找到约 <strong>${SEARCH_CAP.toLocaleString('en-US')}+</strong> 条结果，${r.rankedOf !== null ? `按相关度排列其中最新的 ${r.rankedOf} 条` : `按日期列出最新的 ${r.total.toLocaleString('en-US')} 条`}。结果较多，请增加关键词或使用高级检索缩小范围。`
+      : html`共找到 <strong>${r.total}</strong> 条结果${r.rankedOf !== null && r.rankedOf < r.total ? `，按相关度排列其中最新的 ${r.rankedOf} 条` : ''}。`
+  }</p>
 <ol class="doc-list" start="${(r.page - 1) * r.pageSize + 1}">${r.hits.map(
     (h) => html`<li><a href="/d/${h.itemId}">${hl(h.titleParts)}</a>
 <p>${hl(h.snippet)}</p>
@@ -129,6 +137,8 @@ async function runSearch(
   const page = Math.min(Math.max(Number(qs.page) || 1, 1), 500);
   const category = Number(qs.category) || 0;
   return searchItems(deps, {
+    // items past online retention leave search as they leave the lists (seed 002 guide)
+    retention: await retentionFilter(deps, agency ? [agency.id] : null),
     q: (qs.q ?? '').slice(0, 100),
     agencyIds: agency ? [agency.id] : undefined,
     catalogEntryIds:
@@ -194,6 +204,7 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
 <section class="panel" aria-labelledby="list-h"><h2 id="list-h">${current ? current.name : '最新公开信息'}</h2>
 ${current ? html`<dl class="facts"><dt>公开事项</dt><dd>${current.matter ?? current.name}</dd><dt>公开时限</dt><dd>${current.timeLimit}</dd><dt>公开方式</dt><dd>${current.form}</dd></dl>` : ''}
 ${itemList(list.rows)}${pager(`/a/${agency.code}/catalog`, page, list.total, { entry: current?.id })}
+<p class="muted">概况信息、法规文件、发展规划、行政执法依据、收费、公共服务等信息长期公开；其他信息网上留存期满后不再列出，已归档保存，可<a href="/a/${agency.code}/apply">依申请获取</a>。</p>
 <p><a href="/a/${agency.code}/feed.xml${current ? `?category=${current.id}` : ''}">订阅（RSS）</a> · <a href="/a/${agency.code}/atom.xml${current ? `?category=${current.id}` : ''}">订阅（Atom）</a></p></section>`,
         });
       },
@@ -221,50 +232,8 @@ ${itemList(list.rows)}${pager(`/a/${agency.code}/catalog`, page, list.total, { e
       },
     );
 
-    // ------------------------------------------------------------ 政府信息公开指南
-    app.get<{ Params: { code: string } }>(
-      '/a/:code/guide',
-      { schema: { hide: true } },
-      async (req, reply) => {
-        const agency = await publicAgencyByCode(deps, req.params.code);
-        if (!agency) return notFound(req, reply);
-        const row = await agencyRepository.byId(deps.db, agency.id);
-        const guide = await repo.latestGuide(deps.db, agency.id);
-        const content = guide
-          ? (JSON.parse(guide.contentJson) as { sections?: { heading: string; text: string }[] })
-          : null;
-        const facts: [string, string | null | undefined][] = [
-          ['受理机构', row?.name],
-          ['办公地址', row?.address],
-          ['邮政编码', row?.postalCode],
-          ['办公时间', row?.officeHours],
-          ['联系电话', row?.phone],
-          ['传真', row?.fax],
-          ['电子邮箱', row?.email],
-        ];
-        const sections = content?.sections ?? [
-          {
-            heading: '一、主动公开',
-            text: `本机关主动公开的政府信息按“法定主动公开内容”栏目中的主动公开基本目录分类编排，每条信息列明索引号、名称、内容概述和生成日期。属于主动公开范围的政府信息，自该信息形成或者变更之日起20个工作日内予以公开（《政府信息公开条例》第二十六条）。公众可通过本平台检索、查阅、下载。`,
-          },
-          {
-            heading: '二、依申请公开',
-            text: '公民、法人或者其他组织可以向本机关申请获取主动公开以外的政府信息。申请应当采用书面形式（包括数据电文形式），可通过本平台“依申请公开”栏目在线提交，或以信函、当面方式提交。本机关自收到申请之日起20个工作日内予以答复；需要延长的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过20个工作日。',
-          },
-          {
-            heading: '三、监督和救济',
-            text: '公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以向上一级行政机关或者政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或者提起行政诉讼。',
-          },
-        ];
-        return renderAgencyColumnPage(deps, req, reply, agency, 'guide', {
-          body: html`<h1>${agency.name}政府信息公开指南</h1>
-${guide ? html`<p class="muted">第 ${guide.version} 版 · 发布日期 ${formatDateZh(guide.publishedOn)}</p>` : ''}
-${sections.map((s) => html`<section class="panel"><h2>${s.heading}</h2>${s.text.split('\n').map((p) => html`<p>${p}</p>`)}</section>`)}
-<section class="panel" aria-labelledby="contact-h"><h2 id="contact-h">政府信息公开工作机构</h2>
-<dl class="facts">${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl></section>`,
-        });
-      },
-    );
+    // 政府信息公开指南 and its history: guide.pages.ts
+    await app.register(guidePages(deps));
 
     // ------------------------------------------------------------ search
     const searchPage = async (
@@ -279,7 +248,7 @@ ${sections.map((s) => html`<section class="panel"><h2>${s.heading}</h2>${s.text.
       const qs = req.query;
       const body = html`<h1>${agency ? `在${agency.name}公开信息中搜索` : '政府信息检索'}</h1>
 ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefined)}
-<section aria-label="搜索结果">${searchResults(r, dir.byId)}${pager(action, r.page, r.total, { q: qs.q, year: qs.year, subject: qs.subject, docNo: qs.docNo, validity: qs.validity, order: qs.order, category: qs.category })}</section>`;
+<section aria-label="搜索结果">${searchResults(r, dir.byId)}${pager(action, r.page, r.rankedOf ?? r.total, { q: qs.q, year: qs.year, subject: qs.subject, docNo: qs.docNo, validity: qs.validity, order: qs.order, category: qs.category })}</section>`;
       const title = qs.q ? `“${qs.q.slice(0, 30)}”的搜索结果` : '搜索';
       if (agency)
         return renderAgencyColumnPage(deps, req, reply, agency, 'catalog', {
@@ -314,21 +283,22 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
       { schema: { hide: true } },
       async (req, reply) => {
         const id = Number(req.params.id);
-        const item = Number.isSafeInteger(id) && id > 0 ? await repo.publicItem(deps.db, id) : undefined;
-        const agency = item ? await publicAgencyOf(deps, item) : null;
-        if (!item || !agency) return notFound(req, reply);
-        const entry = item.catalogEntryId ? await repo.catalogEntry(deps.db, item.catalogEntryId) : undefined;
-        const atts = (await repo.attachments(deps.db, item.id)).filter((a) => a.publicVisible === 1);
-        const interpretations = await repo.publicInterpretations(deps.db, item.id);
-        const policy = item.interpretationOfId
-          ? await repo.publicItem(deps.db, item.interpretationOfId)
-          : undefined;
-        const replacement = item.replacedById ? await repo.publicItem(deps.db, item.replacedById) : undefined;
+        // one hot read (prepared statements on SQLite): item, entry, attachments, interpretations, links
+        const doc = Number.isSafeInteger(id) && id > 0 ? await publicDocument(deps.handle, id) : undefined;
+        const agency = doc ? await publicAgencyOf(deps, doc.item) : null;
+        if (!doc || !agency) return notFound(req, reply);
+        const { item, entry, attachments: atts, interpretations, policy, replacement } = doc;
         const channels = (JSON.parse(item.channelsJson) as string[])
           .map((c) => CHANNEL_LABELS[c as Channel] ?? c)
           .join('、');
         const body = item.partial ? (item.publicBodyHtml ?? '') : item.bodyHtml;
         const validity = item.validity as Validity;
+        // seed 002 guide: non-permanent items leave the public lists after the retention period and stay in the archive
+        const archived = isPastRetention(
+          item,
+          entry?.permanent === 1,
+          await retentionCutoff(deps, item.agencyId),
+        );
         const meta: [string, string | null][] = [
           ['索引号', item.indexNo],
           ['主题分类', subjectLabel(item.subjectCode)],
@@ -356,6 +326,7 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
           },
           body: html`<article>
 ${validity !== 'valid' ? html`<div class="notice" role="note"><strong>本文件${VALIDITY_LABELS[validity]}</strong>${item.validityChangedOn ? html`（${formatDateZh(item.validityChangedOn)}）` : ''}。${item.validityNote ?? ''}${replacement ? html` 现行文件：<a href="/d/${replacement.id}">${replacement.title}</a>` : ''}</div>` : ''}
+${archived ? html`<div class="notice" role="note"><strong>本信息已超过网上公开留存期</strong>，已归档保存，不再在公开目录中列出。如需获取本信息，可<a href="${archiveRequestHref(agency.code, item)}">依申请获取</a>（申请表已预先填写信息名称和索引号）。</div>` : ''}
 <table class="report-table"><caption>信息属性</caption><tbody>${meta
             .filter(([, v]) => v)
             .map(([k, v]) => html`<tr><th scope="row">${k}</th><td>${v}</td></tr>`)}</tbody></table>
@@ -445,12 +416,16 @@ ${rows.map((r) => `<entry><title>${xmlEscape(r.title)}</title><id>${base}/d/${r.
 
     // ------------------------------------------------------------ sitemap of documents
     app.get('/sitemap-documents.xml', { schema: { hide: true } }, async (_req, reply) => {
-      const rows = await repo.publicSitemap(deps.db, 50_000);
+      // items past online retention leave the sitemap as they leave the lists (seed 002 guide)
+      const retention = await retentionFilter(deps, null);
+      const oldest = [retention.cutoff, ...(retention.byAgency ?? []).map((g) => g.cutoff)].sort()[0]!;
+      const rows = await repo.publicSitemap(deps.db, 50_000, oldest);
       const dir = await agencyDirectory(deps);
       const out: string[] = [];
       for (const r of rows) {
         const a = dir.byId.get(r.agencyId);
         if (!a || !(await publicAgencyByCode(deps, a.code))) continue;
+        if (r.permanent !== 1 && (r.publishedOn ?? '') < cutoffFor(retention, r.agencyId)) continue;
         out.push(
           `<url><loc>${base}/d/${r.id}</loc>${r.publishedOn ? `<lastmod>${r.publishedOn}</lastmod>` : ''}</url>`,
         );

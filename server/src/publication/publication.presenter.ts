@@ -12,7 +12,7 @@ export function presentItemForStaff(
   extra: {
     attachments?: Omit<AttachmentRow, 'contentB64'>[];
     reviews?: ItemReviewRow[];
-    joint?: { agencyId: number; consentedOn: string | null }[];
+    joint?: { agencyId: number; consentedOn: string | null; consentNote?: string | null }[];
   } = {},
 ): ItemStaffView {
   const override = i.scanOverrideJson
@@ -76,6 +76,7 @@ export function presentItemForStaff(
       agencyId: j.agencyId,
       agencyName: dir.byId.get(j.agencyId)?.name ?? '',
       consentedOn: j.consentedOn,
+      consentNote: j.consentNote ?? null,
     })),
   };
 }

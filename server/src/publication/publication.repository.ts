@@ -12,6 +12,9 @@ import type {
 } from './publication.table.ts';
 import type { Insertable, Updateable } from 'kysely';
 
+/** The same public filter as raw SQL over alias `i`, for the prepared hot reads of document.repository.ts. */
+export const PUBLIC_ITEM_SQL = "i.status = 'published' AND i.scope = 'public' AND i.attribute = 'proactive'";
+
 /** The SQL twin of `isPubliclyVisible` (information-item.ts): the ONLY filter public reads use. */
 // biome-ignore lint/suspicious/noExplicitAny: Kysely's where() overloads cannot be named generically
 function publicOnly<Q extends { where: (...a: any[]) => Q }>(q: Q): Q {
@@ -110,6 +113,12 @@ export const publicationRepository = {
     );
   },
 
+  async insertLocalSubject(
+    db: DbOrTx,
+    row: { agencyId: number; code: string; parentCode: string; name: string; createdAt: string },
+  ): Promise<void> {
+    await db.insertInto('publicationSubjects').values(row).execute();
+  },
   async localSubjects(db: DbOrTx, agencyId: number) {
     return db
       .selectFrom('publicationSubjects')
@@ -129,6 +138,33 @@ export const publicationRepository = {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+  },
+  /** Items whose stored publishDueOn differs from their open publication deadline (after a calendar change). */
+  async staleItemPublishDue(
+    db: DbOrTx,
+    agencyIds: number[] | 'all',
+    subjectType: string,
+    kind: string,
+  ): Promise<{ id: number; agencyId: number; publishDueOn: string | null; dueDate: string }[]> {
+    if (agencyIds !== 'all' && agencyIds.length === 0) return [];
+    let q = db
+      .selectFrom('informationItems as i')
+      .innerJoin('deadlines as d', (j) =>
+        j
+          .onRef('d.subjectId', '=', 'i.id')
+          .on('d.subjectType', '=', subjectType)
+          .on('d.kind', '=', kind)
+          .on('d.state', '=', 'open'),
+      )
+      .select(['i.id', 'i.agencyId', 'i.publishDueOn', 'd.dueDate'])
+      .where((eb) =>
+        eb.or([eb('i.publishDueOn', 'is', null), eb('i.publishDueOn', '<>', eb.ref('d.dueDate'))]),
+      );
+    if (agencyIds !== 'all') q = q.where('i.agencyId', 'in', agencyIds);
+    return q.orderBy('i.id').execute();
+  },
+  async setPublishDueOn(db: DbOrTx, id: number, publishDueOn: string): Promise<void> {
+    await db.updateTable('informationItems').set({ publishDueOn }).where('id', '=', id).execute();
   },
   async itemById(db: DbOrTx, id: number): Promise<ItemRow | undefined> {
     return db.selectFrom('informationItems').selectAll().where('id', '=', id).executeTakeFirst();
@@ -210,6 +246,29 @@ export const publicationRepository = {
       .execute();
     return { total: Number(total.n), rows };
   },
+  /**
+   * The newest public items for a portal home (region or agency): an index-ordered scan
+   * (information_items_agency_status_idx / _public_idx), no count; the caller drops items past
+   * online retention, so it asks for a few more than it shows.
+   */
+  async publicLatest(db: DbOrTx, f: { agencyId: number | null; limit: number }) {
+    let q = publicOnly(db.selectFrom('informationItems as i'))
+      .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
+      .select(['i.id', 'i.agencyId', 'i.title', 'i.publishedOn', 'c.permanent']);
+    if (f.agencyId !== null) q = q.where('i.agencyId', '=', f.agencyId);
+    return q.orderBy('i.publishedOn', 'desc').orderBy('i.id', 'desc').limit(f.limit).execute();
+  },
+  /** Approved interpretations waiting for their policy document (scheduled without a time). */
+  async interpretationsHeldFor(db: DbOrTx, policyId: number): Promise<ItemRow[]> {
+    return db
+      .selectFrom('informationItems')
+      .selectAll()
+      .where('interpretationOfId', '=', policyId)
+      .where('status', '=', 'scheduled')
+      .where('scheduledAt', 'is', null)
+      .orderBy('id')
+      .execute();
+  },
   /** Published public interpretations of a policy document. */
   async publicInterpretations(db: DbOrTx, itemId: number): Promise<ItemRow[]> {
     return publicOnly(db.selectFrom('informationItems as i'))
@@ -217,10 +276,12 @@ export const publicationRepository = {
       .where('i.interpretationOfId', '=', itemId)
       .execute();
   },
-  /** All public items for the sitemap (id, agency, date only). */
-  async publicSitemap(db: DbOrTx, limit: number) {
+  /** Public items for the sitemap (id, agency, date, permanent category), none older than `oldestCutoff` unless permanent. */
+  async publicSitemap(db: DbOrTx, limit: number, oldestCutoff: string) {
     return publicOnly(db.selectFrom('informationItems as i'))
-      .select(['i.id', 'i.agencyId', 'i.publishedOn'])
+      .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
+      .where((eb) => eb.or([eb('c.permanent', '=', 1), eb('i.publishedOn', '>=', oldestCutoff)]))
+      .select(['i.id', 'i.agencyId', 'i.publishedOn', 'c.permanent'])
       .orderBy('i.id', 'desc')
       .limit(limit)
       .execute();
@@ -263,13 +324,23 @@ export const publicationRepository = {
       .orderBy('id')
       .execute();
   },
+  /** Keeps the recorded consent of agencies that stay co-producers; removes the others, adds new ones. */
   async setJointAgencies(db: DbOrTx, itemId: number, agencyIds: number[]): Promise<void> {
-    await db.deleteFrom('itemJointAgencies').where('itemId', '=', itemId).execute();
-    if (agencyIds.length)
+    const keep = [...new Set(agencyIds)];
+    let del = db.deleteFrom('itemJointAgencies').where('itemId', '=', itemId);
+    if (keep.length) del = del.where('agencyId', 'not in', keep);
+    await del.execute();
+    const have = new Set(
+      (
+        await db.selectFrom('itemJointAgencies').select('agencyId').where('itemId', '=', itemId).execute()
+      ).map((r) => r.agencyId),
+    );
+    const add = keep.filter((a) => !have.has(a));
+    if (add.length)
       await db
         .insertInto('itemJointAgencies')
         .values(
-          agencyIds.map((agencyId) => ({
+          add.map((agencyId) => ({
             itemId,
             agencyId,
             consentedOn: null,

@@ -92,6 +92,7 @@ export const ConsentBody = Type.Object({
   agencyId: Type.Integer({ title: '联合制发机关', minimum: 1 }),
   consentedOn: IsoDate('同意日期'),
   note: Type.String({ title: '书面同意文件', minLength: 1, maxLength: 500 }),
+  signedBy: Type.Optional(Type.String({ title: '同意人', maxLength: 100 })),
 });
 export const SettingsBody = Type.Object({
   indexPattern: Type.String({ title: '索引号规则', minLength: 3, maxLength: 100 }),
@@ -186,6 +187,7 @@ export const ItemStaffView = Type.Object({
         agencyId: Type.Integer(),
         agencyName: Type.String(),
         consentedOn: Nullable(Type.String()),
+        consentNote: Type.Optional(Nullable(Type.String())),
       }),
     ),
   ),

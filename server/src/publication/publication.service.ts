@@ -19,6 +19,7 @@ import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
+import { onCommit } from '../shared/tx.ts';
 import { checkAttachment, extractText } from './attachment-files.ts';
 import { DEFAULT_CATALOG, DEFAULT_CATALOG_FORM, DEFAULT_CATALOG_LIMIT, flattenCatalog } from './catalog.ts';
 import {
@@ -38,8 +39,10 @@ import {
   type PublicScope,
   type Validity,
 } from './information-item.ts';
+import { latestChanged } from './latest.service.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
+import { ITEM_ENTITY, PUBLICATION_DEADLINE_KIND } from './publish-due.service.ts';
 import type { ItemRow } from './publication.table.ts';
 import { type Finding, findingsFingerprint, scanItem } from './sensitive-scan.ts';
 import { isKnownSubject } from './subjects.ts';
@@ -49,8 +52,8 @@ export interface Ctx {
   ip?: string | null;
 }
 
-const ENTITY = 'information_item';
-const DEADLINE_KIND = 'publication';
+const ENTITY = ITEM_ENTITY;
+const DEADLINE_KIND = PUBLICATION_DEADLINE_KIND;
 
 // ---------------------------------------------------------------- helpers
 
@@ -785,6 +788,26 @@ export async function approveItem(
     return after;
   }
   await assertPublishable(tx, item);
+  // domain.md §2.3.4 (seed 003: 解读材料与政策性文件一同报批, "谁起草、谁解读"): interpretation material
+  // is published together with its policy document, never ahead of it — an approved interpretation of
+  // a document not yet public waits (scheduled, no time) and is released in the document's transaction
+  if (item.interpretationOfId) {
+    const policy = await repo.itemById(tx, item.interpretationOfId);
+    if (!policy || policy.status === 'revoked' || policy.status === 'withheld')
+      throw new AppError('ITEM_POLICY_NOT_PUBLISHABLE');
+    if (policy.status !== 'published') {
+      const after = await repo.updateItem(tx, id, {
+        status: transition(item, 'schedule'),
+        scheduledAt: null,
+        updatedAt: deps.clock.now().toISOString(),
+      });
+      await audit(deps, tx, ctx, after, 'item.held_for_policy', snap(item), {
+        ...snap(after),
+        policyId: policy.id,
+      });
+      return after;
+    }
+  }
   if (item.scheduledAt && Date.parse(item.scheduledAt) > deps.clock.now().getTime()) {
     const after = await repo.updateItem(tx, id, {
       status: transition(item, 'schedule'),
@@ -836,6 +859,12 @@ async function publish(deps: Deps, tx: DbOrTx, ctx: Ctx, item: ItemRow): Promise
   if (after.scope === 'public') await indexItem(deps, tx, after);
   await closePublicationClock(deps, tx, item.id, 'met');
   await audit(deps, tx, ctx, after, 'item.published', snap(item), snap(after));
+  onCommit(tx, () => latestChanged(deps));
+  // its approved interpretation material goes public with it, in this transaction (domain.md §2.3.4)
+  for (const held of await repo.interpretationsHeldFor(tx, item.id)) {
+    await assertPublishable(tx, held);
+    await publish(deps, tx, ctx, held);
+  }
   return after;
 }
 
@@ -859,7 +888,15 @@ async function indexItem(deps: Deps, tx: DbOrTx, item: ItemRow) {
 /** Publishes scheduled items whose time has come (run by the scheduler and on start). */
 export async function releaseScheduled(deps: Deps, tx: DbOrTx): Promise<number> {
   const due = await repo.scheduledDue(tx, deps.clock.now().toISOString());
-  for (const item of due) {
+  for (const row of due) {
+    const item = await repo.itemById(tx, row.id);
+    if (item?.status !== 'scheduled') continue; // already released together with its policy document
+    const policy = item.interpretationOfId ? await repo.itemById(tx, item.interpretationOfId) : null;
+    if (policy && policy.status !== 'published') {
+      // an interpretation never goes public ahead of its policy document: it now waits for it
+      await repo.updateItem(tx, item.id, { scheduledAt: null, updatedAt: deps.clock.now().toISOString() });
+      continue;
+    }
     await assertPublishable(tx, item);
     await publish(deps, tx, { actor: null }, item);
   }
@@ -884,6 +921,7 @@ export async function revokeItem(
     revokedAt: deps.clock.now().toISOString(),
     updatedAt: deps.clock.now().toISOString(),
   });
+  onCommit(tx, () => latestChanged(deps));
   await audit(deps, tx, ctx, after, 'item.revoked', snap(item), {
     ...snap(after),
     explanation: input.explanation,
@@ -933,12 +971,18 @@ export async function recordJointConsent(
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { agencyId: number; consentedOn: string; note: string },
+  input: { agencyId: number; consentedOn: string; note: string; signedBy?: string },
 ) {
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canManage(actor, dir, item.agencyId) && !publicationPolicy.canEdit(actor, dir, item))
     throw new AppError('FORBIDDEN');
-  const n = await repo.recordConsent(tx, id, input.agencyId, input.consentedOn, input.note, actor.userId);
+  if (input.consentedOn > today(deps))
+    throw validationError([{ field: 'consentedOn', label: '同意日期', message: '不能晚于今天' }]);
+  // the written record: which document, and who signed it for the other agency
+  const note = input.signedBy?.trim()
+    ? `${input.note.trim()}（同意人：${input.signedBy.trim()}）`
+    : input.note.trim();
+  const n = await repo.recordConsent(tx, id, input.agencyId, input.consentedOn, note, actor.userId);
   if (n === 0) throw new AppError('AGENCY_NOT_FOUND');
   await audit(deps, tx, ctx, item, 'item.joint_consent', undefined, input);
 }

@@ -151,6 +151,10 @@ export interface SearchDocumentsTable {
   bodyText: string;
   bi: string;
   uni: string;
+  /** days since 1900-01-01 × 2^30 + itemId: date order as one integer, the FTS5 rowid (0010_search_perf) */
+  sortKey: number;
+  /** filter tokens indexed in FTS5: ag{agency} ce{catalog entry} sj{subject levels} va{validity} */
+  tags: string;
 }
 
 export type ItemRow = Selectable<InformationItemsTable>;

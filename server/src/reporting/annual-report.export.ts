@@ -1,6 +1,7 @@
 /**
  * The annual report as DOCX (what officials edit and print; 仿宋 body, 小标宋 title as in official
- * documents) and XLSX (the tables, for analysis), both in the national layout with merged cells.
+ * documents) and XLSX (the tables, for analysis), both in the national layout with merged cells —
+ * the 2021 format, or the 2019 trial format for a past year stored in it.
  */
 import {
   AlignmentType,
@@ -22,13 +23,17 @@ import {
   APPEAL_KIND_LABELS,
   APPEAL_OUTCOME_LABELS,
   type AnnualReport,
+  type AnnualReport2019,
+  type AnyTable3,
   COLUMN_LABELS,
-  OUTCOME_ROWS,
-  ROW_LABELS,
+  type ItemChange,
   SECTION_TITLES,
   TABLE3_COLUMNS,
-  type Table3RowKey,
+  table3RowLabel,
 } from './annual-report.ts';
+import { outcomeGroups } from './annual-report.render.ts';
+
+const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
 
 const FONT = '仿宋_GB2312';
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -54,7 +59,49 @@ function cell(
 
 const table = (rows: TableRow[]) => new Table({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
 
+function table2Docx2019(r: AnnualReport2019): Table {
+  const t = r.table2;
+  const section = (item: string) => new TableRow({ children: [cell(item, { columnSpan: 4, bold: true })] });
+  const head = (cols: string[]) =>
+    new TableRow({
+      children: [
+        cell('信息内容'),
+        ...cols.map((c, i) => cell(c, cols.length === 2 && i === 1 ? { columnSpan: 2 } : {})),
+      ],
+    });
+  const row = (label: string, values: (number | string)[]) =>
+    new TableRow({
+      children: [
+        cell(label),
+        ...values.map((v, i) => cell(v, values.length === 2 && i === 1 ? { columnSpan: 2 } : {})),
+      ],
+    });
+  const ic = (label: string, v: ItemChange) => row(label, [v.previous, signed(v.change), v.decisions]);
+  const changeHead = ['上一年项目数量', '本年增/减', '处理决定数量'];
+  return table([
+    section('第二十条第（一）项'),
+    head(['本年新制作数量', '本年新公开数量', '对外公开总数量']),
+    row('规章', [t.rules.made, t.rules.published, t.rules.totalPublic]),
+    row('规范性文件', [t.normativeDocs.made, t.normativeDocs.published, t.normativeDocs.totalPublic]),
+    section('第二十条第（五）项'),
+    head(changeHead),
+    ic('行政许可', t.licensing),
+    ic('其他对外管理服务事项', t.otherServices),
+    section('第二十条第（六）项'),
+    head(changeHead),
+    ic('行政处罚', t.penalties),
+    ic('行政强制', t.enforcement),
+    section('第二十条第（八）项'),
+    head(['上一年项目数量', '本年增/减']),
+    row('行政事业性收费', [t.fees.previous, signed(t.fees.change)]),
+    section('第二十条第（九）项'),
+    head(['采购项目数量', '采购总金额']),
+    row('政府集中采购', [t.procurement.projects, t.procurement.amount]),
+  ]);
+}
+
 function table2Docx(r: AnnualReport): Table {
+  if (r.format === '2019') return table2Docx2019(r);
   const t = r.table2;
   const head = (item: string, cols: string[]) => [
     new TableRow({ children: [cell(item, { columnSpan: 4, bold: true })] }),
@@ -88,8 +135,12 @@ function table2Docx(r: AnnualReport): Table {
 }
 
 function table3Docx(r: AnnualReport): Table {
-  const t3 = r.table3;
-  const nums = (row: Table3RowKey) => TABLE3_COLUMNS.map((c) => cell(t3[row][c]));
+  const format = r.format ?? '2021';
+  const t3 = r.table3 as AnyTable3;
+  const nums = (row: string) => TABLE3_COLUMNS.map((c) => cell(t3[row]?.[c] ?? 0));
+  const label = (row: string) => table3RowLabel(format, row);
+  const groups = outcomeGroups(format);
+  const resultRows = groups.reduce((n, g) => n + g.rows.length, 0) + 1;
   const rows: TableRow[] = [
     new TableRow({
       children: [
@@ -112,39 +163,39 @@ function table3Docx(r: AnnualReport): Table {
         cell(COLUMN_LABELS[c]),
       ),
     }),
-    new TableRow({ children: [cell(ROW_LABELS.new, { columnSpan: 3, left: true }), ...nums('new')] }),
+    new TableRow({ children: [cell(label('new'), { columnSpan: 3, left: true }), ...nums('new')] }),
     new TableRow({
-      children: [cell(ROW_LABELS.carried_in, { columnSpan: 3, left: true }), ...nums('carried_in')],
+      children: [cell(label('carried_in'), { columnSpan: 3, left: true }), ...nums('carried_in')],
     }),
-    new TableRow({
-      children: [
-        cell('三、本年度办理结果', { rowSpan: 22 }),
-        cell(ROW_LABELS.disclosed, { columnSpan: 2, left: true }),
-        ...nums('disclosed'),
-      ],
-    }),
-    new TableRow({ children: [cell(ROW_LABELS.partial, { columnSpan: 2, left: true }), ...nums('partial')] }),
   ];
-  for (const g of ['（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']) {
-    const group = OUTCOME_ROWS.filter((o) => o.group === g);
-    group.forEach((o, i) => {
+  groups.forEach((g, gi) => {
+    const lead = gi === 0 ? [cell('三、本年度办理结果', { rowSpan: resultRows })] : [];
+    if (g.single) {
+      rows.push(
+        new TableRow({
+          children: [...lead, cell(g.rows[0]!.label, { columnSpan: 2, left: true }), ...nums(g.rows[0]!.key)],
+        }),
+      );
+      return;
+    }
+    g.rows.forEach((o, i) => {
       rows.push(
         new TableRow({
           children: [
-            ...(i === 0 ? [cell(g, { rowSpan: group.length })] : []),
+            ...(i === 0 ? [...lead, cell(g.label, { rowSpan: g.rows.length })] : []),
             cell(o.label, { left: true }),
             ...nums(o.key),
           ],
         }),
       );
     });
-  }
+  });
   rows.push(
-    new TableRow({ children: [cell(ROW_LABELS.total, { columnSpan: 2, left: true }), ...nums('total')] }),
+    new TableRow({ children: [cell(label('total'), { columnSpan: 2, left: true }), ...nums('total')] }),
   );
   rows.push(
     new TableRow({
-      children: [cell(ROW_LABELS.carried_out, { columnSpan: 3, left: true }), ...nums('carried_out')],
+      children: [cell(label('carried_out'), { columnSpan: 3, left: true }), ...nums('carried_out')],
     }),
   );
   return table(rows);
@@ -246,28 +297,56 @@ export async function annualReportXlsx(r: AnnualReport): Promise<Buffer> {
   };
 
   const s2 = wb.addWorksheet('二、主动公开');
-  const t = r.table2;
-  s2.addRows([
-    ['第二十条第（一）项'],
-    ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
-    ['规章', t.rules.issued, t.rules.abolished, t.rules.inForce],
-    ['行政规范性文件', t.normativeDocs.issued, t.normativeDocs.abolished, t.normativeDocs.inForce],
-    ['第二十条第（五）项'],
-    ['信息内容', '本年处理决定数量'],
-    ['行政许可', t.licensing],
-    ['第二十条第（六）项'],
-    ['信息内容', '本年处理决定数量'],
-    ['行政处罚', t.penalties],
-    ['行政强制', t.enforcement],
-    ['第二十条第（八）项'],
-    ['信息内容', '本年收费金额（单位：万元）'],
-    ['行政事业性收费', t.feesTenThousandYuan],
-  ]);
-  for (const row of [1, 5, 8, 12]) s2.mergeCells(row, 1, row, 4);
-  for (const row of [6, 7, 9, 10, 11, 13, 14]) s2.mergeCells(row, 2, row, 4);
+  if (r.format === '2019') {
+    const t = r.table2;
+    const ic = (label: string, v: ItemChange) => [label, v.previous, v.change, v.decisions];
+    s2.addRows([
+      ['第二十条第（一）项'],
+      ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量'],
+      ['规章', t.rules.made, t.rules.published, t.rules.totalPublic],
+      ['规范性文件', t.normativeDocs.made, t.normativeDocs.published, t.normativeDocs.totalPublic],
+      ['第二十条第（五）项'],
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ic('行政许可', t.licensing),
+      ic('其他对外管理服务事项', t.otherServices),
+      ['第二十条第（六）项'],
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ic('行政处罚', t.penalties),
+      ic('行政强制', t.enforcement),
+      ['第二十条第（八）项'],
+      ['信息内容', '上一年项目数量', '本年增/减'],
+      ['行政事业性收费', t.fees.previous, t.fees.change],
+      ['第二十条第（九）项'],
+      ['信息内容', '采购项目数量', '采购总金额'],
+      ['政府集中采购', t.procurement.projects, t.procurement.amount],
+    ]);
+    for (const row of [1, 5, 9, 13, 16]) s2.mergeCells(row, 1, row, 4);
+    for (const row of [14, 15, 17, 18]) s2.mergeCells(row, 3, row, 4);
+    box(s2, 1, 18, 4);
+  } else {
+    const t = r.table2;
+    s2.addRows([
+      ['第二十条第（一）项'],
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', t.rules.issued, t.rules.abolished, t.rules.inForce],
+      ['行政规范性文件', t.normativeDocs.issued, t.normativeDocs.abolished, t.normativeDocs.inForce],
+      ['第二十条第（五）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', t.licensing],
+      ['第二十条第（六）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政处罚', t.penalties],
+      ['行政强制', t.enforcement],
+      ['第二十条第（八）项'],
+      ['信息内容', '本年收费金额（单位：万元）'],
+      ['行政事业性收费', t.feesTenThousandYuan],
+    ]);
+    for (const row of [1, 5, 8, 12]) s2.mergeCells(row, 1, row, 4);
+    for (const row of [6, 7, 9, 10, 11, 13, 14]) s2.mergeCells(row, 2, row, 4);
+    box(s2, 1, 14, 4);
+  }
   s2.getColumn(1).width = 22;
   for (const c of [2, 3, 4]) s2.getColumn(c).width = 16;
-  box(s2, 1, 14, 4);
 
   const s3 = wb.addWorksheet('三、申请情况');
   s3.addRow(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况']);
@@ -289,28 +368,33 @@ export async function annualReportXlsx(r: AnnualReport): Promise<Buffer> {
   s3.mergeCells(2, 4, 3, 4);
   s3.mergeCells(2, 5, 2, 9);
   s3.mergeCells(2, 10, 3, 10);
-  const nums = (k: Table3RowKey) => TABLE3_COLUMNS.map((c) => r.table3[k][c]);
-  s3.addRow([ROW_LABELS.new, '', '', ...nums('new')]);
-  s3.addRow([ROW_LABELS.carried_in, '', '', ...nums('carried_in')]);
+  const format = r.format ?? '2021';
+  const t3 = r.table3 as AnyTable3;
+  const nums = (k: string) => TABLE3_COLUMNS.map((c) => t3[k]?.[c] ?? 0);
+  const label = (k: string) => table3RowLabel(format, k);
+  s3.addRow([label('new'), '', '', ...nums('new')]);
+  s3.addRow([label('carried_in'), '', '', ...nums('carried_in')]);
   s3.mergeCells(4, 1, 4, 3);
   s3.mergeCells(5, 1, 5, 3);
   const firstOutcome = 6;
-  s3.addRow(['三、本年度办理结果', ROW_LABELS.disclosed, '', ...nums('disclosed')]);
-  s3.addRow(['', ROW_LABELS.partial, '', ...nums('partial')]);
-  s3.mergeCells(6, 2, 6, 3);
-  s3.mergeCells(7, 2, 7, 3);
-  let row = 8;
-  for (const g of ['（三）不予公开', '（四）无法提供', '（五）不予处理', '（六）其他处理']) {
-    const group = OUTCOME_ROWS.filter((o) => o.group === g);
-    for (const [i, o] of group.entries()) s3.addRow(['', i === 0 ? g : '', o.label, ...nums(o.key)]);
-    s3.mergeCells(row, 2, row + group.length - 1, 2);
-    row += group.length;
+  let row = 6;
+  for (const [gi, g] of outcomeGroups(format).entries()) {
+    const lead = gi === 0 ? '三、本年度办理结果' : '';
+    if (g.single) {
+      s3.addRow([lead, g.rows[0]!.label, '', ...nums(g.rows[0]!.key)]);
+      s3.mergeCells(row, 2, row, 3);
+      row++;
+      continue;
+    }
+    for (const [i, o] of g.rows.entries()) s3.addRow([lead, i === 0 ? g.label : '', o.label, ...nums(o.key)]);
+    s3.mergeCells(row, 2, row + g.rows.length - 1, 2);
+    row += g.rows.length;
   }
-  s3.addRow(['', ROW_LABELS.total, '', ...nums('total')]);
+  s3.addRow(['', label('total'), '', ...nums('total')]);
   s3.mergeCells(row, 2, row, 3);
   s3.mergeCells(firstOutcome, 1, row, 1);
   row++;
-  s3.addRow([ROW_LABELS.carried_out, '', '', ...nums('carried_out')]);
+  s3.addRow([label('carried_out'), '', '', ...nums('carried_out')]);
   s3.mergeCells(row, 1, row, 3);
   s3.getColumn(1).width = 14;
   s3.getColumn(2).width = 16;

@@ -2,8 +2,18 @@
  * The national annual-report format (《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号;
  * regulations.md §2): six fixed sections, Table 二 (proactive disclosure), Table 三 (applications,
  * 7 columns × 28 rows), Table 四 (reconsideration and litigation, 15 cells), and the balancing
- * identities regulators check. Pure: records in, tables and problems out.
+ * identities regulators check. Past years may be in the 2019 trial format (国办公开办函〔2019〕60号):
+ * its own Table 二 and a Table 三 whose （六）其他处理 has no sub-rows (26 rows); Table 四 is the same.
+ * Pure: records in, tables and problems out.
  */
+
+/** '2021' = 国办公开办函〔2021〕30号 (every computed year); '2019' = the trial format 〔2019〕60号 (past years only). */
+export type ReportFormat = '2019' | '2021';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['2021', '2019'];
+export const REPORT_FORMAT_LABELS: Record<ReportFormat, string> = {
+  '2021': '2021 格式（国办公开办函〔2021〕30号）',
+  '2019': '2019 格式（国办公开办函〔2019〕60号）',
+};
 
 export const SECTION_TITLES = [
   '一、总体情况',
@@ -95,6 +105,41 @@ export const ROW_LABELS: Record<Table3RowKey, string> = {
   carried_out: '四、结转下年度继续办理',
 };
 
+/** 2019 format: （六）其他处理 is one row without sub-items; every other outcome row is as in 2021. */
+export type OutcomeKey2019 = Exclude<OutcomeKey, 'other.1' | 'other.2' | 'other.3'> | 'other';
+export type Table3RowKey2019 = 'new' | 'carried_in' | OutcomeKey2019 | 'total' | 'carried_out';
+export type Table3Of2019 = Record<Table3RowKey2019, Record<Table3Column, number>>;
+
+export interface OutcomeRow {
+  key: string;
+  group: string;
+  label: string;
+}
+
+export const OUTCOME_ROWS_2019: readonly OutcomeRow[] = [
+  ...OUTCOME_ROWS.filter((r) => r.group !== '（六）其他处理'),
+  { key: 'other', group: '（六）其他处理', label: '（六）其他处理' },
+];
+
+/** The outcome rows (leaf rows of 三、本年度办理结果 before （七）总计) of a format, in order. */
+export function outcomeRows(format: ReportFormat): readonly OutcomeRow[] {
+  return format === '2019' ? OUTCOME_ROWS_2019 : OUTCOME_ROWS;
+}
+
+/** Every Table 三 row key of a format, in order. */
+export function table3Rows(format: ReportFormat): readonly string[] {
+  return ['new', 'carried_in', ...outcomeRows(format).map((r) => r.key), 'total', 'carried_out'];
+}
+
+export function table3RowLabel(format: ReportFormat, key: string): string {
+  if (key in ROW_LABELS && !(format === '2019' && key.startsWith('other.')))
+    return ROW_LABELS[key as Table3RowKey];
+  return outcomeRows(format).find((r) => r.key === key)?.label ?? key;
+}
+
+/** A Table 三 of either format, for code that only walks its rows. */
+export type AnyTable3 = Record<string, Record<Table3Column, number>>;
+
 /** One application as the annual report sees it. */
 export interface ReportApplication {
   id: number | string;
@@ -148,6 +193,36 @@ export function computeTable3(
     }
   }
   return { table, contributors };
+}
+
+/** One GROUP BY cell of the applications (the database aggregates; see reporting.repository.ts). */
+export interface ApplicationCount {
+  column: ApplicantColumn;
+  /** received in the year (一) rather than earlier and still open on 1 January (二) */
+  isNew: boolean;
+  /** the report row when closed in the year; null = still open on 31 December (四) */
+  outcome: OutcomeKey | null;
+  n: number;
+}
+
+/**
+ * Table 三 from aggregated counts, by exactly the rules of `computeTable3` (the counts must come from
+ * the applications that `computeTable3` would look at: received by 31 December, not closed before 1 January).
+ */
+export function table3FromCounts(counts: readonly ApplicationCount[]): Table3 {
+  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyRow()])) as Table3;
+  const add = (row: Table3RowKey, c: ApplicationCount) => {
+    table[row][c.column] += c.n;
+    table[row].total += c.n;
+  };
+  for (const c of counts) {
+    add(c.isNew ? 'new' : 'carried_in', c);
+    if (c.outcome) {
+      add(c.outcome, c);
+      add('total', c);
+    } else add('carried_out', c);
+  }
+  return table;
 }
 
 // ---------------------------------------------------------------- Table 四
@@ -216,6 +291,48 @@ export interface Table2 {
   feesTenThousandYuan: number;
 }
 
+/** 2019 format, 第二十条第（一）项: 本年新制作数量 / 本年新公开数量 / 对外公开总数量. */
+export interface MadePublished {
+  made: number;
+  published: number;
+  totalPublic: number;
+}
+/** 2019 format, 第二十条第（五）（六）项: 上一年项目数量 / 本年增/减 (may be negative) / 处理决定数量. */
+export interface ItemChange {
+  previous: number;
+  change: number;
+  decisions: number;
+}
+
+/** Table 二 of the 2019 trial format (国办公开办函〔2019〕60号; regulations.md §2.2). */
+export interface Table2Of2019 {
+  rules: MadePublished;
+  normativeDocs: MadePublished;
+  licensing: ItemChange;
+  /** 其他对外管理服务事项 (dropped in 2021) */
+  otherServices: ItemChange;
+  penalties: ItemChange;
+  enforcement: ItemChange;
+  /** 第二十条第（八）项 行政事业性收费: 上一年项目数量 / 本年增/减 (a count of fee items, not an amount) */
+  fees: { previous: number; change: number };
+  /** 第二十条第（九）项 政府集中采购: 采购项目数量 / 采购总金额 (dropped in 2021; amount as published) */
+  procurement: { projects: number; amount: number };
+}
+
+export function emptyTable2Of2019(): Table2Of2019 {
+  const ic = () => ({ previous: 0, change: 0, decisions: 0 });
+  return {
+    rules: { made: 0, published: 0, totalPublic: 0 },
+    normativeDocs: { made: 0, published: 0, totalPublic: 0 },
+    licensing: ic(),
+    otherServices: ic(),
+    penalties: ic(),
+    enforcement: ic(),
+    fees: { previous: 0, change: 0 },
+    procurement: { projects: 0, amount: 0 },
+  };
+}
+
 // ---------------------------------------------------------------- balancing identities
 
 export interface IdentityProblem {
@@ -231,39 +348,41 @@ export interface IdentityProblem {
  * 一 + 二 = （七）总计 + 四 per column; （七）总计 = the sum of every outcome row; 总计 column = the
  * sum of the six applicant columns, for every row; in Table 四 each block's 总计 = the sum of its four cells.
  */
-export function checkIdentities(t3: Table3, t4: Table4): IdentityProblem[] {
+export function checkIdentities(t3: AnyTable3, t4: Table4, format: ReportFormat = '2021'): IdentityProblem[] {
   const problems: IdentityProblem[] = [];
+  const outcomeKeys = outcomeRows(format).map((r) => r.key);
+  const cell = (row: string, c: Table3Column) => t3[row]?.[c] ?? 0;
   for (const c of TABLE3_COLUMNS) {
-    const left = t3.new[c] + t3.carried_in[c];
-    const right = t3.total[c] + t3.carried_out[c];
+    const left = cell('new', c) + cell('carried_in', c);
+    const right = cell('total', c) + cell('carried_out', c);
     if (left !== right) {
       problems.push({
         identity: '一+二=（七）+四',
         column: c,
         expected: left,
         actual: right,
-        message: `“${COLUMN_LABELS[c]}”列：本年新收 ${t3.new[c]} + 上年结转 ${t3.carried_in[c]} = ${left}，但总计 ${t3.total[c]} + 结转下年 ${t3.carried_out[c]} = ${right}`,
+        message: `“${COLUMN_LABELS[c]}”列：本年新收 ${cell('new', c)} + 上年结转 ${cell('carried_in', c)} = ${left}，但总计 ${cell('total', c)} + 结转下年 ${cell('carried_out', c)} = ${right}`,
       });
     }
-    const sum = OUTCOME_KEYS.reduce((s, k) => s + t3[k][c], 0);
-    if (sum !== t3.total[c]) {
+    const sum = outcomeKeys.reduce((s, k) => s + cell(k, c), 0);
+    if (sum !== cell('total', c)) {
       problems.push({
         identity: '（七）总计=各办理结果之和',
         column: c,
         expected: sum,
-        actual: t3.total[c],
-        message: `“${COLUMN_LABELS[c]}”列：各办理结果之和为 ${sum}，但（七）总计为 ${t3.total[c]}`,
+        actual: cell('total', c),
+        message: `“${COLUMN_LABELS[c]}”列：各办理结果之和为 ${sum}，但（七）总计为 ${cell('total', c)}`,
       });
     }
   }
-  for (const r of TABLE3_ROWS) {
-    const sum = APPLICANT_COLUMNS.reduce((s, c) => s + t3[r][c], 0);
-    if (sum !== t3[r].total) {
+  for (const r of table3Rows(format)) {
+    const sum = APPLICANT_COLUMNS.reduce((s, c) => s + cell(r, c), 0);
+    if (sum !== cell(r, 'total')) {
       problems.push({
         identity: '总计列=各列之和',
         expected: sum,
-        actual: t3[r].total,
-        message: `“${ROW_LABELS[r]}”行：各类申请人之和为 ${sum}，但总计列为 ${t3[r].total}`,
+        actual: cell(r, 'total'),
+        message: `“${table3RowLabel(format, r)}”行：各类申请人之和为 ${sum}，但总计列为 ${cell(r, 'total')}`,
       });
     }
   }
@@ -291,13 +410,200 @@ export interface Narrative {
   other: string;
 }
 
-export interface AnnualReport {
-  agencyName: string;
-  year: number;
+/** The three tables of a report in the 2021 format (every computed year). */
+export interface Figures2021 {
   table2: Table2;
   table3: Table3;
   table4: Table4;
+}
+/** The three tables of a past year's report in the 2019 trial format. */
+export interface Figures2019 {
+  table2: Table2Of2019;
+  table3: Table3Of2019;
+  table4: Table4;
+}
+/** Figures tagged with their format. */
+export type TaggedFigures = ({ format: '2021' } & Figures2021) | ({ format: '2019' } & Figures2019);
+
+interface ReportBase {
+  agencyName: string;
+  year: number;
+  table4: Table4;
   narrative: Narrative;
+}
+export interface AnnualReport2021 extends ReportBase {
+  /** absent = 2021 */
+  format?: '2021';
+  table2: Table2;
+  table3: Table3;
+}
+export interface AnnualReport2019 extends ReportBase {
+  format: '2019';
+  table2: Table2Of2019;
+  table3: Table3Of2019;
+}
+export type AnnualReport = AnnualReport2021 | AnnualReport2019;
+
+// ---------------------------------------------------------------- year-on-year across formats
+
+/**
+ * The figures that mean the same thing in the 2019 and 2021 formats, for year-on-year comparison.
+ * Table 三's outcome groups are compared as group totals (the 2019 （六）其他处理 has no sub-rows);
+ * Table 四 is identical in both formats.
+ */
+export interface ComparableFigures {
+  newApplications: number;
+  carriedIn: number;
+  disclosed: number;
+  partial: number;
+  withheld: number;
+  unable: number;
+  notProcessed: number;
+  otherHandling: number;
+  handled: number;
+  carriedOut: number;
+  appeals: number;
+  appealsCorrected: number;
+  /** 2021 本年制发件数 ≙ 2019 本年新制作数量 (规章 / 行政规范性文件) */
+  rulesIssued: number;
+  normativeIssued: number;
+  /** 2021 本年处理决定数量 ≙ 2019 处理决定数量 */
+  licensingDecisions: number;
+  penaltyDecisions: number;
+  enforcementDecisions: number;
+}
+
+export const COMPARABLE_LABELS: Record<keyof ComparableFigures, string> = {
+  newApplications: '本年新收申请',
+  carriedIn: '上年结转',
+  disclosed: '予以公开',
+  partial: '部分公开',
+  withheld: '不予公开（合计）',
+  unable: '无法提供（合计）',
+  notProcessed: '不予处理（合计）',
+  otherHandling: '其他处理（合计）',
+  handled: '办理结果总计',
+  carriedOut: '结转下年',
+  appeals: '复议诉讼总数',
+  appealsCorrected: '复议诉讼结果纠正',
+  rulesIssued: '规章制发（2019：新制作）',
+  normativeIssued: '规范性文件制发（2019：新制作）',
+  licensingDecisions: '行政许可处理决定',
+  penaltyDecisions: '行政处罚处理决定',
+  enforcementDecisions: '行政强制处理决定',
+};
+
+/** What is deliberately left out of a comparison across the two formats, said plainly for the screen. */
+export const NOT_COMPARABLE_ACROSS_FORMATS: readonly string[] = [
+  '表三（六）其他处理的 1–3 子项：2019 格式没有子项，只比较（六）合计',
+  '表二第二十条第（一）项的“本年废止件数”“现行有效件数”与 2019 格式的“本年新公开数量”“对外公开总数量”口径不同',
+  '表二第二十条第（八）项行政事业性收费：2021 格式为收费金额（万元），2019 格式为项目数量',
+  '2019 格式的“其他对外管理服务事项”“上一年项目数量”“本年增/减”和第二十条第（九）项政府集中采购，2021 格式已取消',
+];
+
+export function comparableFigures(f: TaggedFigures): ComparableFigures {
+  const t3 = f.table3 as AnyTable3;
+  const sum = (prefix: string) =>
+    Object.entries(t3)
+      .filter(([k]) => k === prefix || k.startsWith(`${prefix}.`))
+      .reduce((s, [, row]) => s + row.total, 0);
+  const t4 = f.table4;
+  const appealTotal = (o: AppealOutcome | 'total') => APPEAL_KINDS.reduce((s, k) => s + t4[k][o], 0);
+  const t2 =
+    f.format === '2019'
+      ? {
+          rulesIssued: f.table2.rules.made,
+          normativeIssued: f.table2.normativeDocs.made,
+          licensingDecisions: f.table2.licensing.decisions,
+          penaltyDecisions: f.table2.penalties.decisions,
+          enforcementDecisions: f.table2.enforcement.decisions,
+        }
+      : {
+          rulesIssued: f.table2.rules.issued,
+          normativeIssued: f.table2.normativeDocs.issued,
+          licensingDecisions: f.table2.licensing,
+          penaltyDecisions: f.table2.penalties,
+          enforcementDecisions: f.table2.enforcement,
+        };
+  return {
+    newApplications: t3.new?.total ?? 0,
+    carriedIn: t3.carried_in?.total ?? 0,
+    disclosed: t3.disclosed?.total ?? 0,
+    partial: t3.partial?.total ?? 0,
+    withheld: sum('withheld'),
+    unable: sum('unable'),
+    notProcessed: sum('not_processed'),
+    otherHandling: sum('other'),
+    handled: t3.total?.total ?? 0,
+    carriedOut: t3.carried_out?.total ?? 0,
+    appeals: appealTotal('total'),
+    appealsCorrected: appealTotal('corrected'),
+    ...t2,
+  };
+}
+
+/**
+ * Checks that entered or imported figures have every cell of their format (and nothing of the other
+ * format): the list of missing or wrong cells, each named in Chinese; empty = complete.
+ */
+export function figuresShapeProblems(f: TaggedFigures): string[] {
+  const out: string[] = [];
+  const isCount = (v: unknown, signed = false) =>
+    typeof v === 'number' && Number.isFinite(v) && (signed || v >= 0);
+  const t3 = f.table3 as AnyTable3;
+  const rows = table3Rows(f.format);
+  for (const r of rows)
+    for (const c of TABLE3_COLUMNS)
+      if (!isCount(t3[r]?.[c])) out.push(`表三“${table3RowLabel(f.format, r)}”行“${COLUMN_LABELS[c]}”列`);
+  for (const k of Object.keys(t3))
+    if (!rows.includes(k)) out.push(`表三不属于${REPORT_FORMAT_LABELS[f.format]}的行“${k}”`);
+  for (const k of APPEAL_KINDS)
+    for (const o of [...APPEAL_OUTCOMES, 'total'] as const)
+      if (!isCount(f.table4[k]?.[o])) out.push(`表四“${APPEAL_KIND_LABELS[k]}·${APPEAL_OUTCOME_LABELS[o]}”`);
+  const t2 = f.table2 as unknown as Record<string, unknown>;
+  const need = (path: string, label: string, signed = false) => {
+    const [a, b] = path.split('.');
+    const v = b ? (t2[a!] as Record<string, unknown> | undefined)?.[b] : t2[a!];
+    if (!isCount(v, signed)) out.push(`表二“${label}”`);
+  };
+  if (f.format === '2019') {
+    for (const [k, l] of [
+      ['rules', '规章'],
+      ['normativeDocs', '规范性文件'],
+    ] as const) {
+      need(`${k}.made`, `${l}本年新制作数量`);
+      need(`${k}.published`, `${l}本年新公开数量`);
+      need(`${k}.totalPublic`, `${l}对外公开总数量`);
+    }
+    for (const [k, l] of [
+      ['licensing', '行政许可'],
+      ['otherServices', '其他对外管理服务事项'],
+      ['penalties', '行政处罚'],
+      ['enforcement', '行政强制'],
+    ] as const) {
+      need(`${k}.previous`, `${l}上一年项目数量`);
+      need(`${k}.change`, `${l}本年增/减`, true);
+      need(`${k}.decisions`, `${l}处理决定数量`);
+    }
+    need('fees.previous', '行政事业性收费上一年项目数量');
+    need('fees.change', '行政事业性收费本年增/减', true);
+    need('procurement.projects', '政府集中采购采购项目数量');
+    need('procurement.amount', '政府集中采购采购总金额');
+  } else {
+    for (const [k, l] of [
+      ['rules', '规章'],
+      ['normativeDocs', '行政规范性文件'],
+    ] as const) {
+      need(`${k}.issued`, `${l}本年制发件数`);
+      need(`${k}.abolished`, `${l}本年废止件数`);
+      need(`${k}.inForce`, `${l}现行有效件数`);
+    }
+    need('licensing', '行政许可本年处理决定数量');
+    need('penalties', '行政处罚本年处理决定数量');
+    need('enforcement', '行政强制本年处理决定数量');
+    need('feesTenThousandYuan', '行政事业性收费本年收费金额');
+  }
+  return out;
 }
 
 /** R.49: a department's report is due by 31 January, a government's by 31 March of the next year (rule-profile data). */

@@ -10,16 +10,32 @@ import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { reportDueDate } from './annual-report.ts';
+import {
+  APPLICANT_COLUMNS,
+  COMPARABLE_LABELS,
+  type ComparableFigures,
+  comparableFigures,
+  NOT_COMPARABLE_ACROSS_FORMATS,
+  REPORT_FORMAT_LABELS,
+  reportDueDate,
+  table3RowLabel,
+} from './annual-report.ts';
 import { annualReportDocx, annualReportXlsx } from './annual-report.export.ts';
 import { parseAnnualReportXlsx } from './annual-report.import.ts';
 import { EMPTY_INPUTS, REPORT_STATUS_LABELS, type ReportStatus } from './report-workflow.ts';
 import { reportingPolicy } from './reporting.policy.ts';
-import { FiguresSchema, InputsSchema, NarrativeSchema, ReportView } from './reporting.schemas.ts';
+import {
+  FiguresSchema,
+  FormatSchema,
+  InputsSchema,
+  NarrativeSchema,
+  ReportView,
+} from './reporting.schemas.ts';
 import {
   computeReport,
   importPastReport,
   overview,
+  rowApplications,
   saveDraft,
   transitionReport,
 } from './reporting.service.ts';
@@ -51,15 +67,15 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         year,
         status,
         statusLabel: c.status === 'none' ? '未编制' : REPORT_STATUS_LABELS[status as ReportStatus],
-        format: c.row?.format ?? '2021',
+        format: c.figures.format,
+        formatLabel: REPORT_FORMAT_LABELS[c.figures.format],
         source: c.row?.source ?? 'computed',
         dueOn,
         overdue: status !== 'published' && chinaDate(deps.clock.now()) > dueOn,
         inputs: { ...EMPTY_INPUTS, ...(c.row ? (JSON.parse(c.row.inputsJson) as object) : {}) },
         narrative: c.report.narrative,
-        figures: { table2: c.report.table2, table3: c.report.table3, table4: c.report.table4 },
+        figures: { table2: c.figures.table2, table3: c.figures.table3, table4: c.figures.table4 },
         problems: c.problems,
-        contributors: c.contributors as Record<string, (number | string)[]>,
         started: c.row !== null,
         can: {
           edit: reportingPolicy.canEdit(actor, dir, agencyId) && status === 'draft',
@@ -91,6 +107,51 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req) => {
         const { report: _omit, ...v } = await view(req, req.params.agencyId, req.params.year);
         return v;
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/reports/:agencyId/:year/rows/:row',
+      {
+        schema: {
+          tags: TAG,
+          summary: '表三某一行由哪些申请构成（按需查询，用于核对勾稽关系）',
+          params: Type.Object({
+            agencyId: Type.Integer({ minimum: 1 }),
+            year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+            row: Type.String({ title: '行', minLength: 1, maxLength: 32 }),
+          }),
+          querystring: Type.Object({
+            column: Type.Optional(
+              Type.Union(
+                APPLICANT_COLUMNS.map((c) => Type.Literal(c)),
+                { title: '申请人类别' },
+              ),
+            ),
+          }),
+          response: {
+            200: Type.Object({
+              row: Type.String(),
+              label: Type.String(),
+              items: Type.Array(
+                Type.Object({ id: Type.Integer(), registrationNo: Type.String(), column: Type.String() }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        await readable(req, req.params.agencyId);
+        const items = await rowApplications(
+          deps,
+          deps.db,
+          req.params.agencyId,
+          req.params.year,
+          req.params.row,
+          req.query.column,
+        );
+        return { row: req.params.row, label: table3RowLabel('2021', req.params.row), items };
       },
     );
 
@@ -193,7 +254,7 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
           body: Type.Object(
             {
               year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
-              format: Type.Union([Type.Literal('2019'), Type.Literal('2021')], { title: '格式' }),
+              format: FormatSchema,
               source: Type.Union([Type.Literal('imported'), Type.Literal('entered')], { title: '来源' }),
               figures: FiguresSchema,
               narrative: NarrativeSchema,
@@ -225,11 +286,12 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: TAG,
-          summary: '从 XLSX 年报表格（国家格式，与本平台导出相同）导入往年报告',
+          summary: '从 XLSX 年报表格（国家格式，与本平台导出相同；2021 或 2019 格式，自动识别）导入往年报告',
           params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
           body: Type.Object(
             {
               year: Type.Integer({ title: '年度', minimum: 2008, maximum: 2100 }),
+              format: Type.Optional(FormatSchema),
               fileBase64: Type.String({ title: '报告表格文件', minLength: 10, maxLength: 1_000_000 }),
               narrative: Type.Optional(NarrativeSchema),
             },
@@ -241,7 +303,10 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         await readable(req, req.params.agencyId);
         const { actor } = staffOf(req);
-        const figures = await parseAnnualReportXlsx(Buffer.from(req.body.fileBase64, 'base64'));
+        const { format, ...figures } = await parseAnnualReportXlsx(
+          Buffer.from(req.body.fileBase64, 'base64'),
+          req.body.format,
+        );
         const narrative = req.body.narrative ?? {
           overview: '（导入的往年报告，正文见原发布版本）',
           problems: '',
@@ -250,7 +315,7 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         const row = await inTransaction(deps, (tx) =>
           importPastReport(deps, tx, { actor, ip: clientIp(req) }, req.params.agencyId, {
             year: req.body.year,
-            format: '2021',
+            format,
             source: 'imported',
             figures,
             narrative,
@@ -266,7 +331,8 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
       {
         schema: {
           tags: TAG,
-          summary: '历年对比：各年度报告的关键数据（含录入的往年报告）',
+          summary:
+            '历年对比：各年度报告中两种格式口径相同的关键数据（含录入或导入的 2019、2021 格式往年报告）',
           params: Type.Object({ agencyId: Type.Integer({ minimum: 1 }) }),
           querystring: Type.Object({
             years: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
@@ -278,16 +344,18 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
                   year: Type.Integer(),
                   status: Type.String(),
                   source: Type.String(),
-                  newApplications: Type.Integer(),
-                  carriedIn: Type.Integer(),
-                  handled: Type.Integer(),
-                  disclosed: Type.Integer(),
-                  partial: Type.Integer(),
-                  carriedOut: Type.Integer(),
-                  normativeIssued: Type.Integer(),
-                  appeals: Type.Integer(),
+                  format: Type.String(),
+                  ...(Object.fromEntries(
+                    Object.keys(COMPARABLE_LABELS).map((k) => [k, Type.Number()]),
+                  ) as Record<keyof ComparableFigures, ReturnType<typeof Type.Number>>),
                 }),
               ),
+              /** the compared figures and their labels, in display order */
+              figures: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+              /** true when the years shown mix the 2019 and 2021 formats */
+              mixedFormats: Type.Boolean(),
+              /** what is left out of the comparison across formats, and why */
+              notComparable: Type.Array(Type.String()),
             }),
             ...errorResponses,
           },
@@ -300,26 +368,21 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
         const items = [];
         for (let year = current - n + 1; year <= current; year++) {
           const c = await computeReport(deps, deps.db, req.params.agencyId, year);
-          const t3 = c.report.table3;
-          const t4 = c.report.table4;
           items.push({
             year,
             status: c.status,
             source: c.row?.source ?? 'computed',
-            newApplications: t3.new.total,
-            carriedIn: t3.carried_in.total,
-            handled: t3.total.total,
-            disclosed: t3.disclosed.total,
-            partial: t3.partial.total,
-            carriedOut: t3.carried_out.total,
-            normativeIssued: c.report.table2.normativeDocs.issued,
-            appeals:
-              t4.reconsideration.total +
-              t4.litigation_direct.total +
-              t4.litigation_after_reconsideration.total,
+            format: c.figures.format,
+            ...comparableFigures(c.figures),
           });
         }
-        return { items };
+        const mixedFormats = new Set(items.map((i) => i.format)).size > 1;
+        return {
+          items,
+          figures: Object.entries(COMPARABLE_LABELS).map(([key, label]) => ({ key, label })),
+          mixedFormats,
+          notComparable: mixedFormats ? [...NOT_COMPARABLE_ACROSS_FORMATS] : [],
+        };
       },
     );
 
@@ -396,9 +459,9 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
             started: f.status !== 'none',
             dueOn,
             overdue: status !== 'published' && today > dueOn,
-            newApplications: f.table3.new.total,
-            handled: f.table3.total.total,
-            carriedOut: f.table3.carried_out.total,
+            newApplications: f.table3.new?.total ?? 0,
+            handled: f.table3.total?.total ?? 0,
+            carriedOut: f.table3.carried_out?.total ?? 0,
             problems: f.problems,
           });
         }

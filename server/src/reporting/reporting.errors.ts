@@ -10,4 +10,9 @@ export const REPORTING_ERRORS = {
     message: '年度报告表格的勾稽关系不成立，不能发布；请核对列出的问题',
   },
   REPORT_EXISTS: { status: 409, message: '该年度的报告已存在' },
+  REPORT_ROW_UNKNOWN: { status: 404, message: '表三中没有这一行：请检查“行”参数' },
+  REPORT_ROW_NO_RECORDS: {
+    status: 409,
+    message: '录入或导入的往年报告没有平台办理记录，无法查看构成该行的申请',
+  },
 } as const satisfies Record<string, ErrorEntry>;

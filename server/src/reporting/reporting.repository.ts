@@ -1,15 +1,30 @@
 /** Every SQL statement of the reporting module: its own tables, and the aggregates it reads from the records. */
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { AnnualReportRow, SelfInspectionRow } from './reporting.table.ts';
 
 export interface ApplicationFact {
   id: number;
   agencyId: number;
+  registrationNo: string;
   applicantKind: string;
   orgType: string | null;
   receivedOn: string;
   closedOn: string | null;
   reportCategory: string | null;
+}
+
+/** One cell of the GROUP BY behind Table 三 (see `table3Counts`). */
+export interface ApplicationCountRow {
+  agencyId: number;
+  applicantKind: string;
+  orgType: string | null;
+  reportCategory: string | null;
+  /** 1 = received in the year (一), 0 = received earlier and still open on 1 January (二) */
+  isNew: number;
+  /** 1 = closed by 31 December (an outcome row), 0 = still open then (四、结转下年度) */
+  closedInYear: number;
+  n: number;
 }
 
 export interface AppealFact {
@@ -21,18 +36,80 @@ export interface AppealFact {
 }
 
 export const reportingRepository = {
-  /** Applications of the agency that could appear in `year`: received by its end and not closed before its start. */
+  /**
+   * Applications of the agency that could appear in `year`: received by its end and not closed before
+   * its start. One row per application — only for the records behind a Table 三 row, on demand.
+   */
   async applicationFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<ApplicationFact[]> {
     if (agencyIds.length === 0) return [];
     return db
       .selectFrom('requestApplications')
-      .select(['id', 'agencyId', 'applicantKind', 'orgType', 'receivedOn', 'closedOn', 'reportCategory'])
+      .select([
+        'id',
+        'agencyId',
+        'registrationNo',
+        'applicantKind',
+        'orgType',
+        'receivedOn',
+        'closedOn',
+        'reportCategory',
+      ])
       .where('agencyId', 'in', agencyIds)
       .where('receivedOn', 'is not', null)
       .where('receivedOn', '<=', `${year}-12-31`)
       .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', `${year}-01-01`)]))
       .$narrowType<{ receivedOn: string }>()
       .execute();
+  },
+
+  /**
+   * Table 三 aggregated in the database: the applications `applicationFacts` would return, counted per
+   * agency × applicant kind × organisation type × disposition category × (new | carried in) × (closed in
+   * the year | carried out). A few hundred rows at most, whatever the number of applications; the same
+   * SQL on SQLite and PostgreSQL (the two flags are computed in a derived table so the GROUP BY names
+   * plain columns rather than repeating parameterised CASE expressions).
+   */
+  async table3Counts(db: DbOrTx, agencyIds: number[], year: number): Promise<ApplicationCountRow[]> {
+    if (agencyIds.length === 0) return [];
+    const start = `${year}-01-01`;
+    const end = `${year}-12-31`;
+    const facts = db
+      .selectFrom('requestApplications')
+      .select(['agencyId', 'applicantKind', 'orgType', 'reportCategory'])
+      .select((eb) => [
+        eb.case().when('receivedOn', '>=', start).then(sql<number>`1`).else(sql<number>`0`).end().as('isNew'),
+        eb
+          .case()
+          .when(eb.and([eb('closedOn', 'is not', null), eb('closedOn', '<=', end)]))
+          .then(sql<number>`1`)
+          .else(sql<number>`0`)
+          .end()
+          .as('closedInYear'),
+      ])
+      .where('agencyId', 'in', agencyIds)
+      .where('receivedOn', 'is not', null)
+      .where('receivedOn', '<=', end)
+      .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', start)]));
+    const rows = await db
+      .selectFrom(facts.as('f'))
+      .select(['f.agencyId', 'f.applicantKind', 'f.orgType', 'f.reportCategory', 'f.isNew', 'f.closedInYear'])
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .groupBy([
+        'f.agencyId',
+        'f.applicantKind',
+        'f.orgType',
+        'f.reportCategory',
+        'f.isNew',
+        'f.closedInYear',
+      ])
+      .execute();
+    // PostgreSQL returns count(*) as bigint text
+    return rows.map((r) => ({
+      ...r,
+      isNew: Number(r.isNew),
+      closedInYear: Number(r.closedInYear),
+      n: Number(r.n),
+    }));
   },
 
   async appealFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<AppealFact[]> {
@@ -90,6 +167,17 @@ export const reportingRepository = {
       .where('publishedOn', '<=', `${year}-12-31`)
       .executeTakeFirstOrThrow();
     return Number(r.n);
+  },
+
+  /** The hand-over log (publication/archive): items sent to the state archive and the public library in a year (R.25). */
+  async handovers(db: DbOrTx, agencyIds: number[], year: number) {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('archiveHandovers')
+      .select(['recipientKind', 'itemCount'])
+      .where('agencyId', 'in', agencyIds)
+      .where('year', '=', year)
+      .execute();
   },
 
   /** Documents generated in the year by attribute, published proactive ones, and interpretations published in the year. */

@@ -8,20 +8,31 @@ import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import {
   type AnnualReport,
+  type AnyTable3,
+  type ApplicantColumn,
   checkIdentities,
+  comparableFigures,
   computeTable3,
   computeTable4,
+  figuresShapeProblems,
   type IdentityProblem,
   type Narrative,
   type ReportAppeal,
   type ReportApplication,
+  type ReportFormat,
   type Table2,
   type Table3,
   type Table3RowKey,
-  type Table4,
+  type TaggedFigures,
+  table3FromCounts,
+  table3Rows,
 } from './annual-report.ts';
 import { reportingPolicy } from './reporting.policy.ts';
-import { type ApplicationFact, reportingRepository } from './reporting.repository.ts';
+import {
+  type ApplicationCountRow,
+  type ApplicationFact,
+  reportingRepository,
+} from './reporting.repository.ts';
 import type { AnnualReportRow } from './reporting.table.ts';
 import {
   appealKindOf,
@@ -55,9 +66,9 @@ export function ownScope(dir: AgencyDirectory, agencyId: number): number[] {
 
 export interface ComputedReport {
   report: AnnualReport;
+  /** the report's figures with their format tag (2019 only for an entered or imported past year) */
+  figures: TaggedFigures;
   problems: IdentityProblem[];
-  /** application ids behind each Table 三 row, to explain a broken identity */
-  contributors: Partial<Record<Table3RowKey, (number | string)[]>>;
   row: AnnualReportRow | null;
   status: ReportStatus | 'none';
 }
@@ -72,10 +83,22 @@ function toReportApplication(a: ApplicationFact): ReportApplication {
   };
 }
 
+/** Table 三 from the database's GROUP BY (same rules as `computeTable3` over the applications). */
+function table3OfCounts(rows: readonly ApplicationCountRow[], year: number): Table3 {
+  return table3FromCounts(
+    rows.map((r) => ({
+      column: columnOf(r.applicantKind, r.orgType),
+      isNew: r.isNew === 1,
+      outcome: r.closedInYear === 1 ? outcomeOf(r.reportCategory, `${year}-12-31`) : null,
+      n: r.n,
+    })),
+  );
+}
+
 async function computeFigures(deps: Deps, db: DbOrTx, agencyId: number, year: number, inputs: ReportInputs) {
   const dir = await agencyDirectory(deps, db);
   const scope = ownScope(dir, agencyId);
-  const apps = (await reportingRepository.applicationFacts(db, scope, year)).map(toReportApplication);
+  const table3 = table3OfCounts(await reportingRepository.table3Counts(db, scope, year), year);
   const appeals: ReportAppeal[] = [];
   for (const a of await reportingRepository.appealFacts(db, scope, year)) {
     const kind = appealKindOf(a.kind);
@@ -89,7 +112,6 @@ async function computeFigures(deps: Deps, db: DbOrTx, agencyId: number, year: nu
       });
   }
   const normative = await reportingRepository.normativeDocCounts(db, scope, year);
-  const { table: table3, contributors } = computeTable3(apps, year);
   const table4 = computeTable4(appeals, year);
   const table2: Table2 = {
     rules: { issued: inputs.rulesIssued, abolished: inputs.rulesAbolished, inForce: inputs.rulesInForce },
@@ -104,7 +126,6 @@ async function computeFigures(deps: Deps, db: DbOrTx, agencyId: number, year: nu
     table2,
     table3,
     table4,
-    contributors: Object.fromEntries(contributors),
     published,
     normativeIssued: normative.issued,
   };
@@ -113,7 +134,7 @@ async function computeFigures(deps: Deps, db: DbOrTx, agencyId: number, year: nu
 export interface OverviewItem {
   agencyId: number;
   status: ReportStatus | 'none';
-  table3: Table3;
+  table3: AnyTable3;
   problems: number;
 }
 
@@ -130,12 +151,13 @@ export async function overview(
   const dir = await agencyDirectory(deps, db);
   const owner = new Map<number, number>();
   for (const a of agencyIds) for (const id of ownScope(dir, a)) owner.set(id, a);
-  const facts = await reportingRepository.applicationFacts(db, [...owner.keys()], year);
-  const byAgency = new Map<number, ReportApplication[]>();
-  for (const f of facts) {
-    const o = owner.get(f.agencyId)!;
+  // one grouped query for every agency (a few rows per agency), not one row per application
+  const counts = await reportingRepository.table3Counts(db, [...owner.keys()], year);
+  const byAgency = new Map<number, ApplicationCountRow[]>();
+  for (const c of counts) {
+    const o = owner.get(c.agencyId)!;
     const list = byAgency.get(o) ?? [];
-    list.push(toReportApplication(f));
+    list.push(c);
     byAgency.set(o, list);
   }
   const rows = new Map(
@@ -143,14 +165,15 @@ export async function overview(
   );
   return agencyIds.map((agencyId) => {
     const row = rows.get(agencyId);
-    const frozen = row?.figuresJson ? (JSON.parse(row.figuresJson) as Frozen) : null;
-    const table3 = frozen?.table3 ?? computeTable3(byAgency.get(agencyId) ?? [], year).table;
+    const frozen = row ? frozenOf(row) : null;
+    const table3 =
+      (frozen?.table3 as AnyTable3 | undefined) ?? table3OfCounts(byAgency.get(agencyId) ?? [], year);
     const table4 = frozen?.table4 ?? computeTable4([], year);
     return {
       agencyId,
       status: (row?.status as ReportStatus | undefined) ?? 'none',
       table3,
-      problems: checkIdentities(table3, table4).length,
+      problems: checkIdentities(table3, table4, frozen?.format ?? '2021').length,
     };
   });
 }
@@ -164,10 +187,11 @@ function parse<T>(json: string | null, fallback: T): T {
   }
 }
 
-interface Frozen {
-  table2: Table2;
-  table3: Table3;
-  table4: Table4;
+/** The stored figures of an approved, imported or entered report, tagged with the row's format. */
+function frozenOf(row: AnnualReportRow): TaggedFigures | null {
+  if (!row.figuresJson) return null;
+  const f = JSON.parse(row.figuresJson) as Omit<TaggedFigures, 'format'>;
+  return { ...f, format: row.format === '2019' ? '2019' : '2021' } as TaggedFigures;
 }
 
 /** The report for (agency, year): frozen figures once approved or imported, else computed live from the records. */
@@ -182,45 +206,71 @@ export async function computeReport(
   if (!agency) throw new AppError('AGENCY_NOT_FOUND');
   const row = (await reportingRepository.report(db, agencyId, year)) ?? null;
   const inputs = parse<ReportInputs>(row?.inputsJson ?? null, EMPTY_INPUTS);
-  const frozen = row?.figuresJson ? (JSON.parse(row.figuresJson) as Frozen) : null;
+  const frozen = row ? frozenOf(row) : null;
   const live = frozen ? null : await computeFigures(deps, db, agencyId, year, inputs);
-  const t = frozen ?? live!;
+  const figures: TaggedFigures = frozen ?? {
+    format: '2021',
+    table2: live!.table2,
+    table3: live!.table3,
+    table4: live!.table4,
+  };
+  const cmp = comparableFigures(figures);
   const narrativeDefault = prefillNarrative({
     agencyName: agency.name,
     year,
     published: live?.published ?? 0,
-    normativeIssued: t.table2.normativeDocs.issued,
-    newApplications: t.table3.new.total,
-    handled: t.table3.total.total,
-    disclosed: t.table3.disclosed.total,
-    partial: t.table3.partial.total,
-    carriedOut: t.table3.carried_out.total,
-    appeals:
-      t.table4.reconsideration.total +
-      t.table4.litigation_direct.total +
-      t.table4.litigation_after_reconsideration.total,
-    corrected:
-      t.table4.reconsideration.corrected +
-      t.table4.litigation_direct.corrected +
-      t.table4.litigation_after_reconsideration.corrected,
+    normativeIssued: cmp.normativeIssued,
+    newApplications: cmp.newApplications,
+    handled: cmp.handled,
+    disclosed: cmp.disclosed,
+    partial: cmp.partial,
+    carriedOut: cmp.carriedOut,
+    appeals: cmp.appeals,
+    corrected: cmp.appealsCorrected,
     processingFeesYuan: inputs.processingFeesYuan,
   });
   const narrative = parse<Narrative>(row?.narrativeJson ?? null, narrativeDefault);
-  const report: AnnualReport = {
-    agencyName: agency.name,
-    year,
-    table2: t.table2,
-    table3: t.table3,
-    table4: t.table4,
-    narrative,
-  };
+  const base = { agencyName: agency.name, year, table4: figures.table4, narrative };
+  const report: AnnualReport =
+    figures.format === '2019'
+      ? { ...base, format: '2019', table2: figures.table2, table3: figures.table3 }
+      : { ...base, format: '2021', table2: figures.table2, table3: figures.table3 };
   return {
     report,
-    problems: checkIdentities(t.table3, t.table4),
-    contributors: live?.contributors ?? {},
+    figures,
+    problems: checkIdentities(figures.table3 as AnyTable3, figures.table4, figures.format),
     row,
     status: (row?.status as ReportStatus | undefined) ?? 'none',
   };
+}
+
+/**
+ * The records behind one Table 三 row of a computed report (the drill-down under a broken identity or
+ * a surprising figure), fetched only when asked for: the row's applications, optionally one column.
+ */
+export async function rowApplications(
+  deps: Deps,
+  db: DbOrTx,
+  agencyId: number,
+  year: number,
+  rowKey: string,
+  column?: ApplicantColumn,
+): Promise<{ id: number; registrationNo: string; column: ApplicantColumn }[]> {
+  if (!table3Rows('2021').includes(rowKey)) throw new AppError('REPORT_ROW_UNKNOWN');
+  const row = await reportingRepository.report(db, agencyId, year);
+  if (row && row.source !== 'computed') throw new AppError('REPORT_ROW_NO_RECORDS');
+  const dir = await agencyDirectory(deps, db);
+  const facts = await reportingRepository.applicationFacts(db, ownScope(dir, agencyId), year);
+  const apps = facts.map(toReportApplication);
+  const ids = new Set(computeTable3(apps, year).contributors.get(rowKey as Table3RowKey) ?? []);
+  return facts
+    .filter((f) => ids.has(f.id))
+    .map((f) => ({
+      id: f.id,
+      registrationNo: f.registrationNo,
+      column: columnOf(f.applicantKind, f.orgType),
+    }))
+    .filter((a) => !column || a.column === column);
 }
 
 function assertYear(deps: Deps, year: number): void {
@@ -336,11 +386,12 @@ export async function transitionReport(
     const c = await computeReport(deps, tx, agencyId, year);
     if (c.problems.length > 0)
       throw new AppError('REPORT_IDENTITIES_BROKEN', { detail: { problems: c.problems } });
+    // a computed report is always in the 2021 format (row.format stays '2021')
     patch.figuresJson = JSON.stringify({
-      table2: c.report.table2,
-      table3: c.report.table3,
-      table4: c.report.table4,
-    } satisfies Frozen);
+      table2: c.figures.table2,
+      table3: c.figures.table3,
+      table4: c.figures.table4,
+    });
     patch.approvedBy = ctx.actor.userId;
     patch.approvedAt = now;
   }
@@ -372,8 +423,8 @@ export async function importPastReport(
   agencyId: number,
   input: {
     year: number;
-    format: '2019' | '2021';
-    figures: Frozen;
+    format: ReportFormat;
+    figures: Omit<TaggedFigures, 'format'>;
     narrative: Narrative;
     source: 'imported' | 'entered';
   },
@@ -381,6 +432,13 @@ export async function importPastReport(
   const dir = await agencyDirectory(deps, tx);
   if (!reportingPolicy.canEdit(ctx.actor, dir, agencyId)) throw new AppError('FORBIDDEN');
   assertYear(deps, input.year);
+  // every cell of the chosen format, and nothing of the other one
+  const missing = figuresShapeProblems({ ...input.figures, format: input.format } as TaggedFigures);
+  if (missing.length > 0)
+    throw new AppError('VALIDATION_FAILED', {
+      message: `报告表格不完整或与所选格式（${input.format} 格式）不符：${missing.slice(0, 5).join('、')}${missing.length > 5 ? ` 等 ${missing.length} 处` : ''}`,
+      fields: [{ field: 'figures', label: '报告表格', message: missing[0]! }],
+    });
   if (await reportingRepository.report(tx, agencyId, input.year)) throw new AppError('REPORT_EXISTS');
   const now = deps.clock.now().toISOString();
   const row = await reportingRepository.insertReport(tx, {
@@ -391,7 +449,11 @@ export async function importPastReport(
     status: 'published',
     inputsJson: JSON.stringify(EMPTY_INPUTS),
     narrativeJson: JSON.stringify(input.narrative),
-    figuresJson: JSON.stringify(input.figures),
+    figuresJson: JSON.stringify({
+      table2: input.figures.table2,
+      table3: input.figures.table3,
+      table4: input.figures.table4,
+    }),
     submittedBy: ctx.actor.userId,
     approvedBy: ctx.actor.userId,
     approvedAt: now,

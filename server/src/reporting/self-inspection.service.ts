@@ -3,6 +3,7 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { itemsSentFigure } from '../publication/archive.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { reportingPolicy } from './reporting.policy.ts';
@@ -46,6 +47,7 @@ export async function getSelfInspection(
     notDisclosed: docs.byAttribute.get('not_public') ?? 0,
     fullTextOnlineRate: proactive > 0 ? Math.round((docs.proactivePublished / proactive) * 1000) / 10 : null,
     interpretations: docs.interpretations,
+    sentToArchives: itemsSentFigure(await reportingRepository.handovers(db, scope, year)).items,
     applicationsReceived: report.table3.new.total,
     applicationsClosed: report.table3.total.total,
     disclosed: report.table3.disclosed.total,

@@ -11,6 +11,8 @@ export interface SelfInspectionFigures {
   /** share of proactive documents whose full text is online, percent */
   fullTextOnlineRate: number | null;
   interpretations: number;
+  /** items sent to the state archive and the public library (R.25), from the hand-over log (移交登记) */
+  sentToArchives: number;
   applicationsReceived: number;
   applicationsClosed: number;
   disclosed: number;
@@ -23,7 +25,7 @@ export interface SelfInspectionInputs {
   pressConferences: number;
   columnsUpdated: number;
   messagesHandled: number;
-  /** items sent to the state archive and the public library (R.25); entered until the hand-over log exists */
+  /** no longer used: the figure comes from the hand-over log; kept so stored inputs still parse */
   sentToArchives: number;
 }
 
@@ -60,7 +62,7 @@ export function prefillSelfInspection(
   return {
     overview: [
       `${year}年，${agencyName}认真贯彻落实《中华人民共和国政府信息公开条例》，加强组织领导，规范公开程序，现将政务公开工作自查情况报告如下。`,
-      `${year}年1月至12月，我单位共制发公文${f.documentsIssued}件，其中主动公开${f.proactive}件，依申请公开${f.onApplication}件，不予公开${f.notDisclosed}件${rate}。按照规范化要求做好政府信息送交工作，向档案馆、图书馆报送主动公开信息${i.sentToArchives}条。`,
+      `${year}年1月至12月，我单位共制发公文${f.documentsIssued}件，其中主动公开${f.proactive}件，依申请公开${f.onApplication}件，不予公开${f.notDisclosed}件${rate}。按照规范化要求做好政府信息送交工作，向档案馆、图书馆报送主动公开信息${f.sentToArchives}条。`,
       `全年发布政策解读${f.interpretations}篇；收到政府信息公开申请${f.applicationsReceived}件，办结${f.applicationsClosed}件，其中予以公开${f.disclosed}件、部分公开${f.partial}件。`,
       `组织政务公开培训${i.trainings}次、${i.trainingAttendance}人次，召开新闻发布会${i.pressConferences}场，更新政府信息公开专栏信息${i.columnsUpdated}条，办理群众留言${i.messagesHandled}件。`,
     ].join('\n'),

@@ -4,3 +4,7 @@ export { requestPages } from './request.pages.ts';
 export { type DispositionCode, DISPOSITIONS, dispositionDef, reportCategory } from './disposition.ts';
 export { APPLICANT_KINDS, ORG_TYPES, applicantColumn, STATUSES, type Status } from './application.ts';
 export { REQUEST_ERRORS } from './requests.errors.ts';
+
+import { requestRepository } from './request.repository.ts';
+/** For the reminder job (notifications/): applications whose reply clock runs, due within a window. */
+export const runningDueBetween = requestRepository.runningDueBetween;

@@ -118,6 +118,8 @@ export interface LetterContent {
   items: { heading: string; lines: string[] }[];
   remedy: string | null;
   issuedOn: string;
+  /** the third party a third-party letter is addressed to (R.32); absent on letters to the applicant */
+  addressee?: string | null;
 }
 
 const PLACEHOLDER = /\{\{(\w+)\}\}/g;
@@ -162,6 +164,11 @@ export function remedyClause(
 
 /** Kinds that carry a decision and therefore the remedy clause. */
 const DECISION_KINDS: readonly LetterKind[] = ['reply', 'third_party_disclosure'];
+/** Kinds addressed to a third party rather than to the applicant. */
+export const THIRD_PARTY_KINDS: readonly LetterKind[] = [
+  'third_party_consultation',
+  'third_party_disclosure',
+];
 
 export function buildLetter(kind: LetterKind, template: LetterTemplate, f: LetterFacts): LetterContent {
   const vars = {
@@ -184,6 +191,7 @@ export function buildLetter(kind: LetterKind, template: LetterTemplate, f: Lette
     items: kind === 'reply' ? (f.items ?? []).map(itemLines) : [],
     remedy: DECISION_KINDS.includes(kind) ? remedyClause(f) : null,
     issuedOn: f.issuedOn,
+    ...(THIRD_PARTY_KINDS.includes(kind) ? { addressee: String(f.vars.party ?? '') || null } : {}),
   };
 }
 

@@ -6,7 +6,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
-import { calendarFor } from '../calendar/calendar.service.ts';
+import { calendarFor, dueSoonDates } from '../calendar/calendar.service.ts';
 import { clientIp, staffOf } from '../http/auth.ts';
 import { readableScope, scopeList } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
@@ -54,8 +54,12 @@ import {
   TrackQuery,
   TrackResponse,
 } from './request.schemas.ts';
+import { APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS, decideAppeal } from './appeal.service.ts';
+import { requestSettingsApi } from './request-settings.api.ts';
 import * as svc from './request.service.ts';
 import { approvalChain, letterContent } from './request.service.ts';
+import { repeatsOf, sameInformationOf } from './similar.service.ts';
+import { issueThirdPartyNotice, owedNotices } from './third-party-notice.service.ts';
 
 const TAG = ['依申请公开'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -181,6 +185,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
 export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const ctxOf = (req: Parameters<typeof staffOf>[0]) => ({ actor: staffOf(req).actor, ip: clientIp(req) });
+    await app.register(requestSettingsApi(deps));
 
     app.get(
       '/api/v1/admin/requests/meta',
@@ -223,16 +228,18 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           agencyIds = dir.subtree(req.query.agencyId);
         }
         const today = chinaDate(deps.clock.now());
-        const national = await calendarFor(deps, null);
-        let soonDate = today;
-        try {
-          soonDate = national.addWorkingDays(today, 5);
-        } catch {
-          /* next year's calendar missing: only today's */
-        }
+        // "due within 5 working days" on each agency's own calendar (local holidays per subtree)
+        const soon = await dueSoonDates(deps, agencyIds, today, 5);
         const page = req.query.page ?? 1;
         const pageSize = req.query.pageSize ?? 20;
-        const base = { agencyIds, today, soonDate, limit: pageSize, offset: (page - 1) * pageSize };
+        const base = {
+          agencyIds,
+          today,
+          soonDate: soon.soonDate,
+          soonExceptions: soon.exceptions,
+          limit: pageSize,
+          offset: (page - 1) * pageSize,
+        };
         const { rows, total } = await repo.queue(deps.db, {
           ...base,
           queue: (req.query.queue ?? 'open') as QueueName,
@@ -243,18 +250,7 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           receivedFrom: req.query.receivedFrom,
           receivedTo: req.query.receivedTo,
         });
-        const counts: Record<string, number> = {};
-        for (const q of [
-          'unconfirmed',
-          'new',
-          'correction',
-          'consultation',
-          'fee',
-          'approval',
-          'due_soon',
-          'overdue',
-        ] as const)
-          counts[q] = (await repo.queue(deps.db, { ...base, queue: q, limit: 0, offset: 0 })).total;
+        const counts: Record<string, number> = await repo.queueCounts(deps.db, base);
         const cals = new Map<number, Awaited<ReturnType<typeof calendarFor>>>();
         const items = [];
         for (const r of rows) {
@@ -314,10 +310,11 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const letters = await repo.letters(deps.db, id);
         const chain = await approvalChain(deps, deps.db, l.app);
         const rules = await rulesForAgency(deps, deps.db, l.app.agencyId);
+        const items = await repo.items(deps.db, id);
         return {
           ...presentCaseHeader(l.app, l.agency.name),
           applicant: presentApplicant(l.app, personal),
-          items: (await repo.items(deps.db, id)).map(presentItem),
+          items: items.map(presentItem),
           clock: presentClock(l.app, reply, l.cal, today),
           deadlines: deadlines.map((d) => ({
             id: d.id,
@@ -338,6 +335,26 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           approvals: await repo.approvals(deps.db, id),
           approvalChain: chain,
           consultations: await repo.consultations(deps.db, id),
+          appeals: (await repo.appeals(deps.db, id)).map((a) => ({
+            id: a.id,
+            kind: a.kind,
+            kindLabel: APPEAL_KIND_LABELS[a.kind as keyof typeof APPEAL_KIND_LABELS] ?? a.kind,
+            filedOn: a.filedOn,
+            outcome: a.outcome,
+            outcomeLabel: APPEAL_OUTCOME_LABELS[a.outcome as keyof typeof APPEAL_OUTCOME_LABELS] ?? a.outcome,
+            decidedOn: a.decidedOn,
+            note: a.note,
+          })),
+          // R.36(6) and R.44: shown to everyone who reads the case; registration numbers only, no names
+          repeats: await repeatsOf(deps.db, l.app, items),
+          sameInformation: (await sameInformationOf(deps, deps.db, l.app, items)).filter(
+            (s) => s.others.length > 0,
+          ),
+          thirdPartyNoticesOwed: (await owedNotices(deps.db, id)).map((c) => ({
+            consultationId: c.id,
+            party: c.party,
+            answeredOn: c.answeredOn,
+          })),
           fees: (await repo.fees(deps.db, id)).map((f) => ({
             ...f,
             lines: JSON.parse(f.linesJson) as unknown,
@@ -454,6 +471,35 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         { additionalProperties: false },
       ),
       (tx, c, id, b) => svc.recordAppeal(deps, tx, c, id, b),
+    );
+    action(
+      'appeal/outcome',
+      '登记复议或诉讼的结果（尚未审结 → 维持、纠正、其他结果；年报表四）；纠正时重新办理',
+      Type.Object(
+        {
+          appealId: Type.Integer({ title: '复议或诉讼记录', minimum: 1 }),
+          outcome: Type.Union([Type.Literal('upheld'), Type.Literal('corrected'), Type.Literal('other')], {
+            title: '结果',
+          }),
+          decidedOn: Type.String({ title: '决定或判决日期', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
+          note: Type.Optional(Type.Union([Type.String({ title: '备注', maxLength: 1000 }), Type.Null()])),
+        },
+        { additionalProperties: false },
+      ),
+      (tx, c, id, b) => decideAppeal(deps, tx, c, id, b.appealId, b),
+    );
+    action(
+      'third-party-notice',
+      '书面告知第三方决定公开的内容和理由（条例第三十二条：第三方不同意公开而决定予以公开时）',
+      Type.Object(
+        {
+          consultationId: Type.Integer({ title: '征求意见记录', minimum: 1 }),
+          disclosed: Type.String({ title: '决定公开的政府信息内容', minLength: 1, maxLength: 2000 }),
+          reason: Type.String({ title: '决定公开的理由', minLength: 1, maxLength: 2000 }),
+        },
+        { additionalProperties: false },
+      ),
+      (tx, c, id, b) => issueThirdPartyNotice(deps, tx, c, id, b),
     );
     action('confirm', '确认收到申请（条例第三十一条）', ConfirmBody, (tx, c, id, b) =>
       svc.confirmReceipt(deps, tx, c, id, b),

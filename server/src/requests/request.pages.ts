@@ -380,7 +380,7 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
       return a;
     }
 
-    app.get<{ Params: { code: string } }>(
+    app.get<{ Params: { code: string }; Querystring: { title?: string; ref?: string } }>(
       '/a/:code/apply',
       { schema: { hide: true } },
       async (req, reply) => {
@@ -390,8 +390,23 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
             body: html`<h1>依申请公开</h1><div class="panel"><p>${agency.name}不单独受理政府信息公开申请，请向其上级机关或相关机关提出申请。</p><p><a href="/">返回首页</a></p></div>`,
           });
         const token = issueFormToken(req, reply);
+        // a link from an archived item's page (publication/archive.ts archiveRequestHref) names the item
+        const title = typeof req.query.title === 'string' ? req.query.title.trim().slice(0, 200) : '';
+        const ref = typeof req.query.ref === 'string' ? req.query.ref.trim().slice(0, 100) : '';
+        const prefill: Record<string, string> = title
+          ? {
+              item1_title: title,
+              item1_description: `申请获取已超过网上公开留存期的主动公开信息《${title}》${ref ? `（索引号/文号：${ref}）` : ''}。`,
+              ...(ref ? { item1_docNo: ref } : {}),
+            }
+          : {};
         return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
-          body: applyForm(agency, token, { provisionForm: 'electronic', deliveryMethod: 'online' }, []),
+          body: applyForm(
+            agency,
+            token,
+            { provisionForm: 'electronic', deliveryMethod: 'online', ...prefill },
+            [],
+          ),
         });
       },
     );

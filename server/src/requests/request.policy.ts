@@ -7,7 +7,9 @@
  * - decide items and submit for approval: the office, the assigned handler, or the assigned unit;
  * - approve: the role of the current step of the agency's approval chain;
  * - approve an extension: the head of the disclosure office (R.33 ¶2) — here a disclosure-office,
- *   leader or principal role, never the person who asked for it.
+ *   leader or principal role, never the person who asked for it;
+ * - edit the agency's application settings (approval chain, letter templates): its disclosure office
+ *   or its agency administrator; reading them needs read scope over the agency.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import type { StaffActor } from '../identity/actor.ts';
@@ -22,6 +24,7 @@ export interface CaseRef {
 
 const OFFICE: readonly Role[] = ['disclosure_office'];
 const LEADERS: readonly Role[] = ['leader', 'principal'];
+const SETTINGS_EDITORS: readonly Role[] = ['disclosure_office', 'agency_admin'];
 
 function holdsIn(actor: StaffActor, dir: AgencyDirectory, roles: readonly Role[], agencyId: number): boolean {
   // platform admins operate the platform; they do not handle cases
@@ -64,6 +67,10 @@ export const requestPolicy = {
     if (holdsIn(actor, dir, OFFICE, c.agencyId)) return true;
     if (c.handlerUserId === actor.userId) return true;
     return inAssignedUnit(actor, c);
+  },
+
+  canEditSettings(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    return holdsIn(actor, dir, SETTINGS_EDITORS, agencyId);
   },
 
   canApproveExtension(actor: StaffActor, dir: AgencyDirectory, c: CaseRef): boolean {

@@ -1,9 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { RequestAppealsTable } from './request.table.ts';
 /** Every SQL statement of the requests module. */
-import { type Insertable, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type SqlBool, sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { DeadlineRow } from '../db/database.ts';
+import type { Database, DeadlineRow } from '../db/database.ts';
 import type {
   ApplicationRow,
   ItemRow,
@@ -31,8 +31,10 @@ export interface QueueFilter {
   agencyIds: number[] | 'all';
   queue: QueueName;
   today: string;
-  /** due_soon: due on or before this date */
+  /** due_soon: due on or before this date (the national calendar's date) … */
   soonDate: string;
+  /** … except for these agencies, whose local days give another date (calendar `dueSoonDates`) */
+  soonExceptions?: { soonDate: string; agencyIds: number[] }[];
   q?: string;
   unitId?: number;
   handlerUserId?: number;
@@ -83,6 +85,51 @@ const QUEUE_STATUSES: Partial<Record<QueueName, string[]>> = {
 };
 /** Statuses whose reply clock is running (for due-soon / overdue). */
 const RUNNING = ['registered', 'in_progress', 'awaiting_approval'];
+
+/** The queues counted on the staff queue page (one grouped query: `queueCounts`). */
+export const COUNTED_QUEUES = [
+  'unconfirmed',
+  'new',
+  'correction',
+  'consultation',
+  'fee',
+  'approval',
+  'due_soon',
+  'overdue',
+] as const;
+export type CountedQueue = (typeof COUNTED_QUEUES)[number];
+
+type QueueEb = ExpressionBuilder<
+  Database & { a: Database['requestApplications']; d: Database['deadlines'] },
+  'a' | 'd'
+>;
+
+/** Reply due from today up to the agency's own "soon" date (national date unless an exception). */
+function dueSoonCondition(eb: QueueEb, f: Pick<QueueFilter, 'today' | 'soonDate' | 'soonExceptions'>) {
+  const exceptions = (f.soonExceptions ?? []).filter((x) => x.agencyIds.length > 0);
+  const window =
+    exceptions.length === 0
+      ? eb('d.dueDate', '<=', f.soonDate)
+      : eb.or([
+          eb.and([
+            eb(
+              'a.agencyId',
+              'not in',
+              exceptions.flatMap((x) => x.agencyIds),
+            ),
+            eb('d.dueDate', '<=', f.soonDate),
+          ]),
+          ...exceptions.map((x) =>
+            eb.and([eb('a.agencyId', 'in', x.agencyIds), eb('d.dueDate', '<=', x.soonDate)]),
+          ),
+        ]);
+  return eb.and([
+    eb('a.status', 'in', RUNNING),
+    eb('d.state', '=', 'open'),
+    eb('d.dueDate', '>=', f.today),
+    window,
+  ]);
+}
 
 export const requestRepository = {
   async insertAppeal(db: DbOrTx, row: Omit<Selectable<RequestAppealsTable>, 'id'>) {
@@ -213,6 +260,32 @@ export const requestRepository = {
     await q.execute();
   },
 
+  /**
+   * Applications whose reply clock is running (not paused, not closed) with the open reply deadline
+   * due between `from` and `to` — what the reminder job (notifications module) looks at.
+   */
+  async runningDueBetween(
+    db: DbOrTx,
+    from: string,
+    to: string,
+  ): Promise<
+    { id: number; agencyId: number; registrationNo: string; handlerUserId: number | null; dueOn: string }[]
+  > {
+    return db
+      .selectFrom('deadlines as d')
+      .innerJoin('requestApplications as a', 'a.id', 'd.subjectId')
+      .select(['a.id', 'a.agencyId', 'a.registrationNo', 'a.handlerUserId', 'd.dueDate as dueOn'])
+      .where('d.subjectType', '=', SUBJECT)
+      .where('d.kind', '=', 'reply')
+      .where('d.state', '=', 'open')
+      .where('d.dueDate', '>=', from)
+      .where('d.dueDate', '<=', to)
+      .where('a.status', 'in', RUNNING)
+      .where('a.pauseKind', 'is', null)
+      .orderBy('a.id')
+      .execute();
+  },
+
   // ---------------------------------------------------------------- queues
 
   async queue(db: DbOrTx, f: QueueFilter): Promise<{ rows: QueueRow[]; total: number }> {
@@ -231,14 +304,12 @@ export const requestRepository = {
     }
     const statuses = QUEUE_STATUSES[f.queue];
     if (statuses) q = q.where('a.status', 'in', statuses);
-    if (f.queue === 'due_soon')
-      q = q
-        .where('a.status', 'in', RUNNING)
-        .where('d.state', '=', 'open')
-        .where('d.dueDate', '>=', f.today)
-        .where('d.dueDate', '<=', f.soonDate);
+    if (f.queue === 'due_soon') q = q.where((eb) => dueSoonCondition(eb, f));
     if (f.queue === 'overdue')
       q = q.where('a.status', 'in', RUNNING).where('d.state', '=', 'open').where('d.dueDate', '<', f.today);
+    // a deadline's agency is its application's: the scope read from the deadlines' own index (0007)
+    if ((f.queue === 'due_soon' || f.queue === 'overdue') && f.agencyIds !== 'all')
+      q = q.where('d.agencyId', 'in', f.agencyIds);
     if (f.q) {
       const like = `%${f.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) =>
@@ -304,6 +375,60 @@ export const requestRepository = {
       rows: rows.map((r) => ({ ...r, itemCount: Number(r.itemCount ?? 0), dueOn: r.dueOn ?? null })),
       total: Number(total.n),
     };
+  },
+
+  /**
+   * The size of every counted queue in one pass over the open applications in scope (instead of one
+   * COUNT per queue); the same conditions as `queue`.
+   */
+  async queueCounts(
+    db: DbOrTx,
+    f: Pick<QueueFilter, 'agencyIds' | 'today' | 'soonDate' | 'soonExceptions'>,
+  ): Promise<Record<CountedQueue, number>> {
+    const zero = Object.fromEntries(COUNTED_QUEUES.map((k) => [k, 0])) as Record<CountedQueue, number>;
+    if (f.agencyIds !== 'all' && f.agencyIds.length === 0) return zero;
+    let q = db
+      .selectFrom('requestApplications as a')
+      .leftJoin('deadlines as d', (j) =>
+        j
+          .onRef('d.subjectId', '=', 'a.id')
+          .on('d.subjectType', '=', SUBJECT)
+          .on('d.kind', '=', 'reply')
+          .on('d.state', 'in', ['open', 'paused']),
+      )
+      .where('a.status', 'in', ['unconfirmed', ...OPEN_STATUSES]);
+    if (f.agencyIds !== 'all') q = q.where('a.agencyId', 'in', f.agencyIds);
+    const row = await q
+      .select((eb) => {
+        const count = (cond: Expression<SqlBool>) =>
+          eb.fn.sum<number | string | null>(eb.case().when(cond).then(1).else(0).end());
+        return [
+          count(eb('a.status', 'in', QUEUE_STATUSES.unconfirmed!)).as('unconfirmed'),
+          count(eb('a.status', 'in', QUEUE_STATUSES.new!)).as('new'),
+          count(eb('a.status', 'in', QUEUE_STATUSES.correction!)).as('correction'),
+          count(eb('a.status', 'in', QUEUE_STATUSES.consultation!)).as('consultation'),
+          count(eb('a.status', 'in', QUEUE_STATUSES.fee!)).as('fee'),
+          count(eb('a.status', 'in', QUEUE_STATUSES.approval!)).as('approval'),
+          count(dueSoonCondition(eb as unknown as QueueEb, f)).as('dueSoon'),
+          count(
+            eb.and([
+              eb('a.status', 'in', RUNNING),
+              eb('d.state', '=', 'open'),
+              eb('d.dueDate', '<', f.today),
+            ]),
+          ).as('overdue'),
+        ];
+      })
+      .executeTakeFirst();
+    zero.unconfirmed = Number(row?.unconfirmed ?? 0);
+    zero.new = Number(row?.new ?? 0);
+    zero.correction = Number(row?.correction ?? 0);
+    zero.consultation = Number(row?.consultation ?? 0);
+    zero.fee = Number(row?.fee ?? 0);
+    zero.approval = Number(row?.approval ?? 0);
+    zero.due_soon = Number(row?.dueSoon ?? 0); // the column names are camel-cased on the way back
+    zero.overdue = Number(row?.overdue ?? 0);
+    return zero;
   },
 
   // ---------------------------------------------------------------- letters, files, approvals
@@ -502,17 +627,78 @@ export const requestRepository = {
     return q.orderBy('a.id', 'desc').limit(200).execute();
   },
 
-  /** Items of other applicants' applications to the same agency (R.44: several applicants, same information). */
-  async otherApplicantsItems(db: DbOrTx, agencyId: number, applicantName: string, since: string) {
+  /**
+   * Request items of an agency's applications submitted since a date, oldest first, with what tells
+   * applicants apart (R.44: several applicants asking for the same information). Capped: the window is
+   * 12 months of one agency.
+   */
+  async itemsOfAgencySince(
+    db: DbOrTx,
+    agencyId: number,
+    since: string,
+    opts: { limit: number; newestFirst?: boolean },
+  ) {
+    const dir = opts.newestFirst ? 'desc' : 'asc';
     return db
       .selectFrom('requestApplications as a')
       .innerJoin('requestItems as i', 'i.applicationId', 'a.id')
-      .select(['a.id', 'a.registrationNo', 'a.applicantName', 'i.description', 'i.title', 'i.docNo'])
+      .select([
+        'a.id as applicationId',
+        'a.registrationNo',
+        'a.applicantName',
+        'a.idNumber',
+        'a.creditCode',
+        'a.submittedOn',
+        'a.status',
+        'a.repliedOn',
+        'i.id as itemId',
+        'i.description',
+        'i.title',
+        'i.docNo',
+        'i.disposition',
+      ])
       .where('a.agencyId', '=', agencyId)
-      .where('a.applicantName', '!=', applicantName)
       .where('a.submittedOn', '>=', since)
-      .orderBy('a.id', 'desc')
-      .limit(2000)
+      .where('a.status', 'not in', ['withdrawn'])
+      .orderBy('a.submittedOn', dir)
+      .orderBy('a.id', dir)
+      .orderBy('i.seq')
+      .limit(opts.limit)
       .execute();
+  },
+
+  // ---------------------------------------------------------------- settings and appeals
+
+  async upsertSettings(
+    db: DbOrTx,
+    row: { agencyId: number; approvalChainJson: string; templatesJson: string; updatedAt: string },
+  ) {
+    await db
+      .insertInto('requestSettings')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('agencyId').doUpdateSet({
+          approvalChainJson: row.approvalChainJson,
+          templatesJson: row.templatesJson,
+          updatedAt: row.updatedAt,
+        }),
+      )
+      .execute();
+  },
+
+  async appeal(db: DbOrTx, id: number) {
+    return db.selectFrom('requestAppeals').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async updateAppeal(
+    db: DbOrTx,
+    id: number,
+    set: { outcome: string; decidedOn: string | null; note: string | null; updatedAt: string },
+  ) {
+    return db
+      .updateTable('requestAppeals')
+      .set(set)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 };

@@ -54,9 +54,11 @@ import {
   letterText,
   maskLetter,
 } from './letter.ts';
+import { parseTemplates } from './letter-template.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestRepository as repo, SUBJECT } from './request.repository.ts';
 import type { ApplicationRow, ItemRow } from './request.table.ts';
+import { noticesOwed } from './third-party-notice.ts';
 
 export interface Ctx {
   actor: StaffActor | null;
@@ -1135,6 +1137,19 @@ export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
   const chain = await approvalChain(deps, tx, l.app);
   if ((await currentRound(tx, id)).length < chain.length) throw new AppError('REQUEST_APPROVAL_INCOMPLETE');
   const items = await repo.items(tx, id);
+  // R.32: disclosing over a third party's objection needs the written notice to it first
+  const owed = noticesOwed(
+    await repo.consultations(tx, id),
+    items.map((i) => i.disposition),
+    (await repo.letters(tx, id)).map((r) => ({
+      kind: r.kind,
+      addressee: letterContent(r.contentJson).addressee ?? null,
+    })),
+  );
+  if (owed.length)
+    throw new AppError('REQUEST_THIRD_PARTY_NOTICE_MISSING', {
+      detail: { parties: owed.map((c) => c.party) },
+    });
   const category = reportCategory(items.map((i) => ({ code: i.disposition as DispositionCode })));
   const letter = await issueLetter(deps, tx, ctx, id, 'reply', {}, true);
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps));
@@ -1225,17 +1240,10 @@ export async function closeCase(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
 
 // ------------------------------------------------------------------ letters
 
-async function templateFor(tx: DbOrTx, agencyId: number, kind: LetterKind): Promise<LetterTemplate> {
+/** The agency's edited template of a kind (request_settings.templates_json), else the default. */
+export async function templateFor(tx: DbOrTx, agencyId: number, kind: LetterKind): Promise<LetterTemplate> {
   const s = await repo.settings(tx, agencyId);
-  if (s) {
-    try {
-      const t = (JSON.parse(s.templatesJson) as Partial<Record<LetterKind, LetterTemplate>>)[kind];
-      if (t && typeof t.title === 'string' && Array.isArray(t.paragraphs)) return t;
-    } catch {
-      /* fall back to the default */
-    }
-  }
-  return DEFAULT_TEMPLATES[kind];
+  return parseTemplates(s?.templatesJson)[kind] ?? DEFAULT_TEMPLATES[kind];
 }
 
 async function letterFacts(
@@ -1406,4 +1414,4 @@ export async function providedFilesForPublic(deps: Deps, app: ApplicationRow) {
   return (await repo.files(deps.db, app.id)).filter((f) => f.kind === 'provided');
 }
 
-export { authorize as authorizeCase, load as loadCase };
+export { audit as auditCase, authorize as authorizeCase, load as loadCase, transition as transitionCase };

@@ -1,5 +1,6 @@
 /** Kysely table types of the requests module (migration 0002_requests). */
 import type { Generated, Selectable } from 'kysely';
+import type { NotificationsTable } from '../notifications/notification.table.ts';
 
 export interface RequestApplicationsTable {
   id: Generated<number>;
@@ -154,20 +155,8 @@ export interface RequestSequencesTable {
   lastSeq: number;
 }
 
-export interface NotificationsTable {
-  id: Generated<number>;
-  agencyId: number | null;
-  subjectType: string;
-  subjectId: number;
-  channel: string;
-  recipient: string;
-  title: string;
-  body: string;
-  dedupeKey: string;
-  state: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+/** The outbox moved to the notifications module (0005_notifications); re-exported for existing imports. */
+export type { NotificationsTable } from '../notifications/notification.table.ts';
 
 export interface RequestTables {
   requestApplications: RequestApplicationsTable;
@@ -191,4 +180,4 @@ export type ApprovalRow = Selectable<RequestApprovalsTable>;
 export type FeeRow = Selectable<RequestFeesTable>;
 export type ConsultationRow = Selectable<RequestConsultationsTable>;
 export type AppealRow = Selectable<RequestAppealsTable>;
-export type NotificationRow = Selectable<NotificationsTable>;
+export type { NotificationRow } from '../notifications/notification.table.ts';

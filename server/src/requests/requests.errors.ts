@@ -37,4 +37,18 @@ export const REQUEST_ERRORS = {
     message: '附件类型或大小不符合要求：仅接受 PDF、JPG、PNG，单个不超过 5 MB',
   },
   REQUEST_LETTER_NOT_FOUND: { status: 404, message: '文书不存在' },
+  REQUEST_APPEAL_NOT_FOUND: { status: 404, message: '复议或诉讼记录不存在' },
+  REQUEST_APPEAL_ALREADY_DECIDED: {
+    status: 409,
+    message: '该复议或诉讼已登记结果；只有“尚未审结”的记录可以登记结果',
+  },
+  REQUEST_THIRD_PARTY_NOTICE_MISSING: {
+    status: 409,
+    message:
+      '第三方不同意公开而本机关决定予以公开的，须先将决定公开的内容和理由书面告知第三方（条例第三十二条），再发出答复书',
+  },
+  REQUEST_THIRD_PARTY_NOTICE_NOT_NEEDED: {
+    status: 409,
+    message: '该第三方没有提出不同意公开的意见，或没有决定予以公开（部分公开）的事项，无需发出第三方告知书',
+  },
 } as const satisfies Record<string, ErrorEntry>;

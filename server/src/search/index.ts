@@ -1,10 +1,12 @@
 /** The search module's import surface. */
 export { normalise, planQuery, snippet, type SnippetPart } from './bigram.ts';
 export { extractKeywords } from './keywords.ts';
-export { searchRepository } from './search.repository.ts';
+export { type RetentionFilter, searchRepository } from './search.repository.ts';
 export {
   type IndexInput,
   indexPublicItem,
+  RELEVANCE_POOL,
+  SEARCH_CAP,
   type SearchHit,
   searchDocumentFor,
   searchItems,

@@ -8,7 +8,7 @@ import { publicationRepository } from '../publication/publication.repository.ts'
 import { makeCounty } from '../test-support/factories.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { normalise } from './bigram.ts';
-import { indexPublicItem, searchItems, unindexItem } from './search.service.ts';
+import { indexPublicItem, searchItems, setIndexedValidity, unindexItem } from './search.service.ts';
 
 const DOCS: {
   title: string;
@@ -170,6 +170,59 @@ describe.each(dialects())('search (%s)', (dialect) => {
     expect(r.hits[0]!.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['自愿']);
   });
 
+  it('the count is capped and says so; date order pages through the newest matches only', async () => {
+    // '公开': docs 3 (2026-01-15), 4 (2025-07-01), 0 (2025-03-10)
+    expect(reference('公开', ids)).toEqual([ids[0]!, ids[3]!, ids[4]!].sort((a, b) => a - b));
+    const r = await searchItems(t.deps, { q: '公开', order: 'date', caps: { count: 2, relevance: 2 } });
+    expect(r).toMatchObject({ total: 2, capped: true, rankedOf: null });
+    expect(r.hits.map((h) => h.itemId)).toEqual([ids[3], ids[4]]);
+    const all = await searchItems(t.deps, { q: '公开', order: 'date' });
+    expect(all).toMatchObject({ total: 3, capped: false });
+  });
+
+  it('relevance ranks the newest matches up to the pool size', async () => {
+    const r = await searchItems(t.deps, { q: '公开', caps: { count: 5, relevance: 2 } });
+    expect(r).toMatchObject({ total: 3, capped: false, rankedOf: 2 });
+    expect(r.hits.map((h) => h.itemId).sort((a, b) => a - b)).toEqual([ids[3]!, ids[4]!].sort((a, b) => a - b));
+  });
+
+  it('filters apply before the cap: an older match of one agency is found past newer matches of others', async () => {
+    // deptA holds docs 0, 2, 4: its newest '公开' match is doc 4, behind doc 3 of deptB
+    const r = await searchItems(t.deps, {
+      q: '公开',
+      order: 'date',
+      agencyIds: [county.deptA.id],
+      caps: { count: 1, relevance: 1 },
+    });
+    expect(r).toMatchObject({ total: 1, capped: true });
+    expect(r.hits.map((h) => h.itemId)).toEqual([ids[4]]);
+    const y = await searchItems(t.deps, { q: '公开', year: 2025, subjectCode: '02', caps: { count: 1, relevance: 1 } });
+    expect(y.hits.map((h) => h.itemId)).toEqual([ids[0]]);
+    expect(y.capped).toBe(false);
+  });
+
+  it('online retention: items before the cutoff leave the results, per agency cutoffs apply', async () => {
+    const q = '公开';
+    const cut = await searchItems(t.deps, { q, order: 'date', retention: { cutoff: '2025-06-01' } });
+    expect(cut.hits.map((h) => h.itemId)).toEqual([ids[3], ids[4]]);
+    const perAgency = await searchItems(t.deps, {
+      q,
+      order: 'date',
+      retention: { cutoff: '2025-06-01', byAgency: [{ agencyIds: [county.deptA.id], cutoff: '2025-01-01' }] },
+    });
+    expect(perAgency.hits.map((h) => h.itemId)).toEqual([ids[3], ids[4], ids[0]]);
+  });
+
+  it('a validity change re-indexes the filter tag', async () => {
+    await t.deps.db.transaction().execute((tx) => setIndexedValidity(tx, ids[0]!, 'amended'));
+    expect((await searchItems(t.deps, { q: '政务', validity: 'amended' })).hits.map((h) => h.itemId)).toEqual([
+      ids[0],
+    ]);
+    expect((await searchItems(t.deps, { q: '政务', validity: 'valid' })).total).toBe(0);
+    await t.deps.db.transaction().execute((tx) => setIndexedValidity(tx, ids[0]!, 'valid'));
+    expect((await searchItems(t.deps, { q: '政务', validity: 'valid' })).total).toBe(1);
+  });
+
   it('an unindexed item disappears at once', async () => {
     await t.deps.db.transaction().execute((tx) => unindexItem(t.deps, tx, ids[5]!));
     expect((await searchItems(t.deps, { q: '援助' })).total).toBe(0);
@@ -185,10 +238,13 @@ describe.runIf(dialects().length === 2)('search gives the same results on SQLite
       await seed(p);
       for (const q of QUERIES) {
         for (const order of ['relevance', 'date'] as const) {
-          const a = await searchItems(s.deps, { q, order });
-          const b = await searchItems(p.deps, { q, order });
-          expect(b.hits.map((h) => [h.title, h.score])).toEqual(a.hits.map((h) => [h.title, h.score]));
-          expect(b.total).toBe(a.total);
+          // uncapped, and with caps small enough that the capped paths run (same candidates on both)
+          for (const caps of [undefined, { count: 2, relevance: 1 }]) {
+            const a = await searchItems(s.deps, { q, order, caps });
+            const b = await searchItems(p.deps, { q, order, caps });
+            expect(b.hits.map((h) => [h.title, h.score])).toEqual(a.hits.map((h) => [h.title, h.score]));
+            expect([b.total, b.capped, b.rankedOf]).toEqual([a.total, a.capped, a.rankedOf]);
+          }
         }
       }
     } finally {

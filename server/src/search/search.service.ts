@@ -15,7 +15,17 @@ import {
   type SnippetPart,
 } from './bigram.ts';
 import { queryWords } from './keywords.ts';
-import { type SearchDocument, type SearchFilters, searchRepository } from './search.repository.ts';
+import { dialectOfDb, type SearchDocument, type SearchFilters, searchRepository } from './search.repository.ts';
+import { filterTags, sortKeyOf } from './sort-key.ts';
+
+/**
+ * At most SEARCH_CAP + 1 matches are read per search (newest first, every filter applied before the
+ * cap): date order pages through them, a larger total is shown as "more than SEARCH_CAP", and
+ * relevance ranks the newest RELEVANCE_POOL of them — so a search costs the same whether a word
+ * occurs in 50 or 900,000 items, and SQLite and PostgreSQL pick the same candidates.
+ */
+export const SEARCH_CAP = 1000;
+export const RELEVANCE_POOL = 500;
 
 export interface IndexInput {
   itemId: number;
@@ -51,6 +61,8 @@ export function searchDocumentFor(i: IndexInput): SearchDocument {
     bodyText: i.bodyText.slice(0, 4000),
     bi: t.bigrams,
     uni: t.unigrams,
+    sortKey: sortKeyOf(i.publishedOn, i.itemId),
+    tags: filterTags(i),
   };
 }
 
@@ -63,7 +75,10 @@ export async function unindexItem(deps: Pick<Deps, 'dialect'>, tx: DbOrTx, itemI
 }
 
 export async function setIndexedValidity(tx: DbOrTx, itemId: number, validity: string): Promise<void> {
-  await searchRepository.setValidity(tx, itemId, validity);
+  const doc = await searchRepository.get(tx, itemId);
+  if (!doc || doc.validity === validity) return;
+  // validity is a filter tag in the full-text index: re-index the document
+  await searchRepository.upsert(tx, dialectOfDb(tx), { ...doc, validity, tags: filterTags({ ...doc, validity }) });
 }
 
 export interface SearchQuery extends SearchFilters {
@@ -71,6 +86,8 @@ export interface SearchQuery extends SearchFilters {
   order?: 'relevance' | 'date';
   page?: number;
   pageSize?: number;
+  /** tests only: smaller caps than SEARCH_CAP / RELEVANCE_POOL */
+  caps?: { count: number; relevance: number };
 }
 
 export interface SearchHit {
@@ -88,7 +105,13 @@ export interface SearchHit {
 export interface SearchResult {
   q: string;
   terms: string[];
+  /** matches found, at most SEARCH_CAP */
   total: number;
+  /** more than SEARCH_CAP items match: `total` is a lower bound ("1,000+") */
+  capped: boolean;
+  /** relevance order: how many of the newest matches were ranked (the pages end there); null in date order */
+  rankedOf: number | null;
+  order: 'relevance' | 'date';
   page: number;
   pageSize: number;
   hits: SearchHit[];
@@ -105,20 +128,32 @@ export async function searchItems(deps: Deps, query: SearchQuery): Promise<Searc
     : [];
   const pageSize = Math.min(Math.max(query.pageSize ?? 20, 1), 100);
   const page = Math.max(query.page ?? 1, 1);
-  const { total, rows } = await searchRepository.search(
+  const cap = query.caps?.count ?? SEARCH_CAP;
+  const pool = query.caps?.relevance ?? RELEVANCE_POOL;
+  const found = await searchRepository.candidates(deps.db, deps.dialect, plan, query, cap);
+  const capped = found.length > cap;
+  const ids = capped ? found.slice(0, cap) : found;
+  const order = query.order ?? 'relevance';
+  const offset = (page - 1) * pageSize;
+  const byRelevance = order === 'relevance' && plan.terms.length > 0;
+  // date order: the page is a slice of the candidates (already newest first); relevance: score the pool
+  const rows = await searchRepository.scored(
     deps.db,
     deps.dialect,
+    byRelevance ? ids.slice(0, pool) : ids.slice(offset, offset + pageSize),
     plan,
     words,
-    query,
-    query.order ?? 'relevance',
+    order,
     pageSize,
-    (page - 1) * pageSize,
+    byRelevance ? offset : 0,
   );
   return {
     q: query.q,
     terms: plan.terms,
-    total,
+    total: ids.length,
+    capped,
+    rankedOf: byRelevance ? Math.min(ids.length, pool) : null,
+    order,
     page,
     pageSize,
     hits: rows.map((r) => ({

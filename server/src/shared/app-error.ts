@@ -1,3 +1,6 @@
+import { ARCHIVE_ERRORS } from '../publication/archive.errors.ts';
+import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.ts';
+import { ITEM_IMPORT_ERRORS } from '../publication/item-import.errors.ts';
 import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
@@ -59,7 +62,10 @@ export const ERROR_CATALOG = {
   ...CORE_ERRORS,
   ...REQUEST_ERRORS,
   ...PUBLICATION_ERRORS,
+  ...ITEM_IMPORT_ERRORS,
+  ...ARCHIVE_ERRORS,
   ...REPORTING_ERRORS,
+  ...NOTIFICATION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

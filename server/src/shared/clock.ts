@@ -23,6 +23,15 @@ export function fixedClock(
   };
 }
 
+/**
+ * A clock that starts at `startIso` and then advances in real time (browser tests of journeys that
+ * span weeks of statutory working days, with calendar data for the chosen year).
+ */
+export function offsetClock(startIso: string | Date, base: Clock = systemClock): Clock {
+  const offset = new Date(startIso).getTime() - base.now().getTime();
+  return { now: () => new Date(base.now().getTime() + offset) };
+}
+
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** The civil date (YYYY-MM-DD) in China Standard Time of an instant. */

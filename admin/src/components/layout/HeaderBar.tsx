@@ -1,5 +1,6 @@
 import { HomeOutlined } from '@ant-design/icons';
 import { Layout, Space, Typography } from 'antd';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { ContextSwitcher } from './ContextSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -24,6 +25,7 @@ export function HeaderBar() {
         <a href="/">
           <HomeOutlined /> 门户首页
         </a>
+        <NotificationBell />
         <UserMenu />
       </Space>
     </Layout.Header>

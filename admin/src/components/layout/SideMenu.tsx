@@ -2,7 +2,7 @@ import { DashboardOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth/useAuth';
-import { BUSINESS_MODULES, type ModuleInfo, SYSTEM_MODULES } from '../../lib/modules';
+import { BUSINESS_MODULES, type ModuleInfo, SYSTEM_MODULES, systemModulesFor } from '../../lib/modules';
 import { canManageSystem } from '../../lib/permissions';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -19,11 +19,19 @@ export function SideMenu() {
     { type: 'group', key: 'business', label: '业务模块', children: BUSINESS_MODULES.map(toItem) },
   ];
   if (canManageSystem(me)) {
-    items.push({ type: 'group', key: 'system', label: '系统管理', children: SYSTEM_MODULES.map(toItem) });
+    items.push({
+      type: 'group',
+      key: 'system',
+      label: '系统管理',
+      children: systemModulesFor(me.user.isPlatformAdmin).map(toItem),
+    });
   }
 
   const allPaths = [...BUSINESS_MODULES, ...SYSTEM_MODULES].map((m) => `/${m.path}`);
-  const selected = allPaths.find((p) => location.pathname.startsWith(p)) ?? location.pathname;
+  // the longest matching path wins: /proactive/guide selects 公开指南, not 主动公开
+  const selected =
+    allPaths.filter((p) => location.pathname.startsWith(p)).sort((a, b) => b.length - a.length)[0] ??
+    location.pathname;
 
   return (
     <nav aria-label="主菜单">

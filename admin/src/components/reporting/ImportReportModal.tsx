@@ -7,6 +7,7 @@ import type {
   ReportFormat,
   ReportNarrative,
   Table2,
+  Table2Of2019,
   Table3,
   Table4,
 } from '../../types/reporting';
@@ -18,10 +19,12 @@ import {
   emptyTable3,
   emptyTable4,
   FIRST_REPORT_YEAR,
-  TABLE3_ROWS,
+  FORMAT_LABELS,
+  table3Rows,
 } from './reportLayout';
 import styles from './reportTables.module.css';
 import { Table2Grid } from './Table2Grid';
+import { EMPTY_TABLE2_2019, Table2Grid2019 } from './Table2Grid2019';
 import { Table3Grid } from './Table3Grid';
 import { Table4Grid } from './Table4Grid';
 
@@ -30,6 +33,8 @@ interface ImportValues {
   format: ReportFormat;
   source: 'imported' | 'entered';
   table2: Table2;
+  /** Table 二 when the past year is in the 2019 format (kept apart: the two layouts differ) */
+  table2019: Table2Of2019;
   table3: Table3;
   table4: Table4;
   narrative: ReportNarrative;
@@ -54,10 +59,22 @@ const EMPTY_TABLE2: Table2 = {
 
 const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
-/** Fills in the computed 总计 cells and turns blanks into zeros. */
+/** Table 二 of the 2019 format with blanks as zeros. */
+function table2Of2019(v: Partial<Table2Of2019> | undefined): Table2Of2019 {
+  return Object.fromEntries(
+    Object.entries(EMPTY_TABLE2_2019).map(([k, group]) => [
+      k,
+      Object.fromEntries(
+        Object.keys(group).map((c) => [c, n((v?.[k as keyof Table2Of2019] as Record<string, unknown>)?.[c])]),
+      ),
+    ]),
+  ) as unknown as Table2Of2019;
+}
+
+/** Fills in the computed 总计 cells and turns blanks into zeros; only the rows of the chosen format. */
 function toFigures(v: ImportValues): ImportReportBody['figures'] {
   const table3 = Object.fromEntries(
-    TABLE3_ROWS.map(({ key }) => {
+    table3Rows(v.format).map(({ key }) => {
       const row = v.table3?.[key];
       const cells = Object.fromEntries(APPLICANT_COLUMNS.map((c) => [c, n(row?.[c])]));
       const total = APPLICANT_COLUMNS.reduce((s, c) => s + (cells[c] ?? 0), 0);
@@ -86,15 +103,15 @@ function toFigures(v: ImportValues): ImportReportBody['figures'] {
     enforcement: n(t2.enforcement),
     feesTenThousandYuan: n(t2.feesTenThousandYuan),
   };
-  return { table2, table3, table4 };
+  return { table2: v.format === '2019' ? table2Of2019(v.table2019) : table2, table3, table4 };
 }
 
 /** The national balancing identities, checked while typing (the server checks them again). */
-function identityProblems(table3: Table3): string[] {
+function identityProblems(table3: Table3, format: ReportFormat): string[] {
   const cell = (row: string, c: string) => n(table3?.[row]?.[c as 'natural']);
-  const outcomeKeys = TABLE3_ROWS.map((r) => r.key).filter(
-    (k) => !['new', 'carried_in', 'total', 'carried_out'].includes(k),
-  );
+  const outcomeKeys = table3Rows(format)
+    .map((r) => r.key)
+    .filter((k) => !['new', 'carried_in', 'total', 'carried_out'].includes(k));
   const problems: string[] = [];
   for (const c of APPLICANT_COLUMNS) {
     const label = COLUMN_LABELS[c];
@@ -120,9 +137,10 @@ export function ImportReportModal({
   const [form] = Form.useForm<ImportValues>();
   const [saving, setSaving] = useState(false);
   const handleError = useErrorHandler();
-  const table3 = (Form.useWatch('table3', form) ?? emptyTable3()) as Table3;
+  const format = (Form.useWatch('format', form) ?? '2021') as ReportFormat;
+  const table3 = (Form.useWatch('table3', form) ?? emptyTable3(format)) as Table3;
   const table4 = (Form.useWatch('table4', form) ?? emptyTable4()) as Table4;
-  const problems = identityProblems(table3);
+  const problems = identityProblems(table3, format);
 
   const onFinish = async () => {
     const v = form.getFieldsValue(true) as ImportValues;
@@ -160,6 +178,7 @@ export function ImportReportModal({
     try {
       await api.post(`/admin/reports/${agencyId}/import-xlsx`, {
         year: v.year,
+        format: v.format,
         fileBase64: btoa(binary),
         narrative: {
           overview: v.narrative?.overview ?? '',
@@ -175,9 +194,9 @@ export function ImportReportModal({
     }
   };
 
-  const number = (label: string, decimal = false) => (
+  const number = (label: string, decimal = false, signed = false) => (
     <InputNumber
-      min={0}
+      min={signed ? undefined : 0}
       precision={decimal ? undefined : 0}
       controls={false}
       size="small"
@@ -206,7 +225,8 @@ export function ImportReportModal({
           format: '2021',
           source: 'entered',
           table2: EMPTY_TABLE2,
-          table3: emptyTable3(),
+          table2019: EMPTY_TABLE2_2019,
+          table3: emptyTable3('2021'),
           table4: emptyTable4(),
           narrative: { overview: '', problems: '', other: '' },
         }}
@@ -219,7 +239,8 @@ export function ImportReportModal({
         />
         <p>
           <label htmlFor="import-xlsx-file">
-            已有 Excel 年报表格（国家格式，与本平台“导出 Excel”相同）？选择年度后直接导入：
+            已有 Excel 年报表格（国家格式，与本平台“导出 Excel”相同，2021 或 2019
+            格式）？选择年度和格式后直接导入：
           </label>{' '}
           <input
             id="import-xlsx-file"
@@ -244,8 +265,8 @@ export function ImportReportModal({
             <Form.Item label="报告格式" name="format">
               <Radio.Group
                 options={[
-                  { value: '2021', label: '2021 版（国办公开办函〔2021〕30号）' },
-                  { value: '2019', label: '2019 版' },
+                  { value: '2021', label: FORMAT_LABELS['2021'] },
+                  { value: '2019', label: FORMAT_LABELS['2019'] },
                 ]}
               />
             </Form.Item>
@@ -287,6 +308,7 @@ export function ImportReportModal({
                   )}
                   <Table3Grid
                     table3={table3}
+                    format={format}
                     caption="“总计”列按行自动合计"
                     renderInput={(rowKey, column, label) => (
                       <Form.Item noStyle name={['table3', rowKey, column]}>
@@ -301,17 +323,32 @@ export function ImportReportModal({
               key: 'table2',
               label: '二、主动公开（表二）',
               forceRender: true,
-              children: (
-                <Table2Grid
-                  table2={EMPTY_TABLE2}
-                  editable="all"
-                  renderInput={(path, label) => (
-                    <Form.Item noStyle name={['table2', ...path]}>
-                      {number(label, path[0] === 'feesTenThousandYuan')}
-                    </Form.Item>
-                  )}
-                />
-              ),
+              children:
+                format === '2019' ? (
+                  <Table2Grid2019
+                    table2={EMPTY_TABLE2_2019}
+                    caption="2019 格式：“本年增/减”可填负数；采购总金额按原报告的单位填写"
+                    renderInput={(path, label) => (
+                      <Form.Item noStyle name={['table2019', ...path]}>
+                        {number(
+                          label,
+                          path[0] === 'procurement' && path[1] === 'amount',
+                          path[1] === 'change',
+                        )}
+                      </Form.Item>
+                    )}
+                  />
+                ) : (
+                  <Table2Grid
+                    table2={EMPTY_TABLE2}
+                    editable="all"
+                    renderInput={(path, label) => (
+                      <Form.Item noStyle name={['table2', ...path]}>
+                        {number(label, path[0] === 'feesTenThousandYuan')}
+                      </Form.Item>
+                    )}
+                  />
+                ),
             },
             {
               key: 'table4',

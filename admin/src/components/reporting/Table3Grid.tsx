@@ -1,10 +1,10 @@
-import { Button, Popover, Typography } from 'antd';
-import type { ReactNode } from 'react';
-import type { Table3, Table3Column } from '../../types/reporting';
+import { Button, Popover, Spin, Typography } from 'antd';
+import { type ReactNode, useEffect, useState } from 'react';
+import type { ReportFormat, RowApplication, Table3, Table3Column } from '../../types/reporting';
 import {
   APPLICANT_COLUMNS,
   COLUMN_LABELS,
-  OUTCOME_GROUPS,
+  outcomeGroups,
   RESULTS_LABEL,
   TABLE3_COLUMNS,
   TABLE3_ROW_LABELS,
@@ -13,14 +13,54 @@ import styles from './reportTables.module.css';
 
 interface Table3GridProps {
   table3: Table3;
-  /** application ids behind each row; the 总计 cell then opens the list */
-  contributors?: Record<string, (number | string)[]>;
+  /** the national format of the figures (2019 only for a past year entered or imported in it) */
+  format?: ReportFormat;
+  /** loads the applications behind a row when staff open a 总计 cell (computed reports only) */
+  drillDown?: (rowKey: string) => Promise<RowApplication[]>;
   /** editing: renders an input for each applicant cell; 总计 is then the live row sum */
   renderInput?: (rowKey: string, column: Table3Column, label: string) => ReactNode;
   caption?: ReactNode;
 }
 
-const RESULT_ROWS = OUTCOME_GROUPS.reduce((n, g) => n + g.rows.length, 0);
+/** The list behind one row, fetched the first time the popover opens. */
+function RowRecords({
+  rowKey,
+  load,
+}: {
+  rowKey: string;
+  load: (rowKey: string) => Promise<RowApplication[]>;
+}) {
+  const [state, setState] = useState<{ items?: RowApplication[]; error?: string }>({});
+  useEffect(() => {
+    let live = true;
+    load(rowKey).then(
+      (items) => live && setState({ items }),
+      (err: unknown) =>
+        live && setState({ error: err instanceof Error ? err.message : '加载失败，请稍后重试' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [rowKey, load]);
+  return (
+    <div style={{ maxWidth: 380, maxHeight: 280, overflow: 'auto' }}>
+      <Typography.Text type="secondary">{TABLE3_ROW_LABELS[rowKey]}</Typography.Text>
+      <div style={{ marginTop: 4 }}>
+        {state.error ? (
+          <Typography.Text type="danger">{state.error}</Typography.Text>
+        ) : state.items ? (
+          state.items.length === 0 ? (
+            '（无）'
+          ) : (
+            state.items.map((a) => `${a.registrationNo}（${COLUMN_LABELS[a.column]}）`).join('、')
+          )
+        ) : (
+          <Spin size="small" />
+        )}
+      </div>
+    </div>
+  );
+}
 
 function rowSum(table3: Table3, rowKey: string): number {
   const row = table3[rowKey];
@@ -29,25 +69,22 @@ function rowSum(table3: Table3, rowKey: string): number {
 }
 
 /** Table 三 (收到和处理政府信息公开申请情况) in the national layout. */
-export function Table3Grid({ table3, contributors, renderInput, caption }: Table3GridProps) {
+export function Table3Grid({ table3, format = '2021', drillDown, renderInput, caption }: Table3GridProps) {
+  const groups = outcomeGroups(format);
+  const resultRows = groups.reduce((n, g) => n + g.rows.length, 0);
   const cells = (rowKey: string) =>
     TABLE3_COLUMNS.map((column) => {
       const label = `${TABLE3_ROW_LABELS[rowKey]}，${COLUMN_LABELS[column]}`;
       if (column === 'total') {
         const value = renderInput ? rowSum(table3, rowKey) : (table3[rowKey]?.total ?? 0);
-        const ids = contributors?.[rowKey] ?? [];
         return (
           <td key={column} className={`${styles.num} ${renderInput ? styles.computed : ''}`}>
-            {ids.length > 0 ? (
+            {drillDown && value > 0 ? (
               <Popover
-                trigger={['hover', 'click']}
-                title="由以下申请构成"
-                content={
-                  <div style={{ maxWidth: 360 }}>
-                    <Typography.Text type="secondary">{TABLE3_ROW_LABELS[rowKey]}</Typography.Text>
-                    <div style={{ marginTop: 4 }}>{ids.map((id) => `#${id}`).join('、')}</div>
-                  </div>
-                }
+                trigger={['click']}
+                title="由以下申请构成（登记号）"
+                destroyOnHidden
+                content={<RowRecords rowKey={rowKey} load={drillDown} />}
               >
                 <Button
                   type="link"
@@ -116,11 +153,11 @@ export function Table3Grid({ table3, contributors, renderInput, caption }: Table
             </th>
             {cells('carried_in')}
           </tr>
-          {OUTCOME_GROUPS.flatMap((group, gi) =>
+          {groups.flatMap((group, gi) =>
             group.rows.map((row, ri) => (
               <tr key={row.key}>
                 {gi === 0 && ri === 0 && (
-                  <th rowSpan={RESULT_ROWS} scope="rowgroup" className={styles.vertical}>
+                  <th rowSpan={resultRows} scope="rowgroup" className={styles.vertical}>
                     {RESULTS_LABEL}
                   </th>
                 )}

@@ -1,10 +1,12 @@
 /**
- * The national annual-report format (国办公开办函〔2021〕30号): Table 三 rows and columns, Table 四
- * columns, status labels and colours shared by the reporting pages.
+ * The national annual-report format (国办公开办函〔2021〕30号, and the 2019 trial format 〔2019〕60号 for
+ * past years): Table 三 rows and columns, Table 四 columns, status labels and colours shared by the
+ * reporting pages.
  */
 import type {
   AppealColumn,
   AppealKind,
+  ReportFormat,
   ReportStatus,
   Table3,
   Table3Column,
@@ -94,20 +96,38 @@ export const OUTCOME_GROUPS: OutcomeGroup[] = [
   { label: '（七）总计', rows: [{ key: 'total', label: '（七）总计' }] },
 ];
 
+/** 2019 format: （六）其他处理 is a single row without the three sub-items. */
+export const OUTCOME_GROUPS_2019: OutcomeGroup[] = OUTCOME_GROUPS.map((g) =>
+  g.label === '（六）其他处理' ? { label: g.label, rows: [{ key: 'other', label: '（六）其他处理' }] } : g,
+);
+
+export function outcomeGroups(format: ReportFormat = '2021'): OutcomeGroup[] {
+  return format === '2019' ? OUTCOME_GROUPS_2019 : OUTCOME_GROUPS;
+}
+
 export const RESULTS_LABEL = '三、本年度办理结果';
 
-/** Every Table 三 row in order, with the label a reader needs to identify it on its own. */
-export const TABLE3_ROWS: { key: string; label: string }[] = [
-  { key: 'new', label: '一、本年新收政府信息公开申请数量' },
-  { key: 'carried_in', label: '二、上年结转政府信息公开申请数量' },
-  ...OUTCOME_GROUPS.flatMap((g) =>
-    g.rows.map((r) => ({ key: r.key, label: g.rows.length > 1 ? `${g.label}${r.label}` : r.label })),
-  ),
-  { key: 'carried_out', label: '四、结转下年度继续办理' },
-];
+export const FORMAT_LABELS: Record<ReportFormat, string> = {
+  '2021': '2021 格式（国办公开办函〔2021〕30号）',
+  '2019': '2019 格式（国办公开办函〔2019〕60号）',
+};
+
+/** Every Table 三 row of a format in order, with the label a reader needs to identify it on its own. */
+export function table3Rows(format: ReportFormat = '2021'): { key: string; label: string }[] {
+  return [
+    { key: 'new', label: '一、本年新收政府信息公开申请数量' },
+    { key: 'carried_in', label: '二、上年结转政府信息公开申请数量' },
+    ...outcomeGroups(format).flatMap((g) =>
+      g.rows.map((r) => ({ key: r.key, label: g.rows.length > 1 ? `${g.label}${r.label}` : r.label })),
+    ),
+    { key: 'carried_out', label: '四、结转下年度继续办理' },
+  ];
+}
+
+export const TABLE3_ROWS = table3Rows('2021');
 
 export const TABLE3_ROW_LABELS: Record<string, string> = Object.fromEntries(
-  TABLE3_ROWS.map((r) => [r.key, r.label]),
+  [...TABLE3_ROWS, ...table3Rows('2019')].map((r) => [r.key, r.label]),
 );
 
 export const APPEAL_KINDS: readonly AppealKind[] = [
@@ -132,9 +152,9 @@ export const APPEAL_COLUMN_LABELS: Record<AppealColumn, string> = {
   total: '总计',
 };
 
-export function emptyTable3(): Table3 {
+export function emptyTable3(format: ReportFormat = '2021'): Table3 {
   return Object.fromEntries(
-    TABLE3_ROWS.map((r) => [r.key, Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, 0]))]),
+    table3Rows(format).map((r) => [r.key, Object.fromEntries(TABLE3_COLUMNS.map((c) => [c, 0]))]),
   ) as Table3;
 }
 

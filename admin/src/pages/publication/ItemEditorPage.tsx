@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { CatalogEntry, Finding, PublicationItem, PublicationMeta } from '../../types/publication';
+import { JointConsentCard } from './JointConsentCard';
 
 const DRAFTING_ROLES = new Set(['drafter', 'unit_head', 'disclosure_office']);
 const ROLE_LABELS: Record<string, string> = {
@@ -76,6 +77,7 @@ interface FormValues {
   producingUnit?: string;
   responsiblePerson?: string;
   scheduledAt?: string;
+  jointAgencyIds?: number[];
 }
 
 function Findings({ findings, title }: { findings: Finding[]; title: string }) {
@@ -134,6 +136,13 @@ export default function ItemEditorPage() {
   const catalog = useApiData<{ items: CatalogEntry[] }>(
     agencyId ? `/admin/publication/agencies/${agencyId}/catalog` : null,
   );
+  const agencyOptions = useApiData<{ items: { id: number; name: string }[] }>(
+    '/admin/publication/agency-options',
+  );
+  // the national taxonomy plus the agency's own second-level additions
+  const agencySubjects = useApiData<{ subjects: PublicationMeta['subjects'] }>(
+    agencyId ? `/admin/publication/agencies/${agencyId}/subjects` : null,
+  );
   const [liveFindings, setLiveFindings] = useState<Finding[] | null>(null);
   const [saving, setSaving] = useState(false);
   const scanTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -169,6 +178,7 @@ export default function ItemEditorPage() {
       producingUnit: i.producingUnit ?? undefined,
       responsiblePerson: i.responsiblePerson ?? undefined,
       scheduledAt: i.scheduledAt ? i.scheduledAt.slice(0, 16) : undefined,
+      jointAgencyIds: (i.jointAgencies ?? []).map((j) => j.agencyId),
     });
     setLiveFindings(null);
   }, [item.data, form]);
@@ -213,6 +223,7 @@ export default function ItemEditorPage() {
     producingUnit: v.producingUnit || null,
     responsiblePerson: v.responsiblePerson || null,
     scheduledAt: v.scheduledAt ? new Date(v.scheduledAt).toISOString() : null,
+    jointAgencyIds: v.jointAgencyIds ?? [],
   });
 
   const save = async (v: FormValues) => {
@@ -357,7 +368,7 @@ export default function ItemEditorPage() {
                       allowClear
                       showSearch
                       optionFilterProp="label"
-                      options={(meta.data?.subjects ?? []).map((s) => ({
+                      options={(agencySubjects.data?.subjects ?? meta.data?.subjects ?? []).map((s) => ({
                         label: s.name,
                         title: s.name,
                         options: [
@@ -472,6 +483,21 @@ export default function ItemEditorPage() {
                   </Form.Item>
                 </Col>
               </Row>
+              <Form.Item
+                name="jointAgencyIds"
+                label="联合制发机关"
+                extra="联合制发的信息由牵头机关审查，须取得其他制发机关的书面同意后才能公开"
+              >
+                <Select
+                  mode="multiple"
+                  allowClear
+                  optionFilterProp="label"
+                  placeholder="本机关单独制发时不填"
+                  options={(agencyOptions.data?.items ?? [])
+                    .filter((a) => a.id !== agencyId)
+                    .map((a) => ({ value: a.id, label: a.name }))}
+                />
+              </Form.Item>
               {editable && (
                 <Button type="primary" htmlType="submit" loading={saving}>
                   保存草稿
@@ -552,6 +578,7 @@ export default function ItemEditorPage() {
                 )}
               </Card>
             )}
+            {i && <JointConsentCard item={i} onChanged={item.reload} />}
             {i && <Actions item={i} act={act} hasFindings={findings.length > 0} />}
             {i?.reviews && i.reviews.length > 0 && (
               <Card title="审查审批记录" size="small">

@@ -48,6 +48,8 @@ export default function PublicationListPage() {
         extra={
           <Space>
             <Link to="/proactive/catalog">目录管理</Link>
+            <Link to="/proactive/import">批量导入</Link>
+            <Link to="/proactive/subjects">主题分类</Link>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/proactive/new')}>
               新建公开信息
             </Button>

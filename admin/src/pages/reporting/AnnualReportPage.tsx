@@ -15,7 +15,7 @@ import {
   Spin,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -26,6 +26,7 @@ import { ReportWorkflow } from '../../components/reporting/ReportWorkflow';
 import { downloadUrl, reportPath } from '../../components/reporting/reportLayout';
 import styles from '../../components/reporting/reportTables.module.css';
 import { type Table2Path, Table2Grid } from '../../components/reporting/Table2Grid';
+import { Table2Grid2019 } from '../../components/reporting/Table2Grid2019';
 import { Table3Grid } from '../../components/reporting/Table3Grid';
 import { Table4Grid } from '../../components/reporting/Table4Grid';
 import { useReportFilters } from '../../components/reporting/useReportFilters';
@@ -37,7 +38,9 @@ import type {
   ReportInputs,
   ReportNarrative,
   ReportSource,
+  RowApplication,
   Table2,
+  Table2Of2019,
 } from '../../types/reporting';
 
 interface DraftValues {
@@ -127,6 +130,22 @@ export default function AnnualReportPage() {
 
   const editable = report?.can.edit === true;
   const pastYear = report !== undefined && report.source !== 'computed';
+  /** figures still follow the records (not frozen by approval): the rows can be opened */
+  const live =
+    report !== undefined && !pastYear && (report.status === 'draft' || report.status === 'submitted');
+  const reportAgency = report?.agencyId;
+  const reportYear = report?.year;
+  const drillDown = useCallback(
+    async (rowKey: string) =>
+      reportAgency === undefined || reportYear === undefined
+        ? []
+        : (
+            await api.get<{ items: RowApplication[] }>(
+              `${reportPath(reportAgency, reportYear)}/rows/${encodeURIComponent(rowKey)}`,
+            )
+          ).items,
+    [reportAgency, reportYear],
+  );
 
   useEffect(() => {
     if (report) form.setFieldsValue({ inputs: report.inputs, narrative: report.narrative });
@@ -194,7 +213,7 @@ export default function AnnualReportPage() {
     <>
       <PageHeader
         title="年度报告"
-        description="按国办公开办函〔2021〕30号格式编制、审批并公布年度报告（条例第四十九条、第五十条）。"
+        description="按国办公开办函〔2021〕30号格式编制、审批并公布年度报告（条例第四十九条、第五十条）；往年报告可按 2019 或 2021 格式录入或导入。"
         extra={
           <Space wrap>
             <Button
@@ -286,7 +305,7 @@ export default function AnnualReportPage() {
                         {
                           key: 'format',
                           label: '报告格式',
-                          children: report.format === '2021' ? '2021 版' : '2019 版',
+                          children: report.formatLabel,
                         },
                         { key: 'source', label: '数据来源', children: SOURCE_LABELS[report.source] },
                       ]}
@@ -377,39 +396,54 @@ export default function AnnualReportPage() {
                       规章，行政许可、处罚、强制决定数量和行政事业性收费金额来自其他业务系统，请如实录入；行政规范性文件件数来自主动公开记录，自动计算。
                     </Typography.Paragraph>
                   )}
-                  <Table2Grid
-                    table2={editable ? liveTable2(report.figures.table2, inputs) : report.figures.table2}
-                    editable={editable ? 'entered' : undefined}
-                    renderInput={
-                      editable
-                        ? (path, label) => (
-                            <Form.Item noStyle name={['inputs', inputKey(path)]}>
-                              <InputNumber
-                                min={0}
-                                precision={path[0] === 'feesTenThousandYuan' ? undefined : 0}
-                                controls={false}
-                                size="small"
-                                className={styles.input}
-                                aria-label={label}
-                              />
-                            </Form.Item>
-                          )
-                        : undefined
-                    }
-                  />
+                  {report.format === '2019' ? (
+                    <Table2Grid2019
+                      table2={report.figures.table2 as Table2Of2019}
+                      caption="2019 格式（国办公开办函〔2019〕60号）"
+                    />
+                  ) : (
+                    <Table2Grid
+                      table2={
+                        editable
+                          ? liveTable2(report.figures.table2 as Table2, inputs)
+                          : (report.figures.table2 as Table2)
+                      }
+                      editable={editable ? 'entered' : undefined}
+                      renderInput={
+                        editable
+                          ? (path, label) => (
+                              <Form.Item noStyle name={['inputs', inputKey(path)]}>
+                                <InputNumber
+                                  min={0}
+                                  precision={path[0] === 'feesTenThousandYuan' ? undefined : 0}
+                                  controls={false}
+                                  size="small"
+                                  className={styles.input}
+                                  aria-label={label}
+                                />
+                              </Form.Item>
+                            )
+                          : undefined
+                      }
+                    />
+                  )}
                 </Card>
 
                 <Card size="small" title="三、收到和处理政府信息公开申请情况">
                   <Typography.Paragraph type="secondary">
                     {pastYear
-                      ? '往年报告数据，按录入内容显示。'
+                      ? `往年报告数据，按录入内容显示（${report.formatLabel}）。`
                       : `按平台办理记录自动计算${
-                          report.status === 'approved' || report.status === 'published'
-                            ? '（审批时已冻结）'
-                            : ''
-                        }。将鼠标移到或点击“总计”列中带下划线的数字，可查看构成该行的申请编号。`}
+                          live
+                            ? '。点击“总计”列中带下划线的数字，可查看构成该行的申请登记号'
+                            : '（审批时已冻结）'
+                        }。`}
                   </Typography.Paragraph>
-                  <Table3Grid table3={report.figures.table3} contributors={report.contributors} />
+                  <Table3Grid
+                    table3={report.figures.table3}
+                    format={report.format}
+                    drillDown={live ? drillDown : undefined}
+                  />
                 </Card>
 
                 <Card size="small" title="四、政府信息公开行政复议、行政诉讼情况">

@@ -29,228 +29,8 @@ import { useAgencies } from '../../hooks/useAgencies';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
-import type { RequestCase, RequestItem, RequestMeta } from '../../types/requests';
-
-type FieldKind = 'date' | 'text' | 'textarea' | 'days' | 'select';
-interface FieldDef {
-  name: string;
-  label: string;
-  kind: FieldKind;
-  required?: boolean;
-  options?: { value: string; label: string }[];
-}
-interface ActionDef {
-  label: string;
-  path: string;
-  fields: FieldDef[];
-  danger?: boolean;
-  /** who may: 'manage' (政务公开工作机构) or 'handle' (承办) */
-  who: 'manage' | 'handle' | 'any';
-}
-
-const ACTIONS: Record<string, ActionDef> = {
-  confirm_receipt: {
-    label: '确认收到申请',
-    path: 'confirm',
-    who: 'manage',
-    fields: [{ name: 'confirmedOn', label: '确认收到日期（条例第三十一条）', kind: 'date', required: true }],
-  },
-  request_correction: {
-    label: '告知补正',
-    path: 'correction',
-    who: 'handle',
-    fields: [
-      { name: 'note', label: '需要补正的内容（一次性告知，条例第三十条）', kind: 'textarea', required: true },
-      { name: 'correctionDays', label: '补正期限（工作日）', kind: 'days', required: true },
-    ],
-  },
-  receive_correction: {
-    label: '收到补正',
-    path: 'correction-received',
-    who: 'handle',
-    fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true }],
-  },
-  lapse_correction: {
-    label: '逾期未补正，视为放弃',
-    path: 'correction-lapse',
-    who: 'manage',
-    fields: [],
-    danger: true,
-  },
-  consult_third_party: {
-    label: '征求第三方意见',
-    path: 'consultation',
-    who: 'handle',
-    fields: [
-      { name: 'party', label: '第三方名称', kind: 'text', required: true },
-      { name: 'note', label: '说明', kind: 'textarea' },
-    ],
-  },
-  consult_agency: {
-    label: '征求其他机关意见',
-    path: 'consultation',
-    who: 'handle',
-    fields: [
-      { name: 'party', label: '机关名称', kind: 'text', required: true },
-      { name: 'note', label: '说明', kind: 'textarea' },
-    ],
-  },
-  end_consultation: {
-    label: '结束征求意见',
-    path: 'consultation/end',
-    who: 'handle',
-    fields: [
-      {
-        name: 'opinion',
-        label: '意见',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'agree', label: '同意公开' },
-          { value: 'object', label: '不同意公开' },
-          { value: 'none', label: '逾期未答复' },
-        ],
-      },
-      { name: 'note', label: '意见内容', kind: 'textarea' },
-    ],
-  },
-  notice_fee: {
-    label: '发出收费通知',
-    path: 'fee',
-    who: 'manage',
-    fields: [
-      {
-        name: 'method',
-        label: '计收方式（只能选择一种）',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'per_piece', label: '按件计收' },
-          { value: 'per_volume', label: '按量计收' },
-        ],
-      },
-      { name: 'units', label: '件数或页数', kind: 'days', required: true },
-    ],
-  },
-  settle_fee: {
-    label: '登记缴费或减免',
-    path: 'fee/settle',
-    who: 'manage',
-    fields: [
-      { name: 'paidOn', label: '缴费日期', kind: 'date' },
-      { name: 'receiptNo', label: '票据号', kind: 'text' },
-      { name: 'waiverReason', label: '减免理由（减免时填写）', kind: 'textarea' },
-    ],
-  },
-  lapse_fee: { label: '逾期未缴费，不再处理', path: 'fee-lapse', who: 'manage', fields: [], danger: true },
-  suspend: {
-    label: '中止办理',
-    path: 'suspend',
-    who: 'manage',
-    fields: [{ name: 'reason', label: '中止理由', kind: 'textarea', required: true }],
-  },
-  resume: { label: '恢复办理', path: 'resume', who: 'manage', fields: [] },
-  submit_for_approval: { label: '提交审批', path: 'submit', who: 'handle', fields: [] },
-  send_reply: { label: '发出答复书', path: 'reply', who: 'manage', fields: [] },
-  close: { label: '办结归档', path: 'close', who: 'manage', fields: [] },
-  withdraw: {
-    label: '申请人撤回',
-    path: 'withdraw',
-    who: 'manage',
-    fields: [{ name: 'reason', label: '撤回说明', kind: 'textarea', required: true }],
-    danger: true,
-  },
-};
-
-const EXTRA: Record<string, ActionDef> = {
-  appeal: {
-    label: '登记复议/诉讼',
-    path: 'appeal',
-    who: 'manage',
-    fields: [
-      {
-        name: 'kind',
-        label: '类别',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'reconsideration', label: '行政复议' },
-          { value: 'litigation_direct', label: '行政诉讼（未经复议直接起诉）' },
-          { value: 'litigation_after_reconsideration', label: '行政诉讼（复议后起诉）' },
-        ],
-      },
-      { name: 'filedOn', label: '申请复议或起诉日期', kind: 'date', required: true },
-      {
-        name: 'outcome',
-        label: '结果',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'pending', label: '尚未审结' },
-          { value: 'upheld', label: '结果维持' },
-          { value: 'corrected', label: '结果纠正（申请将重新办理）' },
-          { value: 'other', label: '其他结果' },
-        ],
-      },
-      { name: 'decidedOn', label: '决定或判决日期（已有结果时填写）', kind: 'date' },
-      { name: 'note', label: '备注', kind: 'textarea' },
-    ],
-  },
-  extension: {
-    label: '申请延期',
-    path: 'extension',
-    who: 'handle',
-    fields: [
-      { name: 'days', label: '延长工作日数（累计不超过规定上限）', kind: 'days', required: true },
-      { name: 'reason', label: '延期理由', kind: 'textarea', required: true },
-    ],
-  },
-  extension_decision: {
-    label: '审批延期',
-    path: 'extension/decision',
-    who: 'any',
-    fields: [
-      {
-        name: 'approve',
-        label: '审批结果',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'true', label: '同意延期' },
-          { value: 'false', label: '不同意' },
-        ],
-      },
-      { name: 'comment', label: '审批意见', kind: 'textarea' },
-    ],
-  },
-  approval: {
-    label: '审批答复',
-    path: 'approval',
-    who: 'any',
-    fields: [
-      {
-        name: 'approve',
-        label: '审批结果',
-        kind: 'select',
-        required: true,
-        options: [
-          { value: 'true', label: '同意' },
-          { value: 'false', label: '退回修改' },
-        ],
-      },
-      { name: 'comment', label: '审批意见', kind: 'textarea' },
-    ],
-  },
-  delay: {
-    label: '延后答复（条例第三十五条）',
-    path: 'delay',
-    who: 'manage',
-    fields: [
-      { name: 'dueOn', label: '延后答复日期', kind: 'date', required: true },
-      { name: 'reason', label: '理由', kind: 'textarea', required: true },
-    ],
-  },
-};
+import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
+import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
 
 const ROLE_LABELS: Record<string, string> = {
   unit_head: '科室负责人',
@@ -290,17 +70,13 @@ function ActionModal({
   const onError = useErrorHandler();
   const { message } = App.useApp();
   if (!def) return null;
-  const body = (extra: Record<string, unknown>) =>
-    def.path === 'consultation'
-      ? { ...extra, kind: def.label.includes('第三方') ? 'third_party' : 'inter_agency' }
-      : extra;
   async function run() {
     const values = (await form.validateFields()) as Record<string, unknown>;
     for (const k of Object.keys(values)) if (values[k] === '' || values[k] === undefined) delete values[k];
     if (typeof values.approve === 'string') values.approve = values.approve === 'true';
     setSaving(true);
     try {
-      await api.post(`/admin/requests/${caseId}/${def!.path}`, body(values));
+      await api.post(`/admin/requests/${caseId}/${def!.path}`, { ...values, ...def!.extra });
       void message.success(`${def!.label}：已完成`);
       form.resetFields();
       onDone();
@@ -389,6 +165,7 @@ function DecisionEditor({
   return (
     <Form
       form={form}
+      name={`decision-${item.id}`}
       layout="vertical"
       initialValues={item.disposition ? item : undefined}
       aria-label={`第${item.seq}项的处理决定`}
@@ -526,6 +303,126 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
   );
 }
 
+/** R.36(6) repeat requests, R.44 same information from several applicants, R.32 notices owed. */
+function CaseWarnings({ c, onAction }: { c: RequestCase; onAction: (d: ActionDef) => void }) {
+  const seqOf = (itemId: number) => c.items.find((i) => i.id === itemId)?.seq ?? '';
+  const canNotify = c.permissions.manage && ['in_progress', 'awaiting_approval'].includes(c.status);
+  if (!c.thirdPartyNoticesOwed.length && !c.repeats.length && !c.sameInformation.length) return null;
+  return (
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      {c.thirdPartyNoticesOwed.map((n) => (
+        <Alert
+          key={`tp-${n.consultationId}`}
+          type="error"
+          showIcon
+          title={`第三方“${n.party}”不同意公开，本机关决定予以公开：须先书面告知第三方决定公开的内容和理由（条例第三十二条），告知后才能发出答复书。`}
+          action={
+            canNotify ? (
+              <Button
+                size="small"
+                danger
+                onClick={() =>
+                  onAction({
+                    ...CASE_ACTIONS.third_party_notice!,
+                    label: `发出第三方告知书（${n.party}）`,
+                    extra: { consultationId: n.consultationId },
+                  })
+                }
+              >
+                发出第三方告知书
+              </Button>
+            ) : undefined
+          }
+        />
+      ))}
+      {c.repeats.map((r) => (
+        <Alert
+          key={`rep-${r.itemId}-${r.applicationId}`}
+          type="warning"
+          showIcon
+          title={
+            <span>
+              事项 {seqOf(r.itemId)}：该申请人曾就相同内容提出申请（登记号{' '}
+              <Link to={`/requests/${r.applicationId}`}>{r.registrationNo}</Link>，已答复
+              {r.repliedOn ? `于 ${r.repliedOn}` : ''}）— 可考虑按重复申请处理（条例第三十六条第（六）项）。
+            </span>
+          }
+        />
+      ))}
+      {c.sameInformation.map((s) => (
+        <Alert
+          key={`same-${s.itemId}`}
+          type={s.suggestProactive ? 'warning' : 'info'}
+          showIcon
+          title={
+            <span>
+              事项 {seqOf(s.itemId)}：
+              {s.suggestProactive
+                ? `已有 ${s.applicants} 个申请人申请相同信息，建议转为主动公开（条例第四十四条）。`
+                : `近12个月内另有申请人申请过相同信息（共 ${s.applicants} 个申请人）。`}
+              相关申请：
+              {s.others.map((o, i) => (
+                <span key={o.applicationId}>
+                  {i > 0 ? '、' : ''}
+                  <Link to={`/requests/${o.applicationId}`}>{o.registrationNo}</Link>
+                </span>
+              ))}
+            </span>
+          }
+        />
+      ))}
+    </Space>
+  );
+}
+
+function AppealsCard({ c, onAction }: { c: RequestCase; onAction: (d: ActionDef) => void }) {
+  if (c.appeals.length === 0) return null;
+  return (
+    <Card title="行政复议和行政诉讼（年报表四）" size="small" style={{ marginTop: 16 }}>
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={c.appeals}
+        columns={[
+          { title: '类别', dataIndex: 'kindLabel' },
+          { title: '申请复议或起诉日期', dataIndex: 'filedOn' },
+          {
+            title: '结果',
+            dataIndex: 'outcomeLabel',
+            render: (v: string, r: RequestAppeal) => (
+              <Tag color={r.outcome === 'pending' ? 'gold' : r.outcome === 'corrected' ? 'red' : 'default'}>
+                {v}
+              </Tag>
+            ),
+          },
+          { title: '决定或判决日期', dataIndex: 'decidedOn', render: (v: string | null) => v ?? '—' },
+          { title: '备注', dataIndex: 'note', render: (v: string | null) => v ?? '' },
+          {
+            title: '操作',
+            key: 'op',
+            render: (_: unknown, r: RequestAppeal) =>
+              r.outcome === 'pending' && c.permissions.manage ? (
+                <Button
+                  size="small"
+                  onClick={() =>
+                    onAction({
+                      ...CASE_ACTIONS.appeal_outcome!,
+                      label: `登记结果：${r.kindLabel}（${r.filedOn}）`,
+                      extra: { appealId: r.id },
+                    })
+                  }
+                >
+                  登记结果
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 /** One application: clock, applicant (masked unless handling), items and decisions, actions, letters, approvals, timeline. */
 export default function RequestCasePage() {
   const id = Number(useParams().id);
@@ -539,19 +436,7 @@ export default function RequestCasePage() {
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !c) return <FullPageSpin />;
   if (!c) return null;
-  const allowed = (d: ActionDef) => d.who === 'any' || c.permissions[d.who];
-  const buttons = c.actions
-    .filter((a) => ACTIONS[a] && allowed(ACTIONS[a]!))
-    .map((a) => ({ key: a, def: ACTIONS[a]! }));
-  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(c.status);
-  if (running && c.permissions.handle && !c.clock.extensionRequestedDays)
-    buttons.push({ key: 'extension', def: EXTRA.extension! });
-  if (c.clock.extensionRequestedDays && c.permissions.approveExtension)
-    buttons.push({ key: 'extension_decision', def: EXTRA.extension_decision! });
-  if (c.status === 'awaiting_approval') buttons.push({ key: 'approval', def: EXTRA.approval! });
-  if (running && c.permissions.manage) buttons.push({ key: 'delay', def: EXTRA.delay! });
-  if (['replied', 'closed'].includes(c.status) && c.permissions.manage)
-    buttons.push({ key: 'appeal', def: EXTRA.appeal! });
+  const buttons = caseButtons(c);
   const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
   const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
   const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
@@ -573,6 +458,7 @@ export default function RequestCasePage() {
         }
         extra={<Link to="/requests">返回队列</Link>}
       />
+      <CaseWarnings c={c} onAction={setAction} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={8}>
           <Card title="答复期限" size="small">
@@ -706,6 +592,7 @@ export default function RequestCasePage() {
               ]}
             />
           </Card>
+          <AppealsCard c={c} onAction={setAction} />
           <FilesCard c={c} onDone={reload} />
           <Card title="期限记录" size="small" style={{ marginTop: 16 }}>
             <Table

@@ -63,9 +63,13 @@ export default function RequestQueuePage() {
         title="依申请公开"
         description="申请登记、补正、征求意见、延期、答复与送达；答复期限按本机关的工作日历和规则配置自动计算（条例第三十条至第三十五条）。"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)}>
-            登记线下申请
-          </Button>
+          <Space wrap>
+            <Link to="/requests/same-information">多人申请的相同信息</Link>
+            <Link to="/requests/settings">审批环节和文书模板</Link>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setIntakeOpen(true)}>
+              登记线下申请
+            </Button>
+          </Space>
         }
       />
       <Tabs
