@@ -54,8 +54,11 @@ describe('guide, filing and archive in Chromium', () => {
     const dialog = office.getByRole('dialog');
     await dialog.getByLabel('报备信息').click();
     await office.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await office.waitForFunction(
+      () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+    );
     await dialog.getByLabel('备案机关').click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await office.locator('.ant-select-item-option[title="云岭县人民政府"]').click();
     await dialog.getByLabel('报备文号').fill('云司备〔2026〕1号');
     await dialog.getByLabel('报备日期').fill(chinaDate(server.deps.clock.now()));
     await dialog.getByRole('button', { name: '保存' }).click();

@@ -185,6 +185,17 @@ describe('annual report journey in Chromium', () => {
     expect(await office.getByText('其他对外管理服务事项').count()).toBeGreaterThan(0);
     await office.getByText('只比较两种格式口径相同的数据').first().waitFor();
     await shot(office, 'report-2019-staff');
+    // the manual entry form follows the chosen format
+    await office.getByRole('button', { name: '录入往年报告' }).click();
+    const dialog = office.getByRole('dialog');
+    await dialog.getByText('2019 格式（国办公开办函〔2019〕60号）').click();
+    await dialog.getByRole('tab', { name: '二、主动公开（表二）' }).click();
+    await dialog.getByLabel('其他对外管理服务事项本年增/减').waitFor();
+    expect(await dialog.getByLabel('政府集中采购采购总金额').count()).toBe(1);
+    await dialog.getByRole('tab', { name: '三、依申请公开（表三）' }).click();
+    expect(await dialog.getByRole('rowheader', { name: '（六）其他处理', exact: true }).count()).toBe(1);
+    expect(await dialog.getByRole('rowheader', { name: '3.其他', exact: true }).count()).toBe(0);
+    await shot(office, 'report-2019-entry');
     await office.close();
   });
 });

@@ -8,6 +8,7 @@
  * The server clock starts on Monday 2026-03-02 (offsetClock): 20 + 20 working days stay in 2026,
  * a year with calendar data.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
@@ -55,7 +56,13 @@ describe('依申请公开 journey in Chromium', () => {
     button: string,
     fill?: (modal: ReturnType<Page['locator']>) => Promise<void>,
   ) {
-    await page.getByRole('button', { name: button, exact: true }).click();
+    await page
+      .getByRole('button', { name: button, exact: true })
+      .click()
+      .catch(async (e) => {
+        await shot(page, `requests-failed-no-button-${button}`);
+        throw e;
+      });
     const modal = page.getByRole('dialog').filter({ hasText: button }).last();
     await modal.waitFor({ timeout: 10_000 }).catch(async (e) => {
       await shot(page, `requests-failed-${button}`);
@@ -198,9 +205,18 @@ describe('依申请公开 journey in Chromium', () => {
     await handler.getByText('待审批').first().waitFor();
     await handler.getByText(/审批环节：1\. 科室负责人 → 2\. 政务公开工作机构/).waitFor();
 
-    // 5. approval chain: unit head, then the disclosure office
+    // 5. approval chain: unit head, then the disclosure office; the unit head reads the draft first
     const unitHead = await staffPage('sfj-kz');
     await openCase(unitHead, registrationNo);
+    const draftDl = unitHead.waitForEvent('download');
+    await unitHead.getByRole('link', { name: '预览答复书草稿（DOCX）' }).click();
+    const draft = await draftDl;
+    expect(draft.suggestedFilename()).toContain('.docx');
+    const draftText = docxText(readFileSync(await draft.path()));
+    expect(draftText).toContain(registrationNo);
+    expect(draftText).toContain('不予公开的部分：调解员的身份证号码和银行账号');
+    // a draft is not a letter: nothing was stored or sent
+    expect(await unitHead.getByRole('cell', { name: '政府信息公开申请答复书' }).count()).toBe(0);
     await runAction(unitHead, '审批答复', async (m) => {
       await m.getByText('同意', { exact: true }).click();
       await m.getByLabel('审批意见').fill('同意按此答复');
@@ -217,6 +233,11 @@ describe('依申请公开 journey in Chromium', () => {
     await runAction(office, '发出答复书');
     await office.getByText('已答复').first().waitFor();
     await office.getByRole('cell', { name: '政府信息公开申请答复书' }).waitFor();
+    // the timeline reads in words, not event codes
+    const timeline = office.locator('.ant-timeline');
+    for (const label of ['确认收到', '申请延期', '批准延期', '作出处理决定', '审批同意', '发出答复'])
+      await timeline.getByText(label).first().waitFor();
+    expect(await timeline.getByText('request.').count()).toBe(0);
     await shot(office, 'requests-7-replied');
 
     // 7. the citizen sees the status, the letters and the file on the tracking page
@@ -240,9 +261,7 @@ describe('依申请公开 journey in Chromium', () => {
       const d = c.waitForEvent('download');
       await c.getByRole('button', { name: button }).click();
       const dl = await d;
-      const path = await dl.path();
-      const { readFileSync } = await import('node:fs');
-      return { name: dl.suggestedFilename(), data: readFileSync(path) };
+      return { name: dl.suggestedFilename(), data: readFileSync(await dl.path()) };
     };
     const ext = await download(/下载《政府信息公开申请延期答复告知书》/);
     expect(ext.name).toContain('.docx');

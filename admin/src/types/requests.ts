@@ -119,7 +119,7 @@ export interface RequestCase {
     paidOn: string | null;
     waived: number;
   }[];
-  timeline: { id: number; at: string; actor: string; action: string }[];
+  timeline: { id: number; at: string; actor: string; action: string; label?: string }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
   permissions: { personalData: boolean; manage: boolean; handle: boolean; approveExtension: boolean };
   consultations: {

@@ -62,6 +62,7 @@ footer a{color:#fff}
 html.a11y-contrast .report-table th,html.a11y-contrast .report-table td{border-color:#ffeb3b;background:#000}
 .doc-list{list-style:none;padding:0;margin:0}
 .doc-list li{padding:.5rem 0;border-bottom:1px dashed #ccc}
+.latest-panel{margin-top:1.25rem}
 .latest li{display:flex;justify-content:space-between;gap:1rem;flex-wrap:wrap}
 .latest .meta{color:#444;font-size:.9rem;white-space:nowrap}
 .home-search input{font:inherit;padding:.35rem .5rem;max-width:100%}

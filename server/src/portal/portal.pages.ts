@@ -197,7 +197,7 @@ function homeSearch(action: string, label: string): SafeHtml {
 
 /** 最新公开: the newest published items with their date (and agency on the region home). */
 function latestList(items: LatestItem[], withAgency: boolean): SafeHtml {
-  return html`<section class="panel" aria-labelledby="latest-h"><h2 id="latest-h">最新公开</h2>
+  return html`<section class="panel latest-panel" aria-labelledby="latest-h"><h2 id="latest-h">最新公开</h2>
 ${items.length === 0 ? html`<p class="muted">暂无公开信息。</p>` : html`<ul class="doc-list latest">${items.map((i) => html`<li><a href="/d/${i.id}">${i.title}</a> <span class="meta">${withAgency ? html`<a href="/a/${i.agencyCode}/">${i.agencyName}</a> · ` : ''}<time datetime="${i.publishedOn}">${i.publishedOn}</time></span></li>`)}</ul>`}
 </section>`;
 }

@@ -17,6 +17,15 @@ export const itemImportRepository = {
     return db.selectFrom('publicationImports').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
+  async stagedRowsJson(db: DbOrTx, id: number): Promise<string | null> {
+    const r = await db
+      .selectFrom('publicationImports')
+      .select('rowsJson')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return r?.rowsJson ?? null;
+  },
+
   /** The progress columns only (the staged rows can be large). */
   async progress(db: DbOrTx, id: number) {
     return db

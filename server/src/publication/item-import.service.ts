@@ -24,7 +24,7 @@ import { extractKeywords } from '../search/index.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
-import { inTransaction } from '../shared/tx.ts';
+import { inTransaction, onCommit } from '../shared/tx.ts';
 import { checkAttachment, extractText, MAX_ATTACHMENT_BYTES } from './attachment-files.ts';
 import { htmlToText } from './information-item.ts';
 import {
@@ -326,6 +326,28 @@ async function prepareRow(
 const docTitleKey = (docNo: string | null, title: string) => sourceKeyOf(null, docNo, title);
 
 /**
+ * The staged rows, parsed once per process and run (a sheet of 20,000 rows is read from the table
+ * and parsed once, not once per batch); after a restart they are read again from the table.
+ */
+const parsedRows = new WeakMap<Deps, Map<number, ImportSourceRow[]>>();
+async function stagedRows(deps: Deps, id: number): Promise<ImportSourceRow[]> {
+  let byImport = parsedRows.get(deps);
+  if (!byImport) {
+    byImport = new Map();
+    parsedRows.set(deps, byImport);
+  }
+  let rows = byImport.get(id);
+  if (!rows) {
+    rows = JSON.parse((await repo.stagedRowsJson(deps.db, id)) ?? '[]') as ImportSourceRow[];
+    byImport.set(id, rows);
+  }
+  return rows;
+}
+function dropStagedRows(deps: Deps, id: number): void {
+  parsedRows.get(deps)?.delete(id);
+}
+
+/**
  * Processes the next batch of an import and returns its progress. Safe to call concurrently: the
  * batch commits only if the progress counter is still where it was read.
  */
@@ -334,10 +356,10 @@ export async function processImportBatch(
   id: number,
   batchSize = IMPORT_BATCH_SIZE,
 ): Promise<ImportProgress> {
-  const imp = await repo.importById(deps.db, id);
+  const imp = await repo.progress(deps.db, id);
   if (!imp) throw new AppError('IMPORT_NOT_FOUND');
   if (imp.status !== 'queued' && imp.status !== 'running') return present(imp);
-  const rows = (JSON.parse(imp.rowsJson ?? '[]') as ImportSourceRow[]).slice(imp.done, imp.done + batchSize);
+  const rows = (await stagedRows(deps, id)).slice(imp.done, imp.done + batchSize);
   const lookups = {
     today: chinaDate(deps.clock.now()),
     catalog: catalogOptions(await publicationRepository.catalog(deps.db, imp.agencyId)),
@@ -430,6 +452,7 @@ export async function processImportBatch(
     });
     if (changed === 0) throw new AppError('IMPORT_CONFLICT');
     if (finished) {
+      onCommit(tx, () => dropStagedRows(deps, id));
       await repo.deleteFiles(tx, id);
       await recordAudit(tx, deps, {
         actor: SYSTEM_ACTOR,
@@ -464,6 +487,7 @@ export async function runImport(
         return present((await repo.progress(deps.db, id))!);
       const message = e instanceof Error ? e.message : String(e);
       await inTransaction(deps, async (tx) => {
+        onCommit(tx, () => dropStagedRows(deps, id));
         await repo.updateImport(tx, id, {
           status: 'failed',
           error: message.slice(0, 500),

@@ -11,6 +11,7 @@ import { inTransaction } from '../shared/tx.ts';
 import { type BulkItem, insertPublishedBatch } from './publication.bulk.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { createItem, ensureCatalog, leaderReview, submitItem } from './publication.service.ts';
+import { guideWorkspace, publishGuide, saveGuideDraft } from './guide.service.ts';
 
 interface DemoDoc {
   agency: string;
@@ -388,6 +389,17 @@ export async function seedPublicationDemo(
       ),
     );
     workInProgress = 4;
+  }
+
+  // the county government's guide (指南), published as version 1 from the prefilled draft
+  const gov = agencies.get('gov');
+  const gkb = await actorFor(deps, 'gkb');
+  if (gov && gkb) {
+    const ws = await guideWorkspace(deps, deps.db, gkb, gov.id);
+    await inTransaction(deps, async (tx) => {
+      await saveGuideDraft(deps, tx, { actor: gkb }, gov.id, ws.draft.sections);
+      await publishGuide(deps, tx, { actor: gkb }, gov.id);
+    });
   }
   return { published, workInProgress };
 }

@@ -22,7 +22,10 @@ describe.each(dialects())('R.26 publication due date after a calendar change (%s
   afterEach(async () => t.close());
 
   async function draft(agencyId: number) {
-    const drafter = await resolveActorForTest(t.deps, await makeStaff(t.deps, [{ agencyId, role: 'drafter' }]));
+    const drafter = await resolveActorForTest(
+      t.deps,
+      await makeStaff(t.deps, [{ agencyId, role: 'drafter' }]),
+    );
     return inTransaction(t.deps, (x) =>
       createItem(
         t.deps,
@@ -53,7 +56,12 @@ describe.each(dialects())('R.26 publication due date after a calendar change (%s
     const item = await draft(county.deptA.id);
     expect(item.publishDueOn).toBe('2026-03-26');
     const day = await inTransaction(t.deps, (x) =>
-      setDay(t.deps, x, { actor: null }, { date: '2026-03-10', kind: 'holiday', name: '测试假日', agencyId: null }),
+      setDay(
+        t.deps,
+        x,
+        { actor: null },
+        { date: '2026-03-10', kind: 'holiday', name: '测试假日', agencyId: null },
+      ),
     );
     expect(await dueOf(item.id)).toBe('2026-03-27');
     const events = await audits(item.id);
@@ -70,12 +78,17 @@ describe.each(dialects())('R.26 publication due date after a calendar change (%s
     const a = await draft(county.deptA.id);
     const b = await draft(county.deptB.id);
     await inTransaction(t.deps, (x) =>
-      setDay(t.deps, x, { actor: null }, {
-        date: '2026-03-10',
-        kind: 'holiday',
-        name: '本地假日',
-        agencyId: county.deptA.id,
-      }),
+      setDay(
+        t.deps,
+        x,
+        { actor: null },
+        {
+          date: '2026-03-10',
+          kind: 'holiday',
+          name: '本地假日',
+          agencyId: county.deptA.id,
+        },
+      ),
     );
     expect(await dueOf(a.id)).toBe('2026-03-27');
     expect(await dueOf(b.id)).toBe('2026-03-26');

@@ -77,10 +77,17 @@ describe.each(dialects())('seed 002 guide: online retention on every public surf
     for (const [key, word] of Object.entries(WORDS) as [keyof typeof WORDS, string][]) {
       const q = encodeURIComponent(word);
       const expected = key !== 'oldPlain';
-      const api = (await app.inject(`/api/v1/publication/search?q=${q}`)).json() as { items: { id: number }[] };
-      expect(api.items.map((i) => i.id), `${key} api`).toEqual(expected ? [ids[key]] : []);
+      const api = (await app.inject(`/api/v1/publication/search?q=${q}`)).json() as {
+        items: { id: number }[];
+      };
+      expect(
+        api.items.map((i) => i.id),
+        `${key} api`,
+      ).toEqual(expected ? [ids[key]] : []);
       expect((await get(`/search?q=${q}`)).includes(`/d/${ids[key]}"`), `${key} region`).toBe(expected);
-      expect((await get(`/a/${code}/search?q=${q}`)).includes(`/d/${ids[key]}"`), `${key} agency`).toBe(expected);
+      expect((await get(`/a/${code}/search?q=${q}`)).includes(`/d/${ids[key]}"`), `${key} agency`).toBe(
+        expected,
+      );
     }
     // the shared word finds exactly the two items still online
     const both = (await app.inject(`/api/v1/publication/search?q=${encodeURIComponent('鸟类')}`)).json() as {
@@ -95,7 +102,12 @@ describe.each(dialects())('seed 002 guide: online retention on every public surf
   });
 
   it('feeds (RSS, Atom) and the document sitemap follow the same rule as the lists', async () => {
-    for (const url of [`/a/${code}/feed.xml`, `/a/${code}/atom.xml`, '/sitemap-documents.xml', `/a/${code}/catalog`]) {
+    for (const url of [
+      `/a/${code}/feed.xml`,
+      `/a/${code}/atom.xml`,
+      '/sitemap-documents.xml',
+      `/a/${code}/catalog`,
+    ]) {
       const body = await get(url);
       expect(body, url).not.toMatch(new RegExp(`/d/${ids.oldPlain}[<"]`));
       expect(body, url).toMatch(new RegExp(`/d/${ids.oldPermanent}[<"]`));

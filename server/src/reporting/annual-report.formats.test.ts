@@ -137,6 +137,10 @@ describe('2019 format (国办公开办函〔2019〕60号)', () => {
     // a Table 三 row label that is not the format's: the row is named
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx as never);
+    // labels typed by hand (spaces, straight quotes) still match their row
+    wb.getWorksheet('三、申请情况')!.getCell('C10').value = ' 3.危及"三安全一稳定" ';
+    const typed = await parseAnnualReportXlsx(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(typed.table3).toEqual(report2019.table3);
     wb.getWorksheet('三、申请情况')!.getCell('B24').value = '（六）其他处理3.其他';
     await expect(parseAnnualReportXlsx(Buffer.from(await wb.xlsx.writeBuffer()))).rejects.toThrow(/第 24 行/);
   }, 30_000);

@@ -26,9 +26,12 @@ const invalid = (message: string, field: string) =>
     fields: [{ field: 'file', label: '报告表格文件', message: field }],
   });
 
+/** A label as compared: without white space and quotation marks (typed straight or curly by hand). */
+const norm = (t: string) => t.replace(/[\s“”"‘’']+/g, '');
+
 function text(ws: ExcelJS.Worksheet, addr: string): string {
   const v = ws.getCell(addr).value;
-  return typeof v === 'string' ? v.replace(/\s+/g, '') : v === null ? '' : String(v);
+  return typeof v === 'string' ? norm(v) : v === null ? '' : String(v);
 }
 
 function num(ws: ExcelJS.Worksheet, addr: string, label: string, signed = false): number {
@@ -144,7 +147,7 @@ export async function parseAnnualReportXlsx(data: Buffer, expected?: ReportForma
     // outcome rows carry their label in column C (sub-items) or B (rows without sub-items); the others in A
     const label = table3RowLabel(format, row);
     const found = [text(s3, `A${r}`), text(s3, `B${r}`), text(s3, `C${r}`)];
-    if (!found.includes(label.replace(/\s+/g, '')))
+    if (!found.includes(norm(label)))
       throw invalid(
         `工作表“${s3.name}”第 ${r} 行应为“${label}”（${REPORT_FORMAT_LABELS[format]}），请使用平台导出的年报表格格式`,
         `第 ${r} 行不是“${label}”`,

@@ -26,6 +26,7 @@ import {
   presentClock,
   presentItem,
   presentQueueRow,
+  timelineLabel,
 } from './request.presenter.ts';
 import { type QueueName, requestRepository as repo } from './request.repository.ts';
 import {
@@ -365,6 +366,7 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             at: e.occurredAt,
             actor: e.actorLabel,
             action: e.action,
+            label: timelineLabel(e.action),
             detail: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null,
           })),
           rules: {
@@ -401,6 +403,32 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         return reply
           .type(DOCX)
           .header('content-disposition', docxFilename(letter.title, l.app.registrationNo))
+          .send(await letterDocx(c));
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id/reply-draft',
+      {
+        schema: {
+          tags: TAG,
+          summary: '预览答复书草稿（DOCX，按当前处理决定生成，不保存、不发出）',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        const { actor } = staffOf(req);
+        const l = await svc.loadCase(deps, deps.db, req.params.id);
+        await svc.authorizeCase(deps, deps.db, { actor }, l.app, 'read');
+        let c = await svc.draftReply(deps, deps.db, l);
+        if (!requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app)) {
+          const { maskLetter } = await import('./letter.ts');
+          const { maskName } = await import('./application.ts');
+          c = maskLetter(c, maskName(l.app.applicantName));
+        }
+        return reply
+          .type(DOCX)
+          .header('content-disposition', docxFilename(`${c.title}（草稿）`, l.app.registrationNo))
           .send(await letterDocx(c));
       },
     );

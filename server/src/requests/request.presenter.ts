@@ -20,12 +20,41 @@ import {
   type ProvisionForm,
   STATUS_LABELS,
   type Status,
+  TRANSITIONS,
   availableActions,
 } from './application.ts';
 import { describeLeft, pausedWorkingDays } from './clock.ts';
 import { type DispositionCode, dispositionDef } from './disposition.ts';
 import type { QueueRow } from './request.repository.ts';
 import type { ApplicationRow, ItemRow } from './request.table.ts';
+
+const EVENT_LABELS: Record<string, string> = {
+  'request.submitted': '提交申请',
+  'request.assigned': '分办',
+  'request.approved': '审批同意',
+  'request.extended': '批准延期',
+  'request.extension_requested': '申请延期',
+  'request.extension_rejected': '不同意延期',
+  'request.file_attached': '上传文件',
+  'request.item_decided': '作出处理决定',
+  'request.letter_issued': '生成文书',
+  'request.third_party_notified': '告知第三方',
+  'request.appeal_recorded': '登记复议/诉讼',
+  'request.appeal_decided': '复议/诉讼结果',
+  'deadline.created': '期限起算',
+  'deadline.extended_by_pause': '期限顺延（不计入期间）',
+  'deadline.recomputed': '工作日历变更，期限重新计算',
+};
+
+/** The Chinese label of a timeline (audit) event of an application; the code when unknown. */
+export function timelineLabel(action: string): string {
+  const known = EVENT_LABELS[action];
+  if (known) return known;
+  const transition = action.startsWith('request.')
+    ? (TRANSITIONS as Record<string, { label: string } | undefined>)[action.slice('request.'.length)]
+    : undefined;
+  return transition?.label ?? action;
+}
 
 export function statusLabel(s: string): string {
   return STATUS_LABELS[s as Status] ?? s;

@@ -1284,6 +1284,20 @@ async function letterFacts(
 }
 
 /** Builds a letter from the agency's template and stores it; `sent` marks it as delivered to the applicant. */
+/**
+ * The reply letter as it would be sent now, from the current decisions — for the handler and the
+ * approvers to read before it leaves (nothing is stored; sending issues the real one).
+ */
+export async function draftReply(deps: Deps, db: DbOrTx, l: Loaded) {
+  const items = await repo.items(db, l.app.id);
+  if (items.length === 0 || items.some((i) => !i.disposition)) throw new AppError('REQUEST_ITEMS_UNDECIDED');
+  return buildLetter(
+    'reply',
+    await templateFor(db, l.app.agencyId, 'reply'),
+    await letterFacts(deps, db, l, {}),
+  );
+}
+
 export async function issueLetter(
   deps: Deps,
   tx: DbOrTx,

@@ -183,7 +183,9 @@ describe.each(dialects())('search (%s)', (dialect) => {
   it('relevance ranks the newest matches up to the pool size', async () => {
     const r = await searchItems(t.deps, { q: '公开', caps: { count: 5, relevance: 2 } });
     expect(r).toMatchObject({ total: 3, capped: false, rankedOf: 2 });
-    expect(r.hits.map((h) => h.itemId).sort((a, b) => a - b)).toEqual([ids[3]!, ids[4]!].sort((a, b) => a - b));
+    expect(r.hits.map((h) => h.itemId).sort((a, b) => a - b)).toEqual(
+      [ids[3]!, ids[4]!].sort((a, b) => a - b),
+    );
   });
 
   it('filters apply before the cap: an older match of one agency is found past newer matches of others', async () => {
@@ -196,7 +198,12 @@ describe.each(dialects())('search (%s)', (dialect) => {
     });
     expect(r).toMatchObject({ total: 1, capped: true });
     expect(r.hits.map((h) => h.itemId)).toEqual([ids[4]]);
-    const y = await searchItems(t.deps, { q: '公开', year: 2025, subjectCode: '02', caps: { count: 1, relevance: 1 } });
+    const y = await searchItems(t.deps, {
+      q: '公开',
+      year: 2025,
+      subjectCode: '02',
+      caps: { count: 1, relevance: 1 },
+    });
     expect(y.hits.map((h) => h.itemId)).toEqual([ids[0]]);
     expect(y.capped).toBe(false);
   });
@@ -215,9 +222,9 @@ describe.each(dialects())('search (%s)', (dialect) => {
 
   it('a validity change re-indexes the filter tag', async () => {
     await t.deps.db.transaction().execute((tx) => setIndexedValidity(tx, ids[0]!, 'amended'));
-    expect((await searchItems(t.deps, { q: '政务', validity: 'amended' })).hits.map((h) => h.itemId)).toEqual([
-      ids[0],
-    ]);
+    expect((await searchItems(t.deps, { q: '政务', validity: 'amended' })).hits.map((h) => h.itemId)).toEqual(
+      [ids[0]],
+    );
     expect((await searchItems(t.deps, { q: '政务', validity: 'valid' })).total).toBe(0);
     await t.deps.db.transaction().execute((tx) => setIndexedValidity(tx, ids[0]!, 'valid'));
     expect((await searchItems(t.deps, { q: '政务', validity: 'valid' })).total).toBe(1);

@@ -72,16 +72,20 @@ export const searchRepository = {
     await db.insertInto('searchDocuments').values(docs).execute();
     if (dialect === 'sqlite' && !deferFts) {
       const ids = docs.map((d) => d.itemId);
-      await sql`INSERT INTO search_fts(rowid, bi, uni, tags) SELECT sort_key, bi, uni, tags FROM search_documents WHERE item_id IN (${sql.join(ids)})`.execute(
+      await sql`INSERT INTO search_fts(rowid, bi, uni, tags) SELECT sort_key, bi, uni, tags FROM search_documents WHERE item_id IN (${sql.join(ids)}) ORDER BY sort_key`.execute(
         db,
       );
     }
   },
 
-  /** Indexes in FTS5, in one statement, the documents of items ≥ `firstItemId` loaded with `deferFts`. */
+  /**
+   * Indexes in FTS5, in one statement, the documents of items ≥ `firstItemId` loaded with `deferFts`.
+   * In rowid (sort key) order: FTS5 flushes its in-memory segment whenever a rowid is not greater
+   * than the previous one, so unsorted inserts would write one tiny segment per row.
+   */
   async indexFtsFrom(db: DbOrTx, dialect: Dialect, firstItemId: number): Promise<void> {
     if (dialect === 'sqlite')
-      await sql`INSERT INTO search_fts(rowid, bi, uni, tags) SELECT sort_key, bi, uni, tags FROM search_documents WHERE item_id >= ${firstItemId}`.execute(
+      await sql`INSERT INTO search_fts(rowid, bi, uni, tags) SELECT sort_key, bi, uni, tags FROM search_documents WHERE item_id >= ${firstItemId} ORDER BY sort_key`.execute(
         db,
       );
   },
@@ -103,7 +107,11 @@ export const searchRepository = {
 
   /** The document as stored (to re-index it with a changed field). */
   async get(db: DbOrTx, itemId: number): Promise<SearchDocument | undefined> {
-    const row = await db.selectFrom('searchDocuments').selectAll().where('itemId', '=', itemId).executeTakeFirst();
+    const row = await db
+      .selectFrom('searchDocuments')
+      .selectAll()
+      .where('itemId', '=', itemId)
+      .executeTakeFirst();
     return row ? { ...row, sortKey: Number(row.sortKey) } : undefined;
   },
 
@@ -193,7 +201,8 @@ export const searchRepository = {
       const match: string[] = [];
       if (plan.terms.length) match.push(fts5Match(plan));
       const orTags = (tags: string[]) => (tags.length === 1 ? tags[0]! : `(${tags.join(' OR ')})`);
-      if (f.agencyIds && f.agencyIds.length <= 50) match.push(`tags:${orTags(f.agencyIds.map((a) => `ag${a}`))}`);
+      if (f.agencyIds && f.agencyIds.length <= 50)
+        match.push(`tags:${orTags(f.agencyIds.map((a) => `ag${a}`))}`);
       if (f.catalogEntryIds && f.catalogEntryIds.length <= 50)
         match.push(`tags:${orTags(f.catalogEntryIds.map((c) => `ce${c}`))}`);
       if (f.subjectCode && /^[\w.]+$/.test(f.subjectCode)) match.push(`tags:"${subjectTag(f.subjectCode)}"`);
@@ -245,7 +254,9 @@ export const searchRepository = {
     ];
     const score = scoreParts.length ? sql.join(scoreParts, sql` + `) : sql`0`;
     const orderBy =
-      order === 'relevance' && plan.terms.length > 0 ? sql`score DESC, d.sort_key DESC` : sql`d.sort_key DESC`;
+      order === 'relevance' && plan.terms.length > 0
+        ? sql`score DESC, d.sort_key DESC`
+        : sql`d.sort_key DESC`;
     const rows = await sql<SearchHitRow>`
       SELECT d.item_id AS "itemId", d.agency_id AS "agencyId", d.title, d.doc_no AS "docNo", d.validity,
              d.published_on AS "publishedOn", d.body_text AS "bodyText", d.catalog_entry_id AS "catalogEntryId",

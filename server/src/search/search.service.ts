@@ -15,7 +15,12 @@ import {
   type SnippetPart,
 } from './bigram.ts';
 import { queryWords } from './keywords.ts';
-import { dialectOfDb, type SearchDocument, type SearchFilters, searchRepository } from './search.repository.ts';
+import {
+  dialectOfDb,
+  type SearchDocument,
+  type SearchFilters,
+  searchRepository,
+} from './search.repository.ts';
 import { filterTags, sortKeyOf } from './sort-key.ts';
 
 /**
@@ -78,7 +83,11 @@ export async function setIndexedValidity(tx: DbOrTx, itemId: number, validity: s
   const doc = await searchRepository.get(tx, itemId);
   if (!doc || doc.validity === validity) return;
   // validity is a filter tag in the full-text index: re-index the document
-  await searchRepository.upsert(tx, dialectOfDb(tx), { ...doc, validity, tags: filterTags({ ...doc, validity }) });
+  await searchRepository.upsert(tx, dialectOfDb(tx), {
+    ...doc,
+    validity,
+    tags: filterTags({ ...doc, validity }),
+  });
 }
 
 export interface SearchQuery extends SearchFilters {

@@ -16,7 +16,8 @@ function daysOf(isoDate: string): number {
 
 /** The sort key of an item published on `publishedOn` (YYYY-MM-DD). */
 export function sortKeyOf(publishedOn: string, itemId: number): number {
-  if (!Number.isSafeInteger(itemId) || itemId < 0 || itemId >= ID_BITS) throw new RangeError('itemId out of range');
+  if (!Number.isSafeInteger(itemId) || itemId < 0 || itemId >= ID_BITS)
+    throw new RangeError('itemId out of range');
   return daysOf(publishedOn) * ID_BITS + itemId;
 }
 

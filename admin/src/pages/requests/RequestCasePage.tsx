@@ -568,7 +568,17 @@ export default function RequestCasePage() {
               )}
             </Card>
           ))}
-          <Card title="文书" size="small" style={{ marginTop: 16 }}>
+          <Card
+            title="文书"
+            size="small"
+            style={{ marginTop: 16 }}
+            extra={
+              ['in_progress', 'awaiting_approval'].includes(c.status) &&
+              c.items.every((i) => i.disposition) && (
+                <a href={`/api/v1/admin/requests/${c.id}/reply-draft`}>预览答复书草稿（DOCX）</a>
+              )
+            }
+          >
             <Table
               rowKey="id"
               size="small"
@@ -611,7 +621,9 @@ export default function RequestCasePage() {
           </Card>
           <Card title="时间线" size="small" style={{ marginTop: 16 }}>
             <Timeline
-              items={c.timeline.map((e) => ({ children: `${formatDateTime(e.at)} ${e.actor}：${e.action}` }))}
+              items={c.timeline.map((e) => ({
+                children: `${formatDateTime(e.at)} ${e.actor}：${e.label ?? e.action}`,
+              }))}
             />
           </Card>
         </Col>
