@@ -40,7 +40,40 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
     migrationLockTableName: 'schema_migrations_lock',
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await whileOtherSchemasSettle(schema, () => migrator.migrateToLatest());
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * Kysely's introspector (used by the migrator to find its own tables) lists the tables of every
+ * schema in the database; when another schema is dropped at that moment (parallel test runs, or
+ * several tenants in one PostgreSQL database) PostgreSQL answers 3F000 "schema … does not exist"
+ * for a schema that is not ours. Nothing has been changed at that point, so asking again is safe.
+ */
+export async function whileOtherSchemasSettle<T>(
+  ownSchema: string | undefined,
+  fn: () => Promise<T & { error?: unknown }>,
+): Promise<T & { error?: unknown }> {
+  for (let attempt = 1; ; attempt++) {
+    let outcome: T & { error?: unknown };
+    try {
+      outcome = await fn();
+    } catch (e) {
+      if (attempt < 5 && isOtherSchemaGone(e, ownSchema)) continue;
+      throw e;
+    }
+    if (attempt < 5 && outcome.error !== undefined && isOtherSchemaGone(outcome.error, ownSchema)) continue;
+    return outcome;
+  }
+}
+
+function isOtherSchemaGone(e: unknown, ownSchema: string | undefined): boolean {
+  const err = e as { code?: unknown; message?: unknown } | null;
+  return (
+    err?.code === '3F000' &&
+    ownSchema !== undefined &&
+    typeof err.message === 'string' &&
+    !err.message.includes(`"${ownSchema}"`)
+  );
 }

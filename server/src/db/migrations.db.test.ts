@@ -7,7 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from './create-db.ts';
 import type { Database } from './database.ts';
-import { MIGRATIONS, migrateToLatest } from './migrate.ts';
+import { MIGRATIONS, migrateToLatest, whileOtherSchemasSettle } from './migrate.ts';
 import { type Dialect, dialects, openTestHandle, PG_URL } from '../test-support/test-db.ts';
 
 interface ColumnShape {
@@ -204,7 +204,10 @@ async function introspect(dialect: Dialect, db: Kysely<Database>): Promise<Schem
     dialect === 'postgres'
       ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]!.s
       : undefined;
-  const tables = (await db.introspection.getTables()).filter(
+  const all = await whileOtherSchemasSettle(schema, async () => ({
+    tables: await db.introspection.getTables(),
+  }));
+  const tables = all.tables.filter(
     // the SQLite full-text index (the FTS5 table search_fts and its shadow tables) has no PostgreSQL
     // counterpart: there the same bigram tokens are GIN-indexed on search_documents (0003_publication.ts)
     (t) => !t.isView && (schema === undefined || t.schema === schema) && !t.name.startsWith('search_fts'),
