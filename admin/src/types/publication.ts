@@ -55,7 +55,12 @@ export interface PublicationItem {
     reviewer: string;
     reviewedOn: string;
   }[];
-  jointAgencies?: { agencyId: number; agencyName: string; consentedOn: string | null; consentNote?: string | null }[];
+  jointAgencies?: {
+    agencyId: number;
+    agencyName: string;
+    consentedOn: string | null;
+    consentNote?: string | null;
+  }[];
 }
 
 export interface CatalogEntry {

@@ -371,7 +371,7 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
       rateLimit: { max: deps.config.publicPostRateLimitPerMinute, timeWindow: '1 minute' },
     };
 
-    async function agencyOr404(req: FastifyRequest, reply: FastifyReply, code: string) {
+    async function agencyOr404(_req: FastifyRequest, reply: FastifyReply, code: string) {
       const a = await publicAgencyByCode(deps, code);
       if (!a) {
         reply.status(404);

@@ -114,7 +114,7 @@ export function isValidResidentId(s: string): boolean {
 /** R.29 ¶2: name, identity proof and contact; the cross-field rules a schema cannot express. */
 export function applicantProblems(a: SubmitInput['applicant']): FieldProblem[] {
   const out: FieldProblem[] = [];
-  const blank = (s: string | null | undefined) => !s || !s.trim();
+  const blank = (s: string | null | undefined) => !s?.trim();
   if (a.kind === 'organization') {
     if (!a.orgType)
       out.push({ field: 'applicant.orgType', label: '组织类型', message: '请选择法人或其他组织的类型' });
@@ -338,7 +338,7 @@ export interface Submitted {
 async function agencyForIntake(deps: Deps, tx: DbOrTx, input: SubmitInput): Promise<AgencyNode> {
   const dir = await agencyDirectory(deps, tx);
   const a = input.agencyId !== undefined ? dir.get(input.agencyId) : dir.byCode.get(input.agencyCode ?? '');
-  if (!a || !a.active || a.kind === 'unit' || a.kind === 'region') {
+  if (!a?.active || a.kind === 'unit' || a.kind === 'region') {
     throw validationError([{ field: 'agencyCode', label: '受理机关', message: '机关不存在' }]);
   }
   if (!a.acceptsApplications) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
@@ -531,7 +531,7 @@ export async function acceptAndAssign(
   const dir = await agencyDirectory(deps, tx);
   if (input.unitId != null) {
     const u = dir.get(input.unitId);
-    if (!u || u.kind !== 'unit' || !dir.subtree(l.app.agencyId).includes(u.id))
+    if (u?.kind !== 'unit' || !dir.subtree(l.app.agencyId).includes(u.id))
       throw validationError([{ field: 'unitId', label: '承办科室', message: '不是本机关的内设机构' }]);
   }
   const set = {
@@ -958,7 +958,7 @@ export async function delayExcessive(
   await authorize(deps, tx, ctx, l.app, 'manage');
   assertDate('dueOn', '延后答复日期', input.dueOn);
   const d = await replyDeadline(tx, id);
-  if (!d || d.state !== 'open' || input.dueOn <= d.dueDate)
+  if (d?.state !== 'open' || input.dueOn <= d.dueDate)
     throw validationError([{ field: 'dueOn', label: '延后答复日期', message: '须晚于当前的答复期限' }]);
   await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
   const app = await repo.update(tx, id, { delayedDueOn: input.dueOn, updatedAt: nowIso(deps) });
@@ -1043,7 +1043,7 @@ export const DECISION_LABELS: Record<keyof ItemDecision, string> = {
   howToObtain: '获取方式',
 };
 
-export async function approvalChain(deps: Deps, tx: DbOrTx, app: ApplicationRow): Promise<Role[]> {
+export async function approvalChain(_deps: Deps, tx: DbOrTx, app: ApplicationRow): Promise<Role[]> {
   const s = await repo.settings(tx, app.agencyId);
   let chain: Role[] = DEFAULT_APPROVAL_CHAIN;
   if (s) {
