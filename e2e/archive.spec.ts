@@ -3,33 +3,17 @@
  * citizen reads it; the office files a published item with the county 政务公开办, which requires a
  * correction; the office builds last year's archive volume.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 describe('guide, filing and archive in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
-  async function login(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const login = (username: string) => staffLogin(browser, server.baseUrl, username);
 
   it('publish the guide → the portal shows version 1; file an item → the county office requires a correction; build an archive volume', async () => {
     const office = await login('sfj-gk');
@@ -68,7 +52,12 @@ describe('guide, filing and archive in Chromium', () => {
     const county = await login('gkb');
     await county.goto(`${server.baseUrl}/admin/proactive/filings`);
     await county.getByRole('tab', { name: /下级机关报备/ }).click();
-    await county.getByRole('button', { name: '审查' }).click();
+    // the demo county has filings of other departments too (one still pending): review this one
+    await county
+      .locator('.ant-table-row')
+      .filter({ hasText: '云司备〔2026〕1号' })
+      .getByRole('button', { name: '审查' })
+      .click();
     const review = county.getByRole('dialog');
     await review.getByLabel('要求纠正').check();
     await review.getByLabel('审查意见').fill('请补充政策解读');

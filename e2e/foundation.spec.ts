@@ -1,20 +1,13 @@
 /** Journeys of issue #2: an official logs into the staff app; a citizen opens the portal. */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { type E2eServer, shot, useServerAndBrowser } from './support.ts';
 
 describe('foundation journeys in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
   it('the platform administrator logs into the staff app and sees the dashboard and the calendar', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

@@ -2,34 +2,18 @@
  * Issue #3/#5 journey: a reminder reaches the disclosure office's bell, opens the case and is read;
  * the platform administrator sees the failed e-mail in the outbox (发件箱) and sends it again.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { enqueue } from '../server/src/notifications/index.ts';
 import { inTransaction } from '../server/src/shared/tx.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 describe('notifications journey in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
-  async function login(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const login = (username: string) => staffLogin(browser, server.baseUrl, username, { height: 900 });
 
   it('bell → open the reminder → the case page; the administrator resends a failed e-mail from the outbox', async () => {
     const db = server.deps.db;

@@ -5,22 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 describe('bulk import from an old site in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
   it('upload → progress → report of the rejected row; the imported items appear on the portal homes', async () => {
     const today = chinaDate(server.deps.clock.now());
@@ -56,12 +48,7 @@ describe('bulk import from an old site in Chromium', () => {
     ]);
     const sheet = Buffer.from(await wb.xlsx.writeBuffer());
 
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill('sfj-gk');
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
+    const page = await staffLogin(browser, server.baseUrl, 'sfj-gk');
     await page.goto(`${server.baseUrl}/admin/proactive/import`);
     await page.getByRole('link', { name: '下载导入模板' }).waitFor();
     await page.locator('input[type=file]').first().setInputFiles({

@@ -7,10 +7,9 @@ import { Document, Packer, Paragraph } from 'docx';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 const ID = '11010519491231002X';
 const TITLE = '关于开展普惠法律服务进社区活动的通知';
@@ -23,27 +22,11 @@ async function docx(file: string, lines: string[]): Promise<string> {
 }
 
 describe('publication journey in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
-  async function login(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(30_000);
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const login = (username: string) => staffLogin(browser, server.baseUrl, username, { timeout: 30_000 });
 
   it('drafter → scan blocks → redaction → review → approval → citizen search and download', async () => {
     const withId = await docx('活动报名表.docx', [

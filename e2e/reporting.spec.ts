@@ -3,38 +3,16 @@
  * approves it, the office publishes it, and a citizen reads it on the portal in the national format.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
-import { emptyTable2Of2019, table3Rows } from '../server/src/reporting/annual-report.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { emptyTable2Of2019, emptyTable3Row, table3Rows } from '../server/src/reporting/annual-report.ts';
+import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 describe('annual report journey in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({}, (s) => ({ server, browser } = s));
 
-  async function login(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page
-      .getByLabel('用户名')
-      .fill(username)
-      .catch(async (e) => {
-        await shot(page, `login-failed-${username}`);
-        throw e;
-      });
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const login = (username: string) => staffLogin(browser, server.baseUrl, username);
 
   async function act(page: Page, label: string) {
     await page.getByRole('button', { name: label, exact: true }).first().click();
@@ -44,14 +22,17 @@ describe('annual report journey in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  it('compile → approve → publish → the citizen reads it in the national table layout', async () => {
-    const sfj = (
+  const sfjId = async () =>
+    (
       await server.deps.db
         .selectFrom('agencies')
         .select('id')
         .where('code', '=', 'sfj')
         .executeTakeFirstOrThrow()
     ).id;
+
+  it('compile → approve → publish → the citizen reads it in the national table layout', async () => {
+    const sfj = await sfjId();
     const year = new Date().getUTCFullYear() - 1;
     const reportUrl = `${server.baseUrl}/admin/reporting/annual-report?agencyId=${sfj}&year=${year}`;
 
@@ -100,25 +81,10 @@ describe('annual report journey in Chromium', () => {
   });
 
   it('a past year in the 2019 format reads in the 2019 layout on the portal and compares with 2021 years on staff screens', async () => {
-    const sfj = (
-      await server.deps.db
-        .selectFrom('agencies')
-        .select('id')
-        .where('code', '=', 'sfj')
-        .executeTakeFirstOrThrow()
-    ).id;
+    const sfj = await sfjId();
     const year = new Date().getUTCFullYear() - 2;
-    const zero = () => ({
-      natural: 0,
-      commercial: 0,
-      research: 0,
-      nonprofit: 0,
-      legal_service: 0,
-      other: 0,
-      total: 0,
-    });
-    const nat = (n: number) => ({ ...zero(), natural: n, total: n });
-    const table3 = Object.fromEntries(table3Rows('2019').map((r) => [r, zero()]));
+    const nat = (n: number) => ({ ...emptyTable3Row(), natural: n, total: n });
+    const table3 = Object.fromEntries(table3Rows('2019').map((r) => [r, emptyTable3Row()]));
     Object.assign(table3, {
       new: nat(12),
       disclosed: nat(7),

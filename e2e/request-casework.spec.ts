@@ -4,22 +4,16 @@
  * (R.44), the case page warnings (R.36(6) repeat, R.44, R.32 notice owed → issued from the page), and
  * registering an appeal's outcome. Cases are prepared through the real use cases.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbOrTx } from '../server/src/db/create-db.ts';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
 import type { StaffActor } from '../server/src/identity/actor.ts';
 import type { Role } from '../server/src/identity/roles.ts';
 import * as svc from '../server/src/requests/request.service.ts';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { inTransaction } from '../server/src/shared/tx.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
-
-function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+import { residentId } from '../server/src/test-support/factories.ts';
+import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
   const u = await db
@@ -47,13 +41,12 @@ async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
 const PENALTIES = '2025年本局行政复议案件办理情况统计';
 
 describe('依申请公开 case work screens in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
   const ids: Record<string, { id: number; registrationNo: string }> = {};
 
+  useServerAndBrowser({ now: '2026-03-02T01:30:00Z' }, (s) => ({ server, browser } = s));
   beforeAll(async () => {
-    server = await startServer({ now: '2026-03-02T01:30:00Z' });
-    browser = await launchBrowser();
     const deps = server.deps;
     const office = await actorOf(deps.db, 'sfj-gk');
     const ctx = { actor: office };
@@ -124,38 +117,13 @@ describe('依申请公开 case work screens in Chromium', () => {
     );
     ids.tp = tp;
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
-  async function staffPage(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function modalAction(
-    page: Page,
-    title: string,
-    fill: (m: ReturnType<Page['locator']>) => Promise<void>,
-  ) {
-    const modal = page.getByRole('dialog').filter({ hasText: title }).last();
-    await modal.waitFor();
-    await fill(modal);
-    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await modal.waitFor({ state: 'detached' });
-  }
+  const staffPage = (username: string) => staffLogin(browser, server.baseUrl, username, { timeout: 15_000 });
 
   it('settings: an unknown placeholder is refused under its paragraph; preview with sample facts', async () => {
     const page = await staffPage('sfj-gk');
     await page.goto(`${server.baseUrl}/admin/requests/settings`);
-    await page.getByText('答复发出前的审批环节').waitFor();
+    await page.getByText('答复发出前的审批环节', { exact: true }).waitFor();
     await page.getByText('第 1 步：科室负责人').waitFor();
     await page.getByRole('button', { name: /登记回执/ }).click();
     const form = page.locator('form[aria-label="登记回执模板"]');
@@ -191,7 +159,7 @@ describe('依申请公开 case work screens in Chromium', () => {
     await page.goto(`${server.baseUrl}/admin/requests/${ids.tp!.id}`);
     await page.getByText(/第三方“某律师事务所”不同意公开/).waitFor();
     await page.getByRole('button', { name: '发出第三方告知书' }).click();
-    await modalAction(page, '发出第三方告知书（某律师事务所）', async (m) => {
+    await confirmModal(page, '发出第三方告知书（某律师事务所）', async (m) => {
       await m.getByLabel('决定公开的政府信息内容').fill('年度考核结果等次');
       await m
         .getByLabel(/决定公开的理由/)
@@ -204,7 +172,7 @@ describe('依申请公开 case work screens in Chromium', () => {
     await page.goto(`${server.baseUrl}/admin/requests/${ids.first!.id}`);
     await page.getByText('行政复议和行政诉讼（年报表四）').waitFor();
     await page.getByRole('button', { name: '登记结果' }).click();
-    await modalAction(page, '登记结果：行政复议', async (m) => {
+    await confirmModal(page, '登记结果：行政复议', async (m) => {
       await m.getByText('结果纠正（申请将重新办理）').click();
       await m.getByLabel('决定或判决日期').fill(chinaDate(server.deps.clock.now()));
       await m.getByLabel(/备注/).fill('复议机关责令重新答复');

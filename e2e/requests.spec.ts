@@ -9,12 +9,11 @@
  * a year with calendar data.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { unzipEntry } from '../server/src/test-support/zip.ts';
-import { launchBrowser, shot, startServer } from './support.ts';
+import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 /** A tiny valid PDF (the upload check sniffs the %PDF- magic bytes). */
 const PDF = Buffer.from(
@@ -29,33 +28,13 @@ function docxText(buf: Buffer): string {
 }
 
 describe('依申请公开 journey in Chromium', () => {
-  let server: Awaited<ReturnType<typeof startServer>>;
+  let server: E2eServer;
   let browser: Browser;
-  beforeAll(async () => {
-    server = await startServer({ now: '2026-03-02T01:30:00Z' });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useServerAndBrowser({ now: '2026-03-02T01:30:00Z' }, (s) => ({ server, browser } = s));
 
-  async function staffPage(username: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${server.baseUrl}/admin/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
+  const staffPage = (username: string) => staffLogin(browser, server.baseUrl, username, { timeout: 15_000 });
 
-  async function runAction(
-    page: Page,
-    button: string,
-    fill?: (modal: ReturnType<Page['locator']>) => Promise<void>,
-  ) {
+  async function runAction(page: Page, button: string, fill?: (modal: Locator) => Promise<void>) {
     await page
       .getByRole('button', { name: button, exact: true })
       .click()
@@ -63,19 +42,7 @@ describe('依申请公开 journey in Chromium', () => {
         await shot(page, `requests-failed-no-button-${button}`);
         throw e;
       });
-    const modal = page.getByRole('dialog').filter({ hasText: button }).last();
-    await modal.waitFor({ timeout: 10_000 }).catch(async (e) => {
-      await shot(page, `requests-failed-${button}`);
-      throw e;
-    });
-    if (fill) await fill(modal);
-    await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
-    await modal.waitFor({ state: 'detached', timeout: 10_000 }).catch(async (e) => {
-      await shot(page, `requests-failed-close-${button}`);
-      throw new Error(
-        `${button}: ${await page.locator('.ant-message, .ant-form-item-explain-error').allTextContents()} ${String(e)}`,
-      );
-    });
+    await confirmModal(page, button, fill, { timeout: 10_000 });
   }
 
   async function openCase(page: Page, registrationNo: string) {

@@ -7,10 +7,12 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { prepareDatabase } from '../server/src/bootstrap.ts';
 import { loadConfig } from '../server/src/config/config.ts';
 import { openDatabase } from '../server/src/db/create-db.ts';
+import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
 import { offsetClock, systemClock } from '../server/src/shared/clock.ts';
@@ -61,6 +63,30 @@ export async function startServer(opts: { now?: string } = {}) {
   };
 }
 
+export type E2eServer = Awaited<ReturnType<typeof startServer>>;
+
+/**
+ * Starts a server (see `startServer`) and Chromium before the describe block's tests and stops both
+ * after them; `ready` receives the two so the block can keep them in its own variables. Register
+ * further `beforeAll` set-up after this call: it runs once the server is up.
+ */
+export function useServerAndBrowser(
+  opts: { now?: string },
+  ready: (suite: { server: E2eServer; browser: Browser }) => void,
+): void {
+  let server: E2eServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer(opts);
+    browser = await launchBrowser();
+    ready({ server, browser });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
@@ -80,4 +106,55 @@ export async function launchBrowser(): Promise<Browser> {
 
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A new page logged into the staff app as `username` (demo password). `height`: viewport height;
+ * `timeout`: the page's default timeout, when the journey needs a longer one.
+ */
+export async function staffLogin(
+  browser: Browser,
+  baseUrl: string,
+  username: string,
+  opts: { height?: number; timeout?: number } = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: opts.height ?? 1000 } });
+  if (opts.timeout) page.setDefaultTimeout(opts.timeout);
+  await page.goto(`${baseUrl}/admin/login`);
+  await page
+    .getByLabel('用户名')
+    .fill(username)
+    .catch(async (e) => {
+      await shot(page, `login-failed-${username}`);
+      throw e;
+    });
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
+}
+
+/**
+ * Fills the open dialog titled `title` and confirms it (确定), waiting until it closes; on failure a
+ * screenshot is taken and the form's error texts are added to the error. `timeout`: for the waits.
+ */
+export async function confirmModal(
+  page: Page,
+  title: string,
+  fill?: (modal: Locator) => Promise<void>,
+  opts: { timeout?: number } = {},
+): Promise<void> {
+  const modal = page.getByRole('dialog').filter({ hasText: title }).last();
+  await modal.waitFor({ timeout: opts.timeout }).catch(async (e) => {
+    await shot(page, `modal-failed-${title}`);
+    throw e;
+  });
+  if (fill) await fill(modal);
+  await modal.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await modal.waitFor({ state: 'detached', timeout: opts.timeout }).catch(async (e) => {
+    await shot(page, `modal-failed-close-${title}`);
+    throw new Error(
+      `${title}: ${await page.locator('.ant-message, .ant-form-item-explain-error').allTextContents()} ${String(e)}`,
+    );
+  });
 }

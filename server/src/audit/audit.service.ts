@@ -36,16 +36,10 @@ export interface AuditDeps {
   clock: Clock;
 }
 
-/**
- * Appends one event. Must be called inside the transaction that makes the state change, so the
- * change and its event commit (or roll back) together.
- */
-export async function recordAudit(tx: DbOrTx, deps: AuditDeps, e: AuditInput): Promise<number> {
-  if (!tx.isTransaction) throw new Error('recordAudit must run inside the state change transaction');
-  await auditRepository.lockChain(tx, deps.dialect);
-  const prevHash = await auditRepository.lastHash(tx);
-  const payload = {
-    occurredAt: deps.clock.now().toISOString(),
+/** The stored (and hashed) fields of one event. */
+function payloadOf(e: AuditInput, occurredAt: string) {
+  return {
+    occurredAt,
     actorUserId: e.actor.userId,
     actorLabel: e.actor.label,
     agencyId: e.agencyId,
@@ -56,6 +50,17 @@ export async function recordAudit(tx: DbOrTx, deps: AuditDeps, e: AuditInput): P
     afterJson: snapshot(e.after),
     ip: e.ip ?? null,
   };
+}
+
+/**
+ * Appends one event. Must be called inside the transaction that makes the state change, so the
+ * change and its event commit (or roll back) together.
+ */
+export async function recordAudit(tx: DbOrTx, deps: AuditDeps, e: AuditInput): Promise<number> {
+  if (!tx.isTransaction) throw new Error('recordAudit must run inside the state change transaction');
+  await auditRepository.lockChain(tx, deps.dialect);
+  const prevHash = await auditRepository.lastHash(tx);
+  const payload = payloadOf(e, deps.clock.now().toISOString());
   return auditRepository.insert(tx, { ...payload, prevHash, hash: hashEvent(prevHash, payload) });
 }
 
@@ -71,18 +76,7 @@ export async function recordAuditMany(tx: DbOrTx, deps: AuditDeps, events: Audit
   let prevHash = await auditRepository.lastHash(tx);
   const occurredAt = deps.clock.now().toISOString();
   const rows = events.map((e) => {
-    const payload = {
-      occurredAt,
-      actorUserId: e.actor.userId,
-      actorLabel: e.actor.label,
-      agencyId: e.agencyId,
-      entityType: e.entityType,
-      entityId: String(e.entityId),
-      action: e.action,
-      beforeJson: snapshot(e.before),
-      afterJson: snapshot(e.after),
-      ip: e.ip ?? null,
-    };
+    const payload = payloadOf(e, occurredAt);
     const hash = hashEvent(prevHash, payload);
     const row = { ...payload, prevHash, hash };
     prevHash = hash;

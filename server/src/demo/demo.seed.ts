@@ -12,6 +12,7 @@ import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { Deps } from '../shared/deps.ts';
+import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -237,6 +238,8 @@ export async function seedDemo(
   });
   progress('主动公开演示信息');
   await seedPublicationDemo(deps);
+  progress('公开指南、备案与归档演示数据');
+  await seedArchiveDemo(deps);
   progress('依申请公开演示申请');
   await seedRequestsDemo(
     deps,

@@ -61,16 +61,7 @@ export interface GuideContent {
   contact: GuideContact;
 }
 
-export function contactOf(agency: {
-  name: string;
-  address: string | null;
-  postalCode: string | null;
-  officeHours: string | null;
-  phone: string | null;
-  fax: string | null;
-  email: string | null;
-  website: string | null;
-}): GuideContact {
+export function contactOf(agency: Omit<GuideContact, 'office'> & { name: string }): GuideContact {
   return {
     office: agency.name,
     address: agency.address,

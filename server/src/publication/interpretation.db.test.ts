@@ -5,8 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/build-app.ts';
+import type { StaffActor } from '../identity/actor.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { makeCounty, makeStaff } from '../test-support/factories.ts';
+import { makeCounty } from '../test-support/factories.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { publicationRepository } from './publication.repository.ts';
 import {
@@ -19,26 +20,20 @@ import {
   revokeItem,
   submitItem,
 } from './publication.service.ts';
-import { resolveActorForTest } from './publication.test-support.ts';
+import { makePipelineActors } from './publication.test-support.ts';
 
 describe.each(dialects())('interpretation published with its policy document (%s)', (dialect) => {
   let t: TestDb;
   let county: Awaited<ReturnType<typeof makeCounty>>;
-  let drafter: Awaited<ReturnType<typeof resolveActorForTest>>;
-  let leader: Awaited<ReturnType<typeof resolveActorForTest>>;
-  let reviewer: Awaited<ReturnType<typeof resolveActorForTest>>;
-  let office: Awaited<ReturnType<typeof resolveActorForTest>>;
+  let drafter: StaffActor;
+  let leader: StaffActor;
+  let reviewer: StaffActor;
+  let office: StaffActor;
 
   beforeEach(async () => {
     t = await makeTestDb(dialect, { now: '2026-03-02T02:00:00.000Z' });
     county = await makeCounty(t.deps);
-    const a = county.deptA.id;
-    const mk = async (role: 'drafter' | 'leader' | 'confidentiality_reviewer' | 'disclosure_office') =>
-      resolveActorForTest(t.deps, await makeStaff(t.deps, [{ agencyId: a, role }]));
-    drafter = await mk('drafter');
-    leader = await mk('leader');
-    reviewer = await mk('confidentiality_reviewer');
-    office = await mk('disclosure_office');
+    ({ drafter, leader, reviewer, office } = await makePipelineActors(t.deps, county.deptA.id));
   });
   afterEach(async () => t.close());
 

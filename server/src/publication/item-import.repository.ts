@@ -8,6 +8,25 @@ import type {
   PublicationImportsTable,
 } from './item-import.table.ts';
 
+/** The progress columns of an import (not the staged rows, which can be large). */
+const PROGRESS_COLUMNS = [
+  'id',
+  'agencyId',
+  'sheetName',
+  'status',
+  'total',
+  'done',
+  'accepted',
+  'rejected',
+  'skipped',
+  'fileCount',
+  'error',
+  'createdBy',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
+] as const;
+
 export const itemImportRepository = {
   async insertImport(db: DbOrTx, row: Insertable<PublicationImportsTable>): Promise<ImportRow> {
     return db.insertInto('publicationImports').values(row).returningAll().executeTakeFirstOrThrow();
@@ -30,23 +49,7 @@ export const itemImportRepository = {
   async progress(db: DbOrTx, id: number) {
     return db
       .selectFrom('publicationImports')
-      .select([
-        'id',
-        'agencyId',
-        'sheetName',
-        'status',
-        'total',
-        'done',
-        'accepted',
-        'rejected',
-        'skipped',
-        'fileCount',
-        'error',
-        'createdBy',
-        'createdAt',
-        'startedAt',
-        'finishedAt',
-      ])
+      .select(PROGRESS_COLUMNS)
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -55,23 +58,7 @@ export const itemImportRepository = {
     if (agencyIds.length === 0) return [];
     return db
       .selectFrom('publicationImports')
-      .select([
-        'id',
-        'agencyId',
-        'sheetName',
-        'status',
-        'total',
-        'done',
-        'accepted',
-        'rejected',
-        'skipped',
-        'fileCount',
-        'error',
-        'createdBy',
-        'createdAt',
-        'startedAt',
-        'finishedAt',
-      ])
+      .select(PROGRESS_COLUMNS)
       .where('agencyId', 'in', [...agencyIds])
       .orderBy('id', 'desc')
       .limit(limit)

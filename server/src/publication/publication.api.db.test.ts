@@ -4,6 +4,7 @@ import { buildApp, type App } from '../http/build-app.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
+import { makePipelineLogins } from './publication.test-support.ts';
 
 const ID = '11010519491231002X';
 
@@ -15,11 +16,7 @@ describe.each(dialects())('publication API and document page (%s)', (dialect) =>
     t = await makeTestDb(dialect, { now: '2026-03-02T02:00:00.000Z' });
     app = await buildApp(t.deps);
     county = await makeCounty(t.deps);
-    const a = county.deptA.id;
-    await makeStaff(t.deps, [{ agencyId: a, role: 'drafter' }], { username: 'ngr' });
-    await makeStaff(t.deps, [{ agencyId: a, role: 'leader' }], { username: 'ld' });
-    await makeStaff(t.deps, [{ agencyId: a, role: 'confidentiality_reviewer' }], { username: 'bm' });
-    await makeStaff(t.deps, [{ agencyId: a, role: 'disclosure_office' }], { username: 'gkb' });
+    await makePipelineLogins(t.deps, county.deptA.id);
     await makeStaff(t.deps, [{ agencyId: county.deptB.id, role: 'drafter' }], { username: 'other' });
   });
   afterEach(async () => {

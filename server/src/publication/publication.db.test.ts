@@ -9,7 +9,7 @@ import { AppError } from '../shared/app-error.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
-import { resolveActorForTest } from './publication.test-support.ts';
+import { makePipelineActors, resolveActorForTest } from './publication.test-support.ts';
 import { publicationRepository } from './publication.repository.ts';
 import {
   approveItem,
@@ -39,20 +39,9 @@ describe.each(dialects())('publication pipeline (%s)', (dialect) => {
   beforeEach(async () => {
     t = await makeTestDb(dialect, { now: '2026-03-02T02:00:00.000Z' });
     county = await makeCounty(t.deps);
-    const a = county.deptA.id;
-    drafter = await resolveActorForTest(
-      t.deps,
-      await makeStaff(t.deps, [{ agencyId: a, role: 'drafter', unitId: county.unitA.id }]),
-    );
-    leader = await resolveActorForTest(t.deps, await makeStaff(t.deps, [{ agencyId: a, role: 'leader' }]));
-    reviewer = await resolveActorForTest(
-      t.deps,
-      await makeStaff(t.deps, [{ agencyId: a, role: 'confidentiality_reviewer' }]),
-    );
-    office = await resolveActorForTest(
-      t.deps,
-      await makeStaff(t.deps, [{ agencyId: a, role: 'disclosure_office' }]),
-    );
+    ({ drafter, leader, reviewer, office } = await makePipelineActors(t.deps, county.deptA.id, {
+      drafterUnitId: county.unitA.id,
+    }));
   });
   afterEach(async () => t.close());
 

@@ -4,6 +4,9 @@ import { seedDemo } from '../demo/demo.seed.ts';
 import { generateSynthetic } from '../demo/generate.ts';
 import { buildApp } from '../http/build-app.ts';
 import { searchItems } from '../search/index.ts';
+import { handoversOf, listFilings, volumesOf } from './archive.service.ts';
+import { guideReview, guideWorkspace } from './guide.service.ts';
+import { actorFor } from './publication.demo.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 
 describe.each(dialects())('publication demo and generator (%s)', (dialect) => {
@@ -37,6 +40,61 @@ describe.each(dialects())('publication demo and generator (%s)', (dialect) => {
     } finally {
       await app.close();
     }
+  });
+
+  it('the demo county has published guides (one at version 2, one due for review, none for the 司法局), filings in each review state and a closed 2025 volume handed over to the 档案馆 and 公共图书馆', async () => {
+    await seedDemo(t.deps);
+    const id = async (code: string) =>
+      (await t.deps.db.selectFrom('agencies').select('id').where('code', '=', code).executeTakeFirstOrThrow())
+        .id;
+    const gkb = (await actorFor(t.deps, 'gkb'))!;
+    const scj = (await actorFor(t.deps, 'scj-gk'))!;
+    // 司法局: no guide — the archive journey starts from the review warning
+    expect((await guideReview(t.deps, t.deps.db, await id('sfj'))).reasons).toEqual(['never_published']);
+    // 统计局: published 2025-10-10, more than 12 months ago → due for review (seed 002: 每年更新)
+    expect((await guideReview(t.deps, t.deps.db, await id('tjj'))).reasons).toContain('review_due');
+    const ws = await guideWorkspace(t.deps, t.deps.db, scj, await id('scjgj'));
+    expect(ws.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(ws.review.due).toBe(false);
+    const published = await t.deps.db.selectFrom('guideVersions').select('agencyId').distinct().execute();
+    expect(published.length).toBeGreaterThanOrEqual(15);
+    const app = await buildApp(t.deps);
+    try {
+      const page = (await app.inject('/a/scjgj/guide')).body;
+      expect(page).toContain('第 2 版');
+      expect(page).toContain('12315');
+    } finally {
+      await app.close();
+    }
+
+    const filings = await listFilings(t.deps, t.deps.db, gkb, 'received');
+    expect(filings.map((f) => f.status).sort()).toEqual(['correction_required', 'filed', 'reviewed']);
+    expect(filings.find((f) => f.status === 'correction_required')?.reviewNote).toContain('重新报备');
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityType', 'in', ['guide', 'item_filing', 'archive_volume', 'archive_handover'])
+      .execute();
+    const actions = new Set(audit.map((a) => a.action));
+    for (const a of [
+      'guide.published',
+      'filing.filed',
+      'filing.reviewed',
+      'filing.correction_required',
+      'archive.volume_closed',
+      'archive.handed_over',
+    ])
+      expect(actions).toContain(a);
+
+    const volumes = await volumesOf(t.deps, t.deps.db, scj, await id('scjgj'));
+    expect(volumes).toMatchObject([{ year: 2025, status: 'closed' }]);
+    expect(volumes[0]!.itemCount).toBeGreaterThan(0);
+    const handovers = await handoversOf(t.deps, t.deps.db, scj, await id('scjgj'));
+    expect(handovers.map((h) => h.recipientKind).sort()).toEqual(['public_library', 'state_archive']);
+    // the 司法局 builds its own 2025 volume in the archive journey
+    expect(await volumesOf(t.deps, t.deps.db, (await actorFor(t.deps, 'sfj-gk'))!, await id('sfj'))).toEqual(
+      [],
+    );
   });
 
   it('gongkai generate --documents: batched items with unique 索引号, all searchable', async () => {

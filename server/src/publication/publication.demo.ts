@@ -251,7 +251,7 @@ const DOCS: DemoDoc[] = [
 ];
 
 /** The StaffActor of a demo user (as a session would build it). */
-async function actorFor(deps: Deps, username: string): Promise<StaffActor | null> {
+export async function actorFor(deps: Deps, username: string): Promise<StaffActor | null> {
   const u = await deps.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   if (!u) return null;
   const grants = await deps.db.selectFrom('roleAssignments').selectAll().where('userId', '=', u.id).execute();

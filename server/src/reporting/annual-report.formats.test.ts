@@ -21,29 +21,21 @@ import {
   type Table3Of2019,
   table3FromCounts,
   table3Rows,
+  emptyTable3Row,
 } from './annual-report.ts';
 import { annualReportDocx, annualReportXlsx } from './annual-report.export.ts';
 import { parseAnnualReportXlsx } from './annual-report.import.ts';
 import { renderAnnualReport, renderTable3 } from './annual-report.render.ts';
 
-const zero = () => ({
-  natural: 0,
-  commercial: 0,
-  research: 0,
-  nonprofit: 0,
-  legal_service: 0,
-  other: 0,
-  total: 0,
-});
 const row = (natural: number, commercial = 0) => ({
-  ...zero(),
+  ...emptyTable3Row(),
   natural,
   commercial,
   total: natural + commercial,
 });
 
 function table3Of2019(): Table3Of2019 {
-  const t = Object.fromEntries(table3Rows('2019').map((r) => [r, zero()])) as Table3Of2019;
+  const t = Object.fromEntries(table3Rows('2019').map((r) => [r, emptyTable3Row()])) as Table3Of2019;
   t.new = row(9, 1);
   t.carried_in = row(2);
   t.disclosed = row(4, 1);
@@ -153,7 +145,7 @@ describe('2019 format (国办公开办函〔2019〕60号)', () => {
   }, 30_000);
 
   it('figures of the wrong shape for their format are named', () => {
-    const t3 = { ...table3Of2019(), 'other.1': zero() } as unknown as Table3Of2019;
+    const t3 = { ...table3Of2019(), 'other.1': emptyTable3Row() } as unknown as Table3Of2019;
     const p = figuresShapeProblems({ ...report2019, table3: t3 });
     expect(p.join()).toContain('other.1');
     const noProcurement = { ...report2019.table2, procurement: undefined } as never;

@@ -154,7 +154,8 @@ export interface ReportApplication {
 
 export type Table3 = Record<Table3RowKey, Record<Table3Column, number>>;
 
-function emptyRow(): Record<Table3Column, number> {
+/** A Table 三 row with every applicant column at zero. */
+export function emptyTable3Row(): Record<Table3Column, number> {
   return { natural: 0, commercial: 0, research: 0, nonprofit: 0, legal_service: 0, other: 0, total: 0 };
 }
 
@@ -169,7 +170,7 @@ export function computeTable3(
 ): { table: Table3; contributors: Map<Table3RowKey, (number | string)[]> } {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
-  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyRow()])) as Table3;
+  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyTable3Row()])) as Table3;
   const contributors = new Map<Table3RowKey, (number | string)[]>();
   const add = (row: Table3RowKey, a: ReportApplication) => {
     table[row][a.column]++;
@@ -210,7 +211,7 @@ export interface ApplicationCount {
  * the applications that `computeTable3` would look at: received by 31 December, not closed before 1 January).
  */
 export function table3FromCounts(counts: readonly ApplicationCount[]): Table3 {
-  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyRow()])) as Table3;
+  const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyTable3Row()])) as Table3;
   const add = (row: Table3RowKey, c: ApplicationCount) => {
     table[row][c.column] += c.n;
     table[row].total += c.n;

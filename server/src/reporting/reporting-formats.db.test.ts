@@ -5,72 +5,23 @@
  * Table 三 row, fetched on demand (the report itself is aggregated in SQL).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DbOrTx } from '../db/create-db.ts';
 import { buildApp, type App } from '../http/build-app.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { unzipEntry } from '../test-support/zip.ts';
-import { type AnnualReport2019, emptyTable2Of2019, table3Rows } from './annual-report.ts';
+import { type AnnualReport2019, emptyTable2Of2019, table3Rows, emptyTable3Row } from './annual-report.ts';
 import { annualReportXlsx } from './annual-report.export.ts';
+import { application } from './reporting.test-support.ts';
 
-let seq = 0;
-async function application(
-  db: DbOrTx,
-  a: {
-    agencyId: number;
-    kind?: 'natural' | 'organization';
-    orgType?: string | null;
-    receivedOn: string;
-    closedOn?: string | null;
-    category?: string | null;
-  },
-): Promise<{ id: number; registrationNo: string }> {
-  seq++;
-  const now = '2025-01-01T00:00:00.000Z';
-  return db
-    .insertInto('requestApplications')
-    .values({
-      agencyId: a.agencyId,
-      registrationNo: `F${seq}-${Math.random().toString(36).slice(2, 8)}`,
-      trackingHash: 'x',
-      channel: 'online',
-      status: a.closedOn ? 'closed' : 'in_progress',
-      applicantKind: a.kind ?? 'natural',
-      orgType: a.orgType ?? null,
-      applicantName: `申请人${seq}`,
-      phone: '13800000000',
-      provisionForm: 'electronic',
-      deliveryMethod: 'online',
-      submittedOn: a.receivedOn,
-      submittedAt: now,
-      receivedOn: a.receivedOn,
-      clockStart: a.receivedOn,
-      closedOn: a.closedOn ?? null,
-      repliedOn: a.closedOn ?? null,
-      reportCategory: a.category ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning(['id', 'registrationNo'])
-    .executeTakeFirstOrThrow();
-}
-
-const zero = () => ({
-  natural: 0,
-  commercial: 0,
-  research: 0,
-  nonprofit: 0,
-  legal_service: 0,
-  other: 0,
-  total: 0,
-});
-const nat = (n: number) => ({ ...zero(), natural: n, total: n });
+const nat = (n: number) => ({ ...emptyTable3Row(), natural: n, total: n });
 const block = () => ({ upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 });
 
 /** A balanced 2019-format year: 8 new + 1 carried in = 7 handled (incl. 2 （六）其他处理) + 2 carried out. */
 function report2024(): AnnualReport2019 {
-  const t3 = Object.fromEntries(table3Rows('2019').map((r) => [r, zero()])) as AnnualReport2019['table3'];
+  const t3 = Object.fromEntries(
+    table3Rows('2019').map((r) => [r, emptyTable3Row()]),
+  ) as AnnualReport2019['table3'];
   t3.new = nat(8);
   t3.carried_in = nat(1);
   t3.disclosed = nat(4);
@@ -193,7 +144,7 @@ describe.each(dialects())('annual report formats and drill-down (%s)', (dialect)
     const A = county.deptA.id;
     const r = report2024();
     const { format: _f, agencyName: _a, year: _y, narrative, ...figures } = r;
-    const with2021Rows = { ...figures, table3: { ...figures.table3, 'other.1': zero() } };
+    const with2021Rows = { ...figures, table3: { ...figures.table3, 'other.1': emptyTable3Row() } };
     const bad = await gk.post(`${base(A)}/import`, {
       year: 2024,
       format: '2019',

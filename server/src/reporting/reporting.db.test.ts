@@ -5,55 +5,12 @@
  * office's overview; access across agencies.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DbOrTx } from '../db/create-db.ts';
 import { buildApp, type App } from '../http/build-app.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { unzipEntry } from '../test-support/zip.ts';
-
-let seq = 0;
-async function application(
-  db: DbOrTx,
-  a: {
-    agencyId: number;
-    kind?: 'natural' | 'organization';
-    orgType?: string | null;
-    receivedOn: string;
-    closedOn?: string | null;
-    category?: string | null;
-  },
-): Promise<number> {
-  seq++;
-  const now = '2025-01-01T00:00:00.000Z';
-  const row = await db
-    .insertInto('requestApplications')
-    .values({
-      agencyId: a.agencyId,
-      registrationNo: `T${Date.now()}-${seq}`,
-      trackingHash: 'x',
-      channel: 'online',
-      status: a.closedOn ? 'closed' : 'in_progress',
-      applicantKind: a.kind ?? 'natural',
-      orgType: a.orgType ?? null,
-      applicantName: `申请人${seq}`,
-      phone: '13800000000',
-      provisionForm: 'electronic',
-      deliveryMethod: 'online',
-      submittedOn: a.receivedOn,
-      submittedAt: now,
-      receivedOn: a.receivedOn,
-      clockStart: a.receivedOn,
-      closedOn: a.closedOn ?? null,
-      repliedOn: a.closedOn ?? null,
-      reportCategory: a.category ?? null,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+import { application } from './reporting.test-support.ts';
 
 describe.each(dialects())('annual report from records (%s)', (dialect) => {
   let t: TestDb;
@@ -431,7 +388,7 @@ describe.each(dialects())('annual report from records (%s)', (dialect) => {
 
   it('R.51 appeals recorded on an answered application feed Table 四; a corrected outcome reopens the application', async () => {
     const gk = as(app, await loginAs(app, 'a-gk'));
-    const id = await application(t.deps.db, {
+    const { id } = await application(t.deps.db, {
       agencyId: county.deptA.id,
       receivedOn: '2025-02-03',
       closedOn: '2025-02-20',

@@ -6,17 +6,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../http/build-app.ts';
-import { makeCounty, makeStaff } from '../test-support/factories.ts';
+import { makeCounty, makeStaff, residentId } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { unzipEntry } from '../test-support/zip.ts';
 import { R44_MIN_APPLICANTS } from './similar.ts';
-
-function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 const PENALTIES = '2024年本局行政处罚案件统计数据';
 const AT = (date: string) => `${date}T02:00:00.000Z`;

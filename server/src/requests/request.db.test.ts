@@ -7,18 +7,11 @@ import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setDay } from '../calendar/calendar.service.ts';
 import { type App, buildApp } from '../http/build-app.ts';
-import { makeCounty, makeStaff } from '../test-support/factories.ts';
+import { makeCounty, makeStaff, residentId } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { isValidResidentId } from './request.service.ts';
-
-/** Completes an 18-digit resident identity number with its GB 11643 check digit. */
-function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
 
 const ID = residentId('53010219850612341');
 const NAME = '张晓明';

@@ -2,7 +2,9 @@
  * Demo applications (called from demo/demo.seed.ts): for several departments of the demo county,
  * applications received across 2024–2026 in every status, with dispositions, letters, fees and
  * consultations — made through the real use cases, each on its own date, so the clock, the
- * deadlines, the letters and the audit trail are exactly what officials would see.
+ * deadlines, the letters and the audit trail are exactly what officials would see. A few answered
+ * applications are taken to 行政复议 or 行政诉讼 (维持, 纠正 — the case is reopened and answered again —
+ * and 尚未审结), and the 教体局 has its own approval chain and an edited receipt template.
  */
 import { completeUscc } from '../agencies/agency.ts';
 import type { DbOrTx } from '../db/create-db.ts';
@@ -11,7 +13,10 @@ import type { Role } from '../identity/roles.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
+import { decideAppeal, type DecidedOutcome } from './appeal.service.ts';
 import type { DispositionCode } from './disposition.ts';
+import { DEFAULT_TEMPLATES } from './letter.ts';
+import { saveTemplate, setApprovalChain } from './request-settings.service.ts';
 import * as svc from './request.service.ts';
 
 const PEOPLE = [
@@ -82,7 +87,17 @@ type Step =
   | { do: 'lapse_fee' }
   | { do: 'extend' }
   | { do: 'suspend' }
-  | { do: 'submit' };
+  | { do: 'submit' }
+  /** R.51: a 行政复议 or 行政诉讼 against the reply, registered while pending (only for the listed departments) */
+  | { do: 'appeal'; kind: svc.AppealKind; note: string; only: string[] }
+  /** its outcome; 纠正 reopens the case, which the following steps answer again */
+  | { do: 'appeal_decided'; outcome: DecidedOutcome; note: string; only: string[] }
+  | { do: 'decide'; codes: DispositionCode[]; only: string[] }
+  | { do: 'reply' | 'close'; only: string[] };
+
+/** The department whose settings are customised (domain.md §3.3–3.4), before its first application. */
+const CUSTOM_SETTINGS_DEPARTMENT = 'jyj';
+const CUSTOM_APPROVAL_CHAIN = ['unit_head', 'leader', 'disclosure_office'];
 
 interface Scenario {
   on: string;
@@ -161,6 +176,14 @@ export async function seedRequestsDemo(
         ['2025-03-10', { do: 'decide', codes: ['withheld_third_party'] }],
         ['2025-03-11', { do: 'reply' }],
         ['2025-03-20', { do: 'close' }],
+        [
+          '2025-04-14',
+          { do: 'appeal', kind: 'reconsideration', note: '申请人认为不属于商业秘密', only: ['scjgj'] },
+        ],
+        [
+          '2025-06-09',
+          { do: 'appeal_decided', outcome: 'upheld', note: '县人民政府复议维持原答复', only: ['scjgj'] },
+        ],
       ],
     },
     {
@@ -172,6 +195,15 @@ export async function seedRequestsDemo(
         ['2025-05-20', { do: 'extend' }],
         ['2025-06-20', { do: 'decide', codes: ['unable_not_held', 'withheld_process_information'] }],
         ['2025-06-23', { do: 'reply' }],
+        [
+          '2025-07-28',
+          {
+            do: 'appeal',
+            kind: 'litigation_direct',
+            note: '申请人向县人民法院提起行政诉讼，案件审理中',
+            only: ['czj', 'jyj'],
+          },
+        ],
       ],
     },
     {
@@ -183,6 +215,26 @@ export async function seedRequestsDemo(
         ['2025-09-18', { do: 'decide', codes: ['not_processed_repeat'] }],
         ['2025-09-19', { do: 'reply' }],
         ['2025-09-30', { do: 'close' }],
+        [
+          '2025-10-20',
+          { do: 'appeal', kind: 'reconsideration', note: '申请人认为此前未作答复', only: ['scjgj', 'czj'] },
+        ],
+        [
+          '2025-12-12',
+          { do: 'appeal_decided', outcome: 'upheld', note: '县人民政府复议维持原答复', only: ['czj'] },
+        ],
+        [
+          '2025-12-12',
+          {
+            do: 'appeal_decided',
+            outcome: 'corrected',
+            note: '复议机关认定前次申请内容不同，责令重新答复',
+            only: ['scjgj'],
+          },
+        ],
+        ['2025-12-16', { do: 'decide', codes: ['disclosed'], only: ['scjgj'] }],
+        ['2025-12-19', { do: 'reply', only: ['scjgj'] }],
+        ['2026-01-05', { do: 'close', only: ['scjgj'] }],
       ],
     },
     {
@@ -274,7 +326,29 @@ export async function seedRequestsDemo(
     const office = await actorOf(deps.db, `${d.prefix}-gk`);
     const unitHead = await actorOf(deps.db, `${d.prefix}-kz`);
     const leader = await actorOf(deps.db, `${d.prefix}-fg`);
+    const principal = await actorOf(deps.db, `${d.prefix}-jz`);
+    const approvers: Partial<Record<Role, StaffActor>> = {
+      unit_head: unitHead,
+      disclosure_office: office,
+      leader,
+      principal,
+    };
     const unitId = unitHead.grants[0]?.unitId ?? null;
+    if (d.code === CUSTOM_SETTINGS_DEPARTMENT && today >= '2024-01-08') {
+      const dd = { ...deps, clock: fixedClock('2024-01-08T02:30:00.000Z') };
+      const agencyId = office.grants[0]!.agencyId;
+      const receipt = DEFAULT_TEMPLATES.receipt;
+      await inTransaction(dd, async (tx) => {
+        await setApprovalChain(dd, tx, { actor: office }, agencyId, CUSTOM_APPROVAL_CHAIN);
+        await saveTemplate(dd, tx, { actor: office }, agencyId, 'receipt', {
+          title: receipt.title,
+          paragraphs: [
+            ...receipt.paragraphs,
+            '如需了解办理进度，也可在工作日拨打本局政务公开咨询电话 0878-6120407。',
+          ],
+        });
+      });
+    }
     for (const s of scenarios) {
       if (s.on > today) continue;
       const name = PEOPLE[person++ % PEOPLE.length]!;
@@ -317,6 +391,7 @@ export async function seedRequestsDemo(
       made++;
       for (const [date, step] of s.steps) {
         if (date > today) break;
+        if ('only' in step && !step.only.includes(d.code)) continue;
         const dd = at(date);
         const ctx = { actor: office };
         await inTransaction(dd, async (tx) => {
@@ -340,11 +415,16 @@ export async function seedRequestsDemo(
             }
             case 'submit':
               return svc.submitForApproval(dd, tx, ctx, id);
-            case 'reply':
-              await svc.submitForApproval(dd, tx, ctx, id);
-              await svc.approve(dd, tx, { actor: unitHead }, id, { approve: true, comment: '拟同意' });
-              await svc.approve(dd, tx, ctx, id, { approve: true, comment: '同意' });
+            case 'reply': {
+              const app = await svc.submitForApproval(dd, tx, ctx, id);
+              const chain = await svc.approvalChain(dd, tx, app);
+              for (const [k, role] of chain.entries())
+                await svc.approve(dd, tx, { actor: approvers[role]! }, id, {
+                  approve: true,
+                  comment: k === chain.length - 1 ? '同意' : '拟同意',
+                });
               return svc.sendReply(dd, tx, ctx, id);
+            }
             case 'close':
               return svc.closeCase(dd, tx, ctx, id);
             case 'correction':
@@ -376,6 +456,27 @@ export async function seedRequestsDemo(
               });
             case 'suspend':
               return svc.suspend(dd, tx, ctx, id, { reason: '档案室因汛期受损，暂时无法检索' });
+            case 'appeal':
+              return svc.recordAppeal(dd, tx, ctx, id, {
+                kind: step.kind,
+                filedOn: date,
+                outcome: 'pending',
+                note: step.note,
+              });
+            case 'appeal_decided': {
+              const appeal = await tx
+                .selectFrom('requestAppeals')
+                .select('id')
+                .where('applicationId', '=', id)
+                .where('outcome', '=', 'pending')
+                .orderBy('id', 'desc')
+                .executeTakeFirstOrThrow();
+              return decideAppeal(dd, tx, ctx, id, appeal.id, {
+                outcome: step.outcome,
+                decidedOn: date,
+                note: step.note,
+              });
+            }
           }
         });
       }

@@ -16,12 +16,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
 import { LoadError } from '../../components/LoadError';
+import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadUrl } from '../../components/reporting/reportLayout';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { ArchiveVolume, ArchiveVolumeItem, Handover } from '../../types/archive';
-import { useMyAgencies } from './GuidePage';
 
 const ATTRIBUTE: Record<string, string> = {
   proactive: '主动公开',
@@ -31,8 +32,7 @@ const ATTRIBUTE: Record<string, string> = {
 
 /** 归档 (seed 001 "分年度统一归档") and 移交 to the state archive and the public library (R.25). */
 export default function ArchivePage() {
-  const agencies = useMyAgencies();
-  const [agencyId, setAgencyId] = useState<number | undefined>(agencies[0]?.value);
+  const { agencies, agencyId, setAgencyId } = useAgencyChoice();
   const base = agencyId ? `/admin/publication/agencies/${agencyId}/archive` : null;
   const volumes = useApiData<{ items: ArchiveVolume[] }>(base && `${base}/volumes`);
   const handovers = useApiData<{ items: Handover[] }>(base && `${base}/handovers`);
@@ -109,9 +109,7 @@ export default function ArchivePage() {
         description="按年度整理归档卷（含依申请公开、不予公开和机关内部公开的信息，仅本机关可见），年度结束后封卷并导出卷内目录；登记向国家档案馆、公共图书馆送交主动公开信息的情况（条例第二十五条）。"
         extra={<Link to="/proactive">返回主动公开</Link>}
       />
-      <Select
-        aria-label="机关"
-        style={{ width: 320, marginBottom: 16 }}
+      <MyAgencySelect
         value={agencyId}
         onChange={(v) => {
           setAgencyId(v);

@@ -2,27 +2,19 @@ import { App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'a
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
+import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { CatalogEntry } from '../../types/publication';
 
 type Row = CatalogEntry & { children?: Row[] };
 
 /** 主动公开基本目录 per agency: matter, time limit and form of each entry; a change is due in the catalog within 20 working days. */
 export default function CatalogPage() {
-  const me = useMe();
-  const agencies = useMemo(
-    () =>
-      [...new Map(me.roles.map((r) => [r.agencyId, r.agencyName]))].map(([value, label]) => ({
-        value,
-        label,
-      })),
-    [me.roles],
-  );
-  const [agencyId, setAgencyId] = useState<number | undefined>(agencies[0]?.value);
+  const { agencies, agencyId, setAgencyId } = useAgencyChoice();
   const { data, error, loading, reload } = useApiData<{ items: CatalogEntry[] }>(
     agencyId ? `/admin/publication/agencies/${agencyId}/catalog` : null,
   );
@@ -70,13 +62,7 @@ export default function CatalogPage() {
         description="每个目录分类写明公开事项、公开时限和公开方式；事项、时限或方式变更后须在20个工作日内更新目录。"
         extra={<Link to="/proactive">返回主动公开</Link>}
       />
-      <Select
-        aria-label="机关"
-        style={{ width: 320, marginBottom: 16 }}
-        value={agencyId}
-        onChange={setAgencyId}
-        options={agencies}
-      />
+      <MyAgencySelect value={agencyId} onChange={setAgencyId} options={agencies} />
       <Button
         style={{ marginLeft: 8 }}
         onClick={() => {

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { Filing, FilingOptions, FilingStatus } from '../../types/archive';
-import { useMyAgencies } from './GuidePage';
+import { useMyAgencies } from '../../hooks/useMyAgencies';
 
 const STATUS_COLOR: Record<FilingStatus, string> = {
   filed: 'processing',

@@ -7,20 +7,20 @@ import {
   Form,
   Input,
   Modal,
-  Select,
   Space,
   Table,
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
+import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { GuideContact, GuideDiffSection, GuideSection, GuideWorkspace } from '../../types/archive';
 
 const CONTACT_LABELS: Record<keyof GuideContact, string> = {
@@ -40,23 +40,9 @@ const REASON_TEXT = {
   contact_changed: '机关联系信息已变更，指南中的受理机构信息需要更新。',
 } as const;
 
-/** The agencies where the user holds a role, for the agency selector. */
-export function useMyAgencies() {
-  const me = useMe();
-  return useMemo(
-    () =>
-      [...new Map(me.roles.map((r) => [r.agencyId, r.agencyName]))].map(([value, label]) => ({
-        value,
-        label,
-      })),
-    [me.roles],
-  );
-}
-
 /** 政府信息公开指南 (R.12): structured draft → publish a new version; history, diff and the yearly-review flag. */
 export default function GuidePage() {
-  const agencies = useMyAgencies();
-  const [agencyId, setAgencyId] = useState<number | undefined>(agencies[0]?.value);
+  const { agencies, agencyId, setAgencyId } = useAgencyChoice();
   const base = agencyId ? `/admin/publication/agencies/${agencyId}/guide` : null;
   const { data, error, loading, reload } = useApiData<GuideWorkspace>(base);
   const [form] = Form.useForm<{ sections: GuideSection[] }>();
@@ -120,13 +106,7 @@ export default function GuidePage() {
         description="按条例第十二条编制：信息分类和编排体系、获取方式，以及工作机构的名称、地址、办公时间、电话、传真和网络联系方式。新建草稿时从机关信息自动填写；每年至少复核一次。"
         extra={<Link to="/proactive">返回主动公开</Link>}
       />
-      <Select
-        aria-label="机关"
-        style={{ width: 320, marginBottom: 16 }}
-        value={agencyId}
-        onChange={setAgencyId}
-        options={agencies}
-      />
+      <MyAgencySelect value={agencyId} onChange={setAgencyId} options={agencies} />
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : data ? (

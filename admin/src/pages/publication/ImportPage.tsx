@@ -14,14 +14,14 @@ import {
   Upload,
   type UploadFile,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { OFFICE_ROLES, useAgencyChoice } from '../../hooks/useMyAgencies';
 
 interface ImportProgress {
   id: number;
@@ -59,19 +59,7 @@ function percent(p: ImportProgress): number {
 
 /** Bulk import of already-published items from an old site: sheet + attachments, background progress, report of rejected rows. */
 export default function ImportPage() {
-  const me = useMe();
-  const agencies = useMemo(
-    () =>
-      [
-        ...new Map(
-          me.roles
-            .filter((r) => r.role === 'disclosure_office' || r.role === 'agency_admin')
-            .map((r) => [r.agencyId, r.agencyName]),
-        ),
-      ].map(([value, label]) => ({ value, label })),
-    [me.roles],
-  );
-  const [agencyId, setAgencyId] = useState<number | undefined>(agencies[0]?.value);
+  const { agencies, agencyId, setAgencyId } = useAgencyChoice(OFFICE_ROLES);
   const [sheet, setSheet] = useState<UploadFile[]>([]);
   const [files, setFiles] = useState<UploadFile[]>([]);
   const [busy, setBusy] = useState(false);

@@ -1,12 +1,12 @@
 import { App, Button, Card, Form, Input, Select, Table, Tag } from 'antd';
-import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
-import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
+import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { OFFICE_ROLES, useAgencyChoice } from '../../hooks/useMyAgencies';
 
 interface Subject {
   code: string;
@@ -16,19 +16,7 @@ interface Subject {
 
 /** 主题分类: the State Council's 22 categories with their second level, plus the agency's own second-level additions. */
 export default function SubjectsPage() {
-  const me = useMe();
-  const agencies = useMemo(
-    () =>
-      [
-        ...new Map(
-          me.roles
-            .filter((r) => r.role === 'disclosure_office' || r.role === 'agency_admin')
-            .map((r) => [r.agencyId, r.agencyName]),
-        ),
-      ].map(([value, label]) => ({ value, label })),
-    [me.roles],
-  );
-  const [agencyId, setAgencyId] = useState<number | undefined>(agencies[0]?.value);
+  const { agencies, agencyId, setAgencyId } = useAgencyChoice(OFFICE_ROLES);
   const data = useApiData<{
     subjects: Subject[];
     local: { code: string; parentCode: string; name: string }[];
@@ -56,13 +44,7 @@ export default function SubjectsPage() {
         description="国务院政府信息公开22个一级主题分类及其二级分类；各机关可在一级分类下扩展本地的二级分类（如 民政、乡村振兴、救灾）。"
         extra={<Link to="/proactive">返回主动公开</Link>}
       />
-      <Select
-        aria-label="机关"
-        style={{ width: 320, marginBottom: 16 }}
-        value={agencyId}
-        onChange={setAgencyId}
-        options={agencies}
-      />
+      <MyAgencySelect value={agencyId} onChange={setAgencyId} options={agencies} />
       {agencyId && (
         <Card title="扩展二级分类" size="small" style={{ marginBottom: 16 }}>
           <Form form={form} layout="inline" onFinish={add}>
