@@ -7,36 +7,12 @@
 import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DbOrTx } from '../server/src/db/create-db.ts';
-import type { StaffActor } from '../server/src/identity/actor.ts';
-import type { Role } from '../server/src/identity/roles.ts';
+import { actorOf } from '../server/src/requests/request.demo.ts';
 import * as svc from '../server/src/requests/request.service.ts';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { inTransaction } from '../server/src/shared/tx.ts';
 import { residentId } from '../server/src/test-support/factories.ts';
 import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
-
-async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'displayName'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('roleAssignments')
-    .select(['agencyId', 'role', 'unitId'])
-    .where('userId', '=', u.id)
-    .execute();
-  return {
-    kind: 'staff',
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    isPlatformAdmin: false,
-    grants: grants.map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId })),
-    activeAgencyId: grants[0]?.agencyId ?? null,
-    activeRole: (grants[0]?.role as Role) ?? null,
-  };
-}
 
 const PENALTIES = '2025年本局行政复议案件办理情况统计';
 

@@ -8,9 +8,9 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { UserRow } from '../db/database.ts';
 import { AppError, type ErrorCode } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
-import { actorRef, type RoleGrant, type StaffActor } from './actor.ts';
+import { actorRef, type StaffActor, staffActorOf } from './actor.ts';
 import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './password.ts';
-import { isRole, type Role } from './roles.ts';
+import type { Role } from './roles.ts';
 import { type SessionRow, userRepository } from './user.repository.ts';
 
 export function newToken(): string {
@@ -137,18 +137,7 @@ export async function resolveSession(deps: Deps, token: string | undefined): Pro
       expiresAt: new Date(now.getTime() + deps.config.sessionTtlHours * 3_600_000).toISOString(),
     });
   }
-  const actor: StaffActor = {
-    kind: 'staff',
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    isPlatformAdmin: user.isPlatformAdmin === 1,
-    grants: grants
-      .filter((g) => isRole(g.role))
-      .map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId }) satisfies RoleGrant),
-    activeAgencyId: session.activeAgencyId,
-    activeRole: session.activeRole && isRole(session.activeRole) ? session.activeRole : null,
-  };
+  const actor = staffActorOf(user, grants, { agencyId: session.activeAgencyId, role: session.activeRole });
   return { actor, session, user };
 }
 
@@ -215,4 +204,20 @@ export async function changePassword(
     action: 'auth.password_changed',
     ip,
   });
+}
+
+/**
+ * The staff actor of a username outside any session (demo seeding, CLI, tests), working in its first
+ * role assignment when `inFirstGrant`; null for an unknown username.
+ */
+export async function staffActorByUsername(
+  db: DbOrTx,
+  username: string,
+  opts: { inFirstGrant?: boolean } = {},
+): Promise<StaffActor | null> {
+  const user = await userRepository.byUsername(db, username);
+  if (!user) return null;
+  const grants = await userRepository.grantsOf(db, [user.id]);
+  const first = opts.inFirstGrant ? grants[0] : undefined;
+  return staffActorOf(user, grants, first ? { agencyId: first.agencyId, role: first.role } : null);
 }

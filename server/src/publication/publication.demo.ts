@@ -4,7 +4,7 @@
  * replacements, interpretations, plus drafts and non-public items that the public never sees.
  */
 import type { StaffActor } from '../identity/actor.ts';
-import { isRole, type Role } from '../identity/roles.ts';
+import { staffActorByUsername } from '../identity/auth.service.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -251,22 +251,8 @@ const DOCS: DemoDoc[] = [
 ];
 
 /** The StaffActor of a demo user (as a session would build it). */
-export async function actorFor(deps: Deps, username: string): Promise<StaffActor | null> {
-  const u = await deps.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
-  if (!u) return null;
-  const grants = await deps.db.selectFrom('roleAssignments').selectAll().where('userId', '=', u.id).execute();
-  return {
-    kind: 'staff',
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    isPlatformAdmin: u.isPlatformAdmin === 1,
-    grants: grants
-      .filter((g) => isRole(g.role))
-      .map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId })),
-    activeAgencyId: null,
-    activeRole: null,
-  };
+export function actorFor(deps: Deps, username: string): Promise<StaffActor | null> {
+  return staffActorByUsername(deps.db, username);
 }
 
 export async function seedPublicationDemo(

@@ -4,6 +4,7 @@
  * publication unless the confidentiality review office records an override (seed 000 §9: "先审查，后公开").
  * Pure: no I/O, no clock.
  */
+import { residentIdCheckChar } from '../shared/resident-id.ts';
 
 export type FindingKind = 'resident_id' | 'mobile' | 'bank_card' | 'email' | 'classification_mark';
 
@@ -27,8 +28,6 @@ export interface Finding {
   excerpt: string;
 }
 
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
 /** GB/T 2260 province-level codes that begin a resident ID (11–15, 21–23, 31–37, 41–46, 50–54, 61–65, 71, 81–83). */
 const ID_PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61,
@@ -45,9 +44,7 @@ export function isValidResidentId(s: string, maxBirthYear = 2100): boolean {
   if (y < 1900 || y > maxBirthYear || m < 1 || m > 12 || d < 1) return false;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
+  return residentIdCheckChar(s) === s[17]!.toUpperCase();
 }
 
 /** ISO/IEC 7812 Luhn check, used by bank card numbers (UnionPay 62…, Visa 4…, Mastercard 5…). */

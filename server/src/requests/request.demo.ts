@@ -6,9 +6,11 @@
  * applications are taken to 行政复议 or 行政诉讼 (维持, 纠正 — the case is reopened and answered again —
  * and 尚未审结), and the 教体局 has its own approval chain and an edited receipt template.
  */
+import { completeResidentId } from '../shared/resident-id.ts';
 import { completeUscc } from '../agencies/agency.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { StaffActor } from '../identity/actor.ts';
+import { staffActorByUsername } from '../identity/auth.service.ts';
 import type { Role } from '../identity/roles.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -44,33 +46,10 @@ const TOPICS = [
   '政府采购合同',
 ];
 
-function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
-
-async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
-  const u = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'displayName'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  const grants = await db
-    .selectFrom('roleAssignments')
-    .select(['agencyId', 'role', 'unitId'])
-    .where('userId', '=', u.id)
-    .execute();
-  return {
-    kind: 'staff',
-    userId: u.id,
-    username: u.username,
-    displayName: u.displayName,
-    isPlatformAdmin: false,
-    grants: grants.map((g) => ({ agencyId: g.agencyId, role: g.role as Role, unitId: g.unitId })),
-    activeAgencyId: grants[0]?.agencyId ?? null,
-    activeRole: (grants[0]?.role as Role) ?? null,
-  };
+export async function actorOf(db: DbOrTx, username: string): Promise<StaffActor> {
+  const actor = await staffActorByUsername(db, username, { inFirstGrant: true });
+  if (!actor) throw new Error(`demo user ${username} is missing`);
+  return actor;
 }
 
 type Step =
@@ -369,7 +348,7 @@ export async function seedRequestsDemo(
               kind: 'natural' as const,
               name,
               idType: 'resident_id' as const,
-              idNumber: residentId(
+              idNumber: completeResidentId(
                 `53232519${70 + (person % 30)}0${1 + (person % 9)}1${person % 10}00${person % 10}`,
               ),
               phone: `139${String(87650000 + person * 7919).slice(-8)}`,

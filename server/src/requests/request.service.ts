@@ -4,6 +4,7 @@
  * consultation and fee deadlines are stored in the generic `deadlines` table so that a calendar
  * change recomputes them (calendar.service.recomputeDeadlines).
  */
+import { residentIdCheckChar } from '../shared/resident-id.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { isValidUscc } from '../agencies/agency.ts';
@@ -106,9 +107,7 @@ const hashCode = (code: string) => createHash('sha256').update(normaliseTracking
 /** GB 11643 check digit of an 18-digit resident identity number. */
 export function isValidResidentId(s: string): boolean {
   if (!/^\d{17}[\dX]$/.test(s)) return false;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(s[i]), 0);
-  return '10X98765432'[sum % 11] === s[17];
+  return residentIdCheckChar(s) === s[17];
 }
 
 /** R.29 ¶2: name, identity proof and contact; the cross-field rules a schema cannot express. */

@@ -76,8 +76,4 @@ export async function makeStaff(
 }
 
 /** Completes an 18-digit resident identity number with its GB 11643 check digit. */
-export function residentId(first17: string): string {
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = w.reduce((acc, wi, i) => acc + wi * Number(first17[i]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+export { completeResidentId as residentId } from '../shared/resident-id.ts';
