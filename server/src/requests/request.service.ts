@@ -347,7 +347,7 @@ async function agencyForIntake(_deps: Deps, tx: DbOrTx, input: SubmitInput): Pro
       : input.agencyCode
         ? await agencyRepository.byCode(tx, input.agencyCode)
         : undefined;
-  if (!a || a.active !== 1 || a.kind === 'unit' || a.kind === 'region') {
+  if (a?.active !== 1 || a.kind === 'unit' || a.kind === 'region') {
     throw validationError([{ field: 'agencyCode', label: '受理机关', message: '机关不存在' }]);
   }
   if (a.acceptsApplications !== 1) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
