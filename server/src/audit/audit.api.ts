@@ -142,6 +142,9 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
               ok: Type.Boolean(),
               checked: Type.Integer(),
               headHash: Type.String(),
+              heads: Type.Array(
+                Type.Object({ chain: Type.Integer(), seq: Type.Integer(), hash: Type.String() }),
+              ),
               problems: Type.Array(
                 Type.Object({ eventId: Type.Integer(), problem: Type.String(), message: Type.String() }),
               ),

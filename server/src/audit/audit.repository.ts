@@ -1,49 +1,132 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { AuditEventRow } from '../db/database.ts';
-import { GENESIS_HASH } from './audit.ts';
+import { LEGACY_CHAIN } from './audit.ts';
+
+export interface Head {
+  seq: number;
+  hash: string;
+}
 
 export const auditRepository = {
   /**
-   * Serialises audit writers for the rest of the transaction so the hash chain cannot fork.
-   * SQLite transactions are already serialised (one writer); PostgreSQL takes an advisory lock.
+   * Locks one chain for the rest of the transaction and returns its head, so that chain cannot fork
+   * while other chains (other agencies) are written in parallel. PostgreSQL: a row lock on the
+   * chain's head (FOR UPDATE waits for a writer of the same chain and then reads its new head); the
+   * first event of a chain creates the head from the legacy head (row -1, 0014_audit_chains).
+   * SQLite transactions are already serialised (one writer), so a plain read is enough.
    */
-  async lockChain(tx: DbOrTx, dialect: 'sqlite' | 'postgres'): Promise<void> {
-    if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(7283001)`.execute(tx);
-  },
-
-  async lastHash(tx: DbOrTx): Promise<string> {
-    const row = await tx
-      .selectFrom('auditEvents')
-      .select('hash')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.hash ?? GENESIS_HASH;
-  },
-
-  async insert(tx: DbOrTx, row: Omit<AuditEventRow, 'id'>): Promise<number> {
-    const r = await tx.insertInto('auditEvents').values(row).returning('id').executeTakeFirstOrThrow();
-    return r.id;
-  },
-
-  /** Appends rows in the given order (ids ascending = chain order); chunks keep under bind limits. */
-  async insertMany(tx: DbOrTx, rows: Omit<AuditEventRow, 'id'>[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500)
+  async lockHead(tx: DbOrTx, dialect: 'sqlite' | 'postgres', chainKey: number, now: string): Promise<Head> {
+    const read = async () => {
+      const q = tx.selectFrom('auditChains').select(['headSeq', 'headHash']).where('chainKey', '=', chainKey);
+      return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+    };
+    let row = await read();
+    if (!row) {
       await tx
+        .insertInto('auditChains')
+        .columns(['chainKey', 'headSeq', 'headHash', 'updatedAt'])
+        .expression((eb) =>
+          eb
+            .selectFrom('auditChains')
+            .select([
+              sql.lit(chainKey).as('chainKey'),
+              sql.lit(0).as('headSeq'),
+              'headHash',
+              sql.val(now).as('updatedAt'),
+            ])
+            .where('chainKey', '=', LEGACY_CHAIN),
+        )
+        .onConflict((oc) => oc.column('chainKey').doNothing())
+        .execute();
+      row = await read();
+    }
+    if (!row) throw new Error('audit_chains has no legacy head (row -1): migration 0014 missing');
+    return { seq: Number(row.headSeq), hash: row.headHash };
+  },
+
+  /**
+   * Appends events of one or more chains (ids ascending = order within each chain) and moves each
+   * chain's head; on PostgreSQL one statement for a single event (insert and head update in one CTE).
+   */
+  async append(
+    tx: DbOrTx,
+    dialect: 'sqlite' | 'postgres',
+    rows: Omit<AuditEventRow, 'id'>[],
+    heads: { chainKey: number; seq: number; hash: string }[],
+    now: string,
+  ): Promise<number> {
+    if (dialect === 'postgres' && rows.length === 1 && heads.length === 1) {
+      const h = heads[0]!;
+      const r = await tx
+        .with('e', (db) => db.insertInto('auditEvents').values(rows[0]!).returning('id'))
+        .updateTable('auditChains')
+        .set({ headSeq: h.seq, headHash: h.hash, updatedAt: now })
+        .where('chainKey', '=', h.chainKey)
+        .returning(sql<number>`(SELECT id FROM e)`.as('id'))
+        .executeTakeFirstOrThrow();
+      return Number(r.id);
+    }
+    let lastId = 0;
+    for (let i = 0; i < rows.length; i += 500) {
+      const r = await tx
         .insertInto('auditEvents')
         .values(rows.slice(i, i + 500))
+        .returning('id')
         .execute();
+      lastId = Number(r.at(-1)?.id ?? lastId);
+    }
+    for (const h of heads)
+      await tx
+        .updateTable('auditChains')
+        .set({ headSeq: h.seq, headHash: h.hash, updatedAt: now })
+        .where('chainKey', '=', h.chainKey)
+        .execute();
+    return lastId;
   },
 
-  async batchAfter(db: DbOrTx, afterId: number, limit: number): Promise<AuditEventRow[]> {
-    return db
-      .selectFrom('auditEvents')
-      .selectAll()
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
+  async heads(db: DbOrTx): Promise<{ chain: number; seq: number; hash: string }[]> {
+    const rows = await db
+      .selectFrom('auditChains')
+      .select(['chainKey', 'headSeq', 'headHash'])
+      .orderBy('chainKey')
       .execute();
+    return rows.map((r) => ({ chain: Number(r.chainKey), seq: Number(r.headSeq), hash: r.headHash }));
+  },
+
+  /** The recorded heads and the highest event id, read in one statement (one moment on SQLite). */
+  async headsAndMaxId(
+    db: DbOrTx,
+  ): Promise<{ heads: { chain: number; seq: number; hash: string }[]; maxId: number }> {
+    const rows = await db
+      .selectFrom('auditChains')
+      .select([
+        'chainKey',
+        'headSeq',
+        'headHash',
+        (eb) =>
+          eb
+            .selectFrom('auditEvents')
+            .select((e) => e.fn.max('id').as('m'))
+            .as('maxId'),
+      ])
+      .orderBy('chainKey')
+      .execute();
+    return {
+      heads: rows.map((r) => ({ chain: Number(r.chainKey), seq: Number(r.headSeq), hash: r.headHash })),
+      maxId: Number(rows[0]?.maxId ?? 0),
+    };
+  },
+
+  async batchAfter(
+    db: DbOrTx,
+    afterId: number,
+    limit: number,
+    uptoId: number | null = null,
+  ): Promise<AuditEventRow[]> {
+    let q = db.selectFrom('auditEvents').selectAll().where('id', '>', afterId);
+    if (uptoId !== null) q = q.where('id', '<=', uptoId);
+    return q.orderBy('id').limit(limit).execute();
   },
 
   async list(

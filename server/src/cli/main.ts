@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { agencyDirectory } from '../agencies/agency.service.ts';
+import { formatHeads, parseHeads } from '../audit/audit.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
 import { prepareDatabase } from '../bootstrap.ts';
 import { calendarRepository } from '../calendar/calendar.repository.ts';
@@ -41,7 +42,10 @@ const USAGE = `用法：gongkai <命令> [选项]
   calendar check                          列出已录入年度、工作日数，检查当年和下一年度数据
   calendar due --from YYYY-MM-DD --days N [--agency CODE]
                                           计算到期日（起算日不计入），最后一行输出日期
-  audit verify [--expect-head HASH]       校验审计日志哈希链，最后一行输出链头哈希
+  audit verify [--expect-head HEADS|@FILE]
+                                          校验各机关的审计日志哈希链；逐行输出各链链头（链:序号:哈希），
+                                          最后一行输出全部链头的摘要。HEADS 为此前记录的链头（空格分隔），
+                                          用于发现被截去的末尾记录；也可给出单个摘要，要求与当前完全一致
   generate --agencies N [--documents M] [--applications K] [--seed S]
                                           生成省级规模的合成数据（用于基准测试）
 
@@ -249,6 +253,16 @@ async function calendarCommand(sub: string | undefined, args: string[]): Promise
 
 async function auditVerify(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { 'expect-head': { type: 'string' } } });
+  const expect = values['expect-head']?.trim();
+  // a bare digest: the state must be exactly the recorded one; chain:seq:hash tokens (inline or in a
+  // file written from an earlier run's output): each recorded head must still be in its chain
+  const text = expect?.startsWith('@') ? readFileSync(expect.slice(1), 'utf8') : expect;
+  const digest = text && /^[0-9a-f]{64}$/.test(text) ? text : undefined;
+  const published = text && !digest ? parseHeads(text) : [];
+  if (published === null) {
+    console.error('--expect-head 应为链头摘要，或若干“链:序号:哈希”（如 -1:0:000…、12:345:ab12…）');
+    return 2;
+  }
   return withDeps(async (deps) => {
     const total = Number(
       (
@@ -259,18 +273,18 @@ async function auditVerify(args: string[]): Promise<number> {
       ).n,
     );
     const bar = progressBar('校验审计日志', total);
-    const r = await verifyAuditChain(deps.db, { onProgress: (n) => bar.update(n) });
+    const r = await verifyAuditChain(deps.db, { onProgress: (n) => bar.update(n), expectHeads: published });
     bar.done();
     for (const p of r.problems.slice(0, 50)) console.error(`  ✗ ${p.message}`);
     if (r.problems.length > 50) console.error(`  …… 另有 ${r.problems.length - 50} 处问题`);
-    const headOk = !values['expect-head'] || values['expect-head'] === r.headHash;
-    if (!headOk)
-      console.error(`  ✗ 链头哈希与预期不符：末尾的记录被删除或篡改（预期 ${values['expect-head']}）`);
+    const headOk = !digest || digest === r.headHash;
+    if (!headOk) console.error(`  ✗ 链头哈希与预期不符：记录被增删或篡改（预期 ${digest}）`);
     console.log(
       r.ok && headOk
-        ? `审计日志完好：共 ${r.checked} 条事件`
+        ? `审计日志完好：共 ${r.checked} 条事件，${r.heads.length} 条链`
         : `审计日志校验失败：共 ${r.checked} 条事件，发现 ${r.problems.length + (headOk ? 0 : 1)} 处问题`,
     );
+    console.log(formatHeads(r.heads));
     console.log(r.headHash);
     return r.ok && headOk ? 0 : 1;
   });

@@ -173,6 +173,16 @@ export interface AuditEventsTable {
   ip: string | null;
   prevHash: string;
   hash: string;
+  /** position in the agency's (or the platform's) chain; NULL for events of the legacy chain (0014) */
+  chainSeq: number | null;
+}
+
+/** Each audit chain's head (0014_audit_chains): chain_key = agency id, 0 platform, -1 legacy. */
+export interface AuditChainsTable {
+  chainKey: number;
+  headSeq: number;
+  headHash: string;
+  updatedAt: string;
 }
 
 export interface Database {
@@ -186,6 +196,7 @@ export interface Database {
   calendarDays: CalendarDaysTable;
   deadlines: DeadlinesTable;
   auditEvents: AuditEventsTable;
+  auditChains: AuditChainsTable;
   // requests (0002_requests; types in requests/request.table.ts)
   requestApplications: RequestApplicationsTable;
   requestItems: RequestItemsTable;

@@ -160,6 +160,43 @@ export const requestRepository = {
     return db.insertInto('requestApplications').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
+  /**
+   * The application and its items: on PostgreSQL one statement (a data-modifying CTE, items from one
+   * JSON parameter), saving a round trip on the public submit path; on SQLite (in-process) two.
+   */
+  async insertApplicationWithItems(
+    db: DbOrTx,
+    dialect: 'sqlite' | 'postgres',
+    row: Insertable<RequestApplicationsTable>,
+    items: { seq: number; description: string; title: string | null; docNo: string | null }[],
+  ): Promise<ApplicationRow> {
+    if (dialect === 'sqlite' || items.length === 0) {
+      const app = await this.insertApplication(db, row);
+      await this.insertItems(
+        db,
+        items.map((i) => ({ ...i, applicationId: app.id })),
+      );
+      return app;
+    }
+    const json = JSON.stringify(
+      items.map((i) => ({ seq: i.seq, description: i.description, title: i.title, doc_no: i.docNo })),
+    );
+    return db
+      .with('app', (q) => q.insertInto('requestApplications').values(row).returningAll())
+      .with('it', (q) =>
+        q
+          .insertInto('requestItems')
+          .columns(['applicationId', 'seq', 'description', 'title', 'docNo'])
+          .expression(
+            sql`SELECT app.id, x.seq, x.description, x.title, x.doc_no FROM app,
+                jsonb_to_recordset(${json}::jsonb) AS x(seq integer, description text, title text, doc_no text)`,
+          ),
+      )
+      .selectFrom('app')
+      .selectAll()
+      .executeTakeFirstOrThrow() as Promise<ApplicationRow>;
+  },
+
   async insertItems(db: DbOrTx, rows: Insertable<RequestItemsTable>[]): Promise<void> {
     if (rows.length > 0) await db.insertInto('requestItems').values(rows).execute();
   },

@@ -8,6 +8,7 @@ import { residentIdCheckChar } from '../shared/resident-id.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { isValidUscc } from '../agencies/agency.ts';
+import { agencyRepository } from '../agencies/agency.repository.ts';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import type { Rules } from '../agencies/rule-profile.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -334,15 +335,26 @@ export interface Submitted {
   trackingCode: string;
 }
 
-async function agencyForIntake(deps: Deps, tx: DbOrTx, input: SubmitInput): Promise<AgencyNode> {
-  const dir = await agencyDirectory(deps, tx);
-  const a = input.agencyId !== undefined ? dir.get(input.agencyId) : dir.byCode.get(input.agencyCode ?? '');
-  if (!a?.active || a.kind === 'unit' || a.kind === 'region') {
+/**
+ * The receiving agency, read as one row inside the transaction: intake needs only this agency, and
+ * loading the whole directory (every agency and supervision) per submission was the costliest part
+ * of the public submit path.
+ */
+async function agencyForIntake(_deps: Deps, tx: DbOrTx, input: SubmitInput): Promise<IntakeAgency> {
+  const a =
+    input.agencyId !== undefined
+      ? await agencyRepository.byId(tx, input.agencyId)
+      : input.agencyCode
+        ? await agencyRepository.byCode(tx, input.agencyCode)
+        : undefined;
+  if (a?.active !== 1 || a.kind === 'unit' || a.kind === 'region') {
     throw validationError([{ field: 'agencyCode', label: '受理机关', message: '机关不存在' }]);
   }
-  if (!a.acceptsApplications) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
-  return a;
+  if (a.acceptsApplications !== 1) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
+  return { id: a.id, code: a.code };
 }
+
+type IntakeAgency = Pick<AgencyNode, 'id' | 'code'>;
 
 function clean(s: string | null | undefined): string | null {
   const t = s?.trim();
@@ -353,7 +365,7 @@ async function insertApplication(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
-  agency: AgencyNode,
+  agency: IntakeAgency,
   input: SubmitInput,
   facts: {
     channel: Channel;
@@ -370,64 +382,55 @@ async function insertApplication(
   const trackingCode = trackingCodeFrom(randomBytes(16));
   const a = input.applicant;
   const now = nowIso(deps);
-  const app = await repo.insertApplication(tx, {
-    agencyId: agency.id,
-    registrationNo: formatRegistrationNo(agency.code, year, seq),
-    trackingHash: hashCode(trackingCode),
-    channel: facts.channel,
-    status: facts.status,
-    applicantKind: a.kind,
-    orgType: a.kind === 'organization' ? (a.orgType ?? 'other') : null,
-    applicantName: a.name.trim(),
-    idType: a.kind === 'natural' ? (a.idType ?? null) : null,
-    idNumber: clean(a.idNumber)?.toUpperCase() ?? null,
-    creditCode: clean(a.creditCode)?.toUpperCase() ?? null,
-    legalRepresentative: clean(a.legalRepresentative),
-    contactPerson: clean(a.contactPerson),
-    phone: a.phone.trim(),
-    email: clean(a.email),
-    address: clean(a.address),
-    postalCode: clean(a.postalCode),
-    provisionForm: input.provisionForm,
-    deliveryMethod: input.deliveryMethod,
-    purpose: clean(input.purpose),
-    submittedOn: facts.submittedOn,
-    submittedAt: now,
-    signedForOn: facts.signedForOn,
-    receivedOn: facts.receivedOn,
-    clockStart: facts.receivedOn,
-    extensionRequestedDays: null,
-    extensionReason: null,
-    pauseKind: null,
-    pausedSince: null,
-    delayedDueOn: null,
-    unitId: null,
-    handlerUserId: null,
-    reportCategory: null,
-    feeMethod: null,
-    repliedOn: null,
-    closedOn: null,
-    createdBy: ctx.actor?.userId ?? null,
-    createdAt: now,
-    updatedAt: now,
-  });
-  await repo.insertItems(
+  const app = await repo.insertApplicationWithItems(
     tx,
+    deps.dialect,
+    {
+      agencyId: agency.id,
+      registrationNo: formatRegistrationNo(agency.code, year, seq),
+      trackingHash: hashCode(trackingCode),
+      channel: facts.channel,
+      status: facts.status,
+      applicantKind: a.kind,
+      orgType: a.kind === 'organization' ? (a.orgType ?? 'other') : null,
+      applicantName: a.name.trim(),
+      idType: a.kind === 'natural' ? (a.idType ?? null) : null,
+      idNumber: clean(a.idNumber)?.toUpperCase() ?? null,
+      creditCode: clean(a.creditCode)?.toUpperCase() ?? null,
+      legalRepresentative: clean(a.legalRepresentative),
+      contactPerson: clean(a.contactPerson),
+      phone: a.phone.trim(),
+      email: clean(a.email),
+      address: clean(a.address),
+      postalCode: clean(a.postalCode),
+      provisionForm: input.provisionForm,
+      deliveryMethod: input.deliveryMethod,
+      purpose: clean(input.purpose),
+      submittedOn: facts.submittedOn,
+      submittedAt: now,
+      signedForOn: facts.signedForOn,
+      receivedOn: facts.receivedOn,
+      clockStart: facts.receivedOn,
+      extensionRequestedDays: null,
+      extensionReason: null,
+      pauseKind: null,
+      pausedSince: null,
+      delayedDueOn: null,
+      unitId: null,
+      handlerUserId: null,
+      reportCategory: null,
+      feeMethod: null,
+      repliedOn: null,
+      closedOn: null,
+      createdBy: ctx.actor?.userId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    },
     input.items.map((i, n) => ({
-      applicationId: app.id,
       seq: n + 1,
       description: i.description.trim(),
       title: clean(i.title),
       docNo: clean(i.docNo),
-      disposition: null,
-      legalBasis: null,
-      reasons: null,
-      withheld: null,
-      holdingAgency: null,
-      holdingContact: null,
-      howToObtain: null,
-      decidedAt: null,
-      decidedBy: null,
     })),
   );
   await audit(deps, tx, ctx, app, 'request.submitted', null, {
