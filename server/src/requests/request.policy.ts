@@ -111,3 +111,44 @@ export const requestPolicy = {
     return kind === 'provided' || this.canSeePersonalData(actor, dir, c);
   },
 };
+
+/** Case actions a handler (承办人) takes; every other action is the disclosure office's. */
+const HANDLER_ACTIONS = new Set([
+  'request_correction',
+  'receive_correction',
+  'consult_third_party',
+  'consult_agency',
+  'end_consultation',
+  'submit_for_approval',
+  'extension',
+]);
+
+export interface CasePermissions {
+  personalData: boolean;
+  manage: boolean;
+  handle: boolean;
+  approveExtension: boolean;
+  /** may fill the current approval step (its role, and not the drafter or an earlier step's approver) */
+  approve: boolean;
+}
+
+/**
+ * The action keys the case page offers this actor (the admin shows nothing else): the state's
+ * transitions the actor's permissions cover, plus extension, its decision, approval, delay and
+ * appeal when the case's state allows them. A supervising office gets an empty list.
+ */
+export function caseActionKeys(
+  p: CasePermissions,
+  c: { status: string; transitions: readonly string[]; extensionRequested: boolean },
+): string[] {
+  const may = (key: string) => (HANDLER_ACTIONS.has(key) ? p.handle : p.manage);
+  const keys = c.transitions.filter((t) => t !== 'reject_approval' && t !== 'reopen' && may(t));
+  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(c.status);
+  if (running && p.handle && !c.extensionRequested) keys.push('extension');
+  if (c.extensionRequested && p.approveExtension) keys.push('extension_decision');
+  if (c.status === 'awaiting_approval' && p.approve) keys.push('approval');
+  if (running && p.manage) keys.push('delay');
+  if (['replied', 'closed'].includes(c.status) && p.manage) keys.push('appeal');
+  return keys;
+}
+
