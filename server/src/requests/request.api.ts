@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { calendarFor, dueSoonDates } from '../calendar/calendar.service.ts';
 import { clientIp, staffOf } from '../http/auth.ts';
-import { readableScope, scopeList } from '../identity/access.ts';
+import { inScope, readableScope, scopeList } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -228,7 +228,9 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         let agencyIds = scopeList(scope);
         if (req.query.agencyId) {
           if (!requestPolicy.canRead(actor, dir, req.query.agencyId)) throw new AppError('FORBIDDEN');
-          agencyIds = dir.subtree(req.query.agencyId);
+          // the agency and what lies below it, as far as the actor reads it: a role on the parent
+          // government does not open the departments' queues (docs/access.md)
+          agencyIds = dir.subtree(req.query.agencyId).filter((a) => inScope(scope, a));
         }
         const today = chinaDate(deps.clock.now());
         // "due within 5 working days" on each agency's own calendar (local holidays per subtree)

@@ -151,4 +151,3 @@ export function caseActionKeys(
   if (['replied', 'closed'].includes(c.status) && p.manage) keys.push('appeal');
   return keys;
 }
-
