@@ -96,7 +96,10 @@ describe('supervision is not administration, in Chromium', () => {
     expect(applied.status).toBe(201);
     const { registrationNo } = (await applied.json()) as { registrationNo: string };
     const office = await apiAs('sfj-gk');
-    const queue = (await office('GET', `/api/v1/admin/requests?q=${encodeURIComponent(registrationNo)}`)) as {
+    const queue = (await office(
+      'GET',
+      `/api/v1/admin/requests?queue=all&q=${encodeURIComponent(registrationNo)}`,
+    )) as {
       items: { id: number; registrationNo: string }[];
     };
     ids.caseId = queue.items.find((r) => r.registrationNo === registrationNo)!.id;

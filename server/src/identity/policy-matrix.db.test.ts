@@ -268,7 +268,7 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
     ids.proofId = (proof.json() as { id: number }).id;
     ids.draftId = await item('a-ng');
     ids.internalId = await item('a-ng', { scope: 'internal', title: '关于局领导公务用车使用情况的内部通报' });
-  });
+  }, 300_000);
   afterAll(async () => {
     await app?.close();
     await t?.close();
@@ -286,7 +286,7 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
       }
     }
     expect(got).toEqual(want);
-  });
+  }, 300_000);
 
   it('a supervising office reads the case file masked and is offered no action in it', async () => {
     const c = (await call('gkb').get(`/api/v1/admin/requests/${ids.caseId}`)).json();
