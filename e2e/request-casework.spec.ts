@@ -65,7 +65,12 @@ describe('依申请公开 case work screens in Chromium', () => {
     await step((tx) =>
       svc.decideItem(deps, tx, ctx, first.id, first.itemId, { code: 'disclosed', howToObtain: '见附件' }),
     );
-    await step((tx) => svc.submitForApproval(deps, tx, ctx, first.id));
+    // separation of duties (docs/access.md): the unit's handler submits, its head and the office approve
+    const unitHead = await actorOf(deps.db, 'sfj-kz');
+    const handler = await actorOf(deps.db, 'sfj-ng');
+    await step((tx) => svc.acceptAndAssign(deps, tx, ctx, first.id, { unitId: unitHead.grants[0]!.unitId }));
+    await step((tx) => svc.submitForApproval(deps, tx, { actor: handler }, first.id));
+    await step((tx) => svc.approve(deps, tx, { actor: unitHead }, first.id, { approve: true }));
     await step((tx) => svc.approve(deps, tx, ctx, first.id, { approve: true }));
     await step((tx) => svc.sendReply(deps, tx, ctx, first.id));
     await step((tx) =>

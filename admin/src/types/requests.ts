@@ -121,7 +121,14 @@ export interface RequestCase {
   }[];
   timeline: { id: number; at: string; actor: string; action: string; label?: string }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
-  permissions: { personalData: boolean; manage: boolean; handle: boolean; approveExtension: boolean };
+  /** the server's word on what this user may do in the case (request.policy.ts) */
+  permissions: {
+    personalData: boolean;
+    manage: boolean;
+    handle: boolean;
+    approveExtension: boolean;
+    approve: boolean;
+  };
   consultations: {
     id: number;
     kind: string;

@@ -88,6 +88,27 @@ export class AgencyDirectory {
     return out;
   }
 
+  /**
+   * The agency itself and its internal units (at any depth) — what its own staff administer. The walk
+   * stops at any department or government below it: being the parent in the tree grants nothing
+   * (docs/access.md).
+   */
+  ownUnits(id: number): number[] {
+    const out: number[] = [];
+    const stack = [id];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      const node = this.byId.get(cur);
+      if (seen.has(cur) || !node) continue;
+      if (cur !== id && node.kind !== 'unit') continue;
+      seen.add(cur);
+      out.push(cur);
+      for (const c of this.children.get(cur) ?? []) stack.push(c);
+    }
+    return out;
+  }
+
   childrenOf(id: number): AgencyNode[] {
     return (this.children.get(id) ?? []).map((c) => this.byId.get(c)!);
   }

@@ -9,8 +9,12 @@ export const agencyPolicy = {
     return inScope(readableScope(actor, dir), agencyId);
   },
 
-  /** Platform admins edit any agency; an agency admin edits its own agency and the units under it. */
+  /**
+   * Platform admins edit any agency; an agency admin edits its own agency and its internal units —
+   * not the departments below it, even as the government's admin (docs/access.md).
+   */
   canEdit(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {
+    if (actor.isPlatformAdmin) return true;
     return inScope(scopeWithRole(actor, dir, ['agency_admin']), agencyId);
   },
 

@@ -1,18 +1,20 @@
-/** Who may browse which audit events: the platform admin all; agency admins, disclosure offices and supervisors their readable scope. */
+/**
+ * Who may browse which audit events: the platform admin all; agency admins, disclosure offices and
+ * supervisors those of their own agency. Audit events carry unmasked before/after snapshots
+ * (applicants' names and numbers), so a supervising office reads a supervised agency's cases through
+ * the masked case file, not through its audit log (docs/access.md).
+ */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { readableScope, type Scope } from '../identity/access.ts';
+import { type Scope, scopeWithRole } from '../identity/access.ts';
+import type { Role } from '../identity/roles.ts';
 
-const AUDIT_ROLES = new Set(['agency_admin', 'disclosure_office', 'supervisor']);
+const AUDIT_ROLES: readonly Role[] = ['agency_admin', 'disclosure_office', 'supervisor'];
 
 export const auditPolicy = {
   browseScope(actor: StaffActor, dir: AgencyDirectory): Scope {
     if (actor.isPlatformAdmin) return 'all';
-    const withAuditRole: StaffActor = {
-      ...actor,
-      grants: actor.grants.filter((g) => AUDIT_ROLES.has(g.role)),
-    };
-    return readableScope(withAuditRole, dir);
+    return scopeWithRole(actor, dir, AUDIT_ROLES);
   },
   canVerify(actor: StaffActor): boolean {
     return actor.isPlatformAdmin;

@@ -1,5 +1,5 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type {
   PublicationImportFilesTable,
@@ -107,6 +107,9 @@ export interface RoleAssignmentsTable {
   role: string;
   unitId: number | null;
   createdAt: string;
+  /** who granted it and why (0011_trust_access); null for grants made by the system (demo, bootstrap) */
+  grantedBy: ColumnType<number | null, number | null | undefined, number | null>;
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SessionsTable {

@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_publication_archive.ts';
 import * as m0007 from './migrations/0007_request_due_soon.ts';
 import * as m0009 from './migrations/0009_publication_import.ts';
 import * as m0010 from './migrations/0010_search_perf.ts';
+import * as m0011 from './migrations/0011_trust_access.ts';
 import * as m0014 from './migrations/0014_audit_chains.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_request_due_soon': m0007,
   '0009_publication_import': m0009,
   '0010_search_perf': m0010,
+  '0011_trust_access': m0011,
   '0014_audit_chains': m0014,
 };
 

@@ -128,6 +128,7 @@ describe.each(dialects())('cross-agency access (%s)', (dialect) => {
     const grantInB = await a.post(`/api/v1/admin/users/${aUser.id}/roles`, {
       agencyId: county.deptB.id,
       role: 'principal',
+      reason: '试图越权授予',
     });
     expect(grantInB.statusCode).toBe(403);
     const made = await a.post('/api/v1/admin/users', {

@@ -64,6 +64,8 @@ export function presentUser(
       roleLabel: roleLabel(g.role) ?? g.role,
       unitId: g.unitId,
       unitName: g.unitId !== null ? (dir.get(g.unitId)?.name ?? null) : null,
+      grantedBy: g.grantedBy,
+      reason: g.reason,
     })),
   };
 }

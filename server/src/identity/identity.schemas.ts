@@ -63,6 +63,9 @@ export const GrantView = Type.Object({
   roleLabel: Type.String(),
   unitId: Nullable(Type.Integer()),
   unitName: Nullable(Type.String()),
+  /** on the user screen: who granted the role and why (null for system grants) */
+  grantedBy: Type.Optional(Nullable(Type.Integer())),
+  reason: Type.Optional(Nullable(Type.String())),
 });
 
 export const UserView = Type.Object({
@@ -113,6 +116,13 @@ export const GrantBody = Type.Object(
     agencyId: Type.Integer({ title: '机关', minimum: 1 }),
     role: RoleSchema,
     unitId: Type.Optional(Nullable(Type.Integer({ title: '所在科室', minimum: 1 }))),
+    reason: Type.String({ title: '授予理由', minLength: 2, maxLength: 500 }),
   },
+  { additionalProperties: false },
+);
+
+/** Why a role is revoked (docs/access.md: every grant and revocation is audited with who and why). */
+export const RevokeQuery = Type.Object(
+  { reason: Type.String({ title: '撤销理由', minLength: 2, maxLength: 500 }) },
   { additionalProperties: false },
 );

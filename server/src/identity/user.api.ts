@@ -5,7 +5,7 @@ import { clientIp, staffOf } from '../http/auth.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { CreateUserBody, GrantBody, UpdateUserBody, UserView } from './identity.schemas.ts';
+import { CreateUserBody, GrantBody, RevokeQuery, UpdateUserBody, UserView } from './identity.schemas.ts';
 import { presentUser } from './identity.presenter.ts';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from './roles.ts';
 import {
@@ -184,13 +184,16 @@ export function usersApi(deps: Deps): FastifyPluginAsyncTypebox {
             id: Type.Integer({ minimum: 1 }),
             assignmentId: Type.Integer({ minimum: 1 }),
           }),
+          querystring: RevokeQuery,
           response: { 200: UserView, ...errorResponses },
         },
       },
       async (req) => {
         const { actor } = staffOf(req);
         await inTransaction(deps, (tx) =>
-          revokeRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.assignmentId),
+          revokeRole(deps, tx, { actor, ip: clientIp(req) }, req.params.id, req.params.assignmentId, {
+            reason: req.query.reason,
+          }),
         );
         return present(req.params.id);
       },

@@ -198,7 +198,7 @@ export async function grantRole(
   tx: DbOrTx,
   ctx: Ctx | null,
   userId: number,
-  input: { agencyId: number; role: Role; unitId?: number | null },
+  input: { agencyId: number; role: Role; unitId?: number | null; reason?: string | null },
 ): Promise<void> {
   const dir = await agencyDirectory(deps, tx);
   const agency = dir.get(input.agencyId);
@@ -214,8 +214,12 @@ export async function grantRole(
       throw new AppError('USER_ROLE_INVALID', { message: '所选科室不属于该机关' });
     }
   }
+  const reason = input.reason?.trim() || null;
   if (ctx) {
+    // only the platform administrator or an agency administrator of *that* agency (docs/access.md)
     if (!userPolicy.canGrantIn(ctx.actor, dir, input.agencyId)) throw new AppError('FORBIDDEN');
+    if (userPolicy.isSelfGrant(ctx.actor, userId)) throw new AppError('USER_SELF_GRANT');
+    if (!reason) throw new AppError('USER_GRANT_REASON_REQUIRED');
     const target = await userRepository.byId(tx, userId);
     if (!target) throw new AppError('USER_NOT_FOUND');
     if (target.isPlatformAdmin === 1 && !ctx.actor.isPlatformAdmin) throw new AppError('USER_NOT_FOUND');
@@ -226,6 +230,8 @@ export async function grantRole(
     role: input.role,
     unitId: input.unitId ?? null,
     createdAt: deps.clock.now().toISOString(),
+    grantedBy: ctx?.actor.userId ?? null,
+    reason,
   });
   if (row) {
     await recordAudit(tx, deps, {
@@ -246,11 +252,15 @@ export async function revokeRole(
   ctx: Ctx,
   userId: number,
   assignmentId: number,
+  input: { reason?: string | null } = {},
 ): Promise<void> {
   const dir = await agencyDirectory(deps, tx);
   const row = await userRepository.assignment(tx, assignmentId);
   if (!row || row.userId !== userId || !userPolicy.canGrantIn(ctx.actor, dir, row.agencyId))
     throw new AppError('NOT_FOUND');
+  if (userPolicy.isSelfGrant(ctx.actor, userId)) throw new AppError('USER_SELF_GRANT');
+  const reason = input.reason?.trim() || null;
+  if (!reason) throw new AppError('USER_GRANT_REASON_REQUIRED');
   await userRepository.revoke(tx, assignmentId);
   await recordAudit(tx, deps, {
     actor: actorRef(ctx.actor),
@@ -259,6 +269,7 @@ export async function revokeRole(
     entityId: userId,
     action: 'user.role_revoked',
     before: row,
+    after: { reason, revokedBy: ctx.actor.userId },
     ip: ctx.ip ?? null,
   });
 }

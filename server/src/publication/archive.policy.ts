@@ -9,8 +9,8 @@ import type { Role } from '../identity/roles.ts';
 
 const GUIDE_ROLES: readonly Role[] = ['disclosure_office', 'agency_admin'];
 const FILING_ROLES: readonly Role[] = ['disclosure_office', 'agency_admin', 'archivist'];
-/** the supervising office's 政务公开办 (or its supervisor) reviews what its subordinates file */
-const FILING_REVIEW_ROLES: readonly Role[] = ['disclosure_office', 'supervisor', 'agency_admin'];
+/** the supervising agency's 政务公开办 (or its 督查) receives and reviews what supervised agencies file — a supervision action */
+const FILING_REVIEW_ROLES: readonly Role[] = ['disclosure_office', 'supervisor'];
 const ARCHIVE_ROLES: readonly Role[] = ['disclosure_office', 'archivist', 'agency_admin'];
 
 /**
@@ -24,7 +24,7 @@ function ownStaff(
   agencyId: number,
   roles?: readonly Role[],
 ): boolean {
-  if (actor.isPlatformAdmin) return true;
+  // the platform administrator is not the agency's staff (docs/access.md)
   const owner = dir.owningAgency(agencyId)?.id ?? agencyId;
   return actor.grants.some((g) =>
     roles
@@ -46,7 +46,6 @@ export const archivePolicy = {
   },
   /** Agencies whose filings the actor sees as the filer: those where it holds a filing or leading role. */
   filerScope(actor: StaffActor, dir: AgencyDirectory): number[] | 'all' {
-    if (actor.isPlatformAdmin) return 'all';
     const roles: readonly Role[] = [...FILING_ROLES, 'leader', 'principal'];
     return [
       ...new Set(

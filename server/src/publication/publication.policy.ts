@@ -1,10 +1,12 @@
 /**
  * Who may do what in publication (domain.md §1 roles, §2.3 pipeline: "谁主管、谁审批、谁负责").
- * Built on identity/access.ts scopes; tested through the API tests.
+ * Built on the relation model of identity/access.ts (docs/access.md): every acting right needs a
+ * role held on the item's own agency — a supervising office reads published and pipeline items but
+ * drafts, reviews, approves, publishes and revokes nothing; the platform administrator takes no part.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { inScope, readableScope, scopeWithRole } from '../identity/access.ts';
+import { fillsAnotherStep, inScope, isOwnStaff, readableScope, scopeWithRole } from '../identity/access.ts';
 import type { Role } from '../identity/roles.ts';
 import type { ItemRow } from './publication.table.ts';
 
@@ -17,7 +19,6 @@ export const publicationPolicy = {
   /** The drafter who created it, or the agency's disclosure office, edits a draft. */
   canEdit(actor: StaffActor, dir: AgencyDirectory, item: ItemRow): boolean {
     return (
-      actor.isPlatformAdmin ||
       (item.createdBy === actor.userId && this.canDraftIn(actor, dir, item.agencyId)) ||
       inScope(scopeWithRole(actor, dir, ['disclosure_office']), item.agencyId)
     );
@@ -38,13 +39,35 @@ export const publicationPolicy = {
     return inScope(scopeWithRole(actor, dir, ['disclosure_office', 'agency_admin']), agencyId);
   },
   /**
-   * Staff reading: the readable scope, except internal-only items (seed 000 art.5), which only the
-   * agency's own staff see — a supervising agency does not.
+   * Staff reading: the readable scope, except internal-only items (向机关内部公开, seed 000 art.5),
+   * which only the agency's own staff see — neither a supervising agency, nor the parent government,
+   * nor the platform administrator.
    */
   canRead(actor: StaffActor, dir: AgencyDirectory, item: Pick<ItemRow, 'agencyId' | 'scope'>): boolean {
-    if (actor.isPlatformAdmin) return true;
-    if (item.scope === 'internal')
-      return actor.grants.some((g) => dir.subtree(g.agencyId).includes(item.agencyId));
+    if (item.scope === 'internal') return isOwnStaff(actor, dir, item.agencyId);
     return inScope(readableScope(actor, dir), item.agencyId);
+  },
+
+  /**
+   * Separation of duties (docs/access.md): the drafter (creator or submitter) of an item performs no
+   * step of its confidentiality review (leader, review office) and no step of its approval chain; one
+   * person fills one step of the review and one step of the approval chain of one round. The
+   * confidentiality review and the approval chain are two procedures: the leader in charge may
+   * review (step 2) and approve (谁主管、谁审批) the same item. A round starts at the last submission.
+   */
+  canFillStep(
+    actorUserId: number,
+    item: Pick<ItemRow, 'createdBy'>,
+    reviews: readonly { stage: string; reviewerUserId: number | null }[],
+    stage: string,
+  ): boolean {
+    const start = reviews.map((r) => r.stage).lastIndexOf('drafter');
+    const round = start >= 0 ? reviews.slice(start) : reviews;
+    const procedure = (s: string) =>
+      s.startsWith('approval:') ? 'approval' : s === 'drafter' ? 'draft' : 'review';
+    const earlier = round
+      .filter((r) => r.stage === 'drafter' || (procedure(r.stage) === procedure(stage) && r.stage !== stage))
+      .map((r) => r.reviewerUserId);
+    return !fillsAnotherStep(actorUserId, [item.createdBy, ...earlier]);
   },
 };

@@ -613,6 +613,12 @@ async function recordReview(
   });
 }
 
+/** Separation of duties on one item (publicationPolicy.canFillStep, docs/access.md). */
+async function assertSeparateDuties(tx: DbOrTx, item: ItemRow, actor: StaffActor, stage: string) {
+  if (!publicationPolicy.canFillStep(actor.userId, item, await repo.reviews(tx, item.id), stage))
+    throw new AppError('SEPARATION_OF_DUTIES');
+}
+
 /** Step 1 (seeds 000/001): the drafter's opinion on classification and disclosure, and submission. */
 export async function submitItem(
   deps: Deps,
@@ -646,6 +652,7 @@ export async function leaderReview(
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canLeaderReview(actor, dir, item.agencyId)) throw new AppError('FORBIDDEN');
   if (item.status !== 'leader_review') throw new AppError('ITEM_INVALID_TRANSITION');
+  await assertSeparateDuties(tx, item, actor, 'leader');
   const status = transition(item, input.decision === 'approve' ? 'leader_approve' : 'return');
   await recordReview(deps, tx, actor, id, 'leader', input.decision, null, input.comment);
   const after = await repo.updateItem(tx, id, { status, updatedAt: deps.clock.now().toISOString() });
@@ -666,6 +673,7 @@ export async function officeReview(
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canOfficeReview(actor, dir, item.agencyId)) throw new AppError('FORBIDDEN');
   if (item.status !== 'office_review') throw new AppError('ITEM_INVALID_TRANSITION');
+  await assertSeparateDuties(tx, item, actor, 'office');
   if (input.conclusion === 'public' && item.attribute !== 'proactive')
     throw new AppError('ITEM_NOT_PROACTIVE');
   if ((input.conclusion === 'not_public' || input.conclusion === 'refer') && !input.basis?.trim())
@@ -703,6 +711,7 @@ export async function officeReview(
 export async function resumeReview(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { note: string }) {
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canOfficeReview(actor, dir, item.agencyId)) throw new AppError('FORBIDDEN');
+  await assertSeparateDuties(tx, item, actor, 'office');
   const status = transition(item, 'resume_review');
   await recordReview(deps, tx, actor, id, 'office', 'resume', null, input.note);
   const after = await repo.updateItem(tx, id, { status, updatedAt: deps.clock.now().toISOString() });
@@ -714,6 +723,7 @@ export async function resumeReview(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number,
 export async function overrideScan(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { reason: string }) {
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canOfficeReview(actor, dir, item.agencyId)) throw new AppError('FORBIDDEN');
+  await assertSeparateDuties(tx, item, actor, 'office');
   const findings = await rescan(tx, item);
   const override = {
     reason: input.reason,
@@ -761,6 +771,7 @@ export async function approveItem(
   const chain = (JSON.parse(item.approvalChainJson ?? '["leader"]') as string[]).filter(isRole);
   const role = chain[item.approvalStep] ?? 'leader';
   if (!publicationPolicy.canApproveAs(actor, dir, item.agencyId, role)) throw new AppError('FORBIDDEN');
+  await assertSeparateDuties(tx, item, actor, `approval:${role}`);
   await recordReview(deps, tx, actor, id, `approval:${role}`, input.decision, null, input.comment);
   if (input.decision === 'return') {
     const after = await repo.updateItem(tx, id, {

@@ -27,6 +27,7 @@ describe.each(dialects())('依申请公开 case work (%s)', (dialect) => {
     county = await makeCounty(t.deps);
     const staff = [
       ['officeA', county.deptA.id, 'disclosure_office'],
+      ['office2A', county.deptA.id, 'disclosure_office'],
       ['adminA', county.deptA.id, 'agency_admin'],
       ['drafterA', county.deptA.id, 'drafter'],
       ['officeB', county.deptB.id, 'disclosure_office'],
@@ -314,7 +315,8 @@ describe.each(dialects())('依申请公开 case work (%s)', (dialect) => {
       expect.objectContaining({ consultationId, party: '某科技有限公司' }),
     ]);
     await post('submit');
-    expect((await post('approval', { approve: true })).statusCode).toBe(200);
+    // separation of duties (docs/access.md): who submitted the reply does not approve it
+    expect((await post('approval', { approve: true }, await login('office2A'))).statusCode).toBe(200);
     const blocked = await post('reply');
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().code).toBe('REQUEST_THIRD_PARTY_NOTICE_MISSING');

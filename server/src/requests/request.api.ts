@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { calendarFor, dueSoonDates } from '../calendar/calendar.service.ts';
 import { clientIp, staffOf } from '../http/auth.ts';
-import { readableScope, scopeList } from '../identity/access.ts';
+import { inScope, readableScope, scopeList } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -19,13 +19,15 @@ import { RECEIPT_RULE_LABELS, RECEIPT_RULES } from './clock.ts';
 import { DISPOSITIONS, GROUP_LABELS } from './disposition.ts';
 import { letterDocx } from './letter.docx.ts';
 import { letterText } from './letter.ts';
-import { requestPolicy } from './request.policy.ts';
+import { type CasePermissions, caseActionKeys, requestPolicy } from './request.policy.ts';
 import {
   presentApplicant,
+  presentCaseFile,
   presentCaseHeader,
   presentClock,
   presentItem,
   presentQueueRow,
+  presentTimelineDetail,
   timelineLabel,
 } from './request.presenter.ts';
 import { type QueueName, requestRepository as repo } from './request.repository.ts';
@@ -226,7 +228,9 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         let agencyIds = scopeList(scope);
         if (req.query.agencyId) {
           if (!requestPolicy.canRead(actor, dir, req.query.agencyId)) throw new AppError('FORBIDDEN');
-          agencyIds = dir.subtree(req.query.agencyId);
+          // the agency and what lies below it, as far as the actor reads it: a role on the parent
+          // government does not open the departments' queues (docs/access.md)
+          agencyIds = dir.subtree(req.query.agencyId).filter((a) => inScope(scope, a));
         }
         const today = chinaDate(deps.clock.now());
         // "due within 5 working days" on each agency's own calendar (local holidays per subtree)
@@ -312,8 +316,28 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const chain = await approvalChain(deps, deps.db, l.app);
         const rules = await rulesForAgency(deps, deps.db, l.app.agencyId);
         const items = await repo.items(deps.db, id);
+        const round = await svc.roundParticipants(deps.db, id);
+        const stepRole = chain[round.approvedBy.length];
+        const permissions: CasePermissions = {
+          personalData: personal,
+          manage: requestPolicy.canManage(actor, dir, l.app),
+          handle: requestPolicy.canHandle(actor, dir, l.app),
+          approveExtension: requestPolicy.canApproveExtension(actor, dir, l.app),
+          approve:
+            l.app.status === 'awaiting_approval' &&
+            stepRole !== undefined &&
+            requestPolicy.canApproveStep(actor, dir, l.app, stepRole) &&
+            requestPolicy.canFillApprovalStep(actor.userId, round),
+        };
+        const header = presentCaseHeader(l.app, l.agency.name);
         return {
-          ...presentCaseHeader(l.app, l.agency.name),
+          ...header,
+          // the server's word on what this actor may do; the admin shows no other button (docs/access.md)
+          actions: caseActionKeys(permissions, {
+            status: l.app.status,
+            transitions: header.actions,
+            extensionRequested: l.app.extensionRequestedDays !== null,
+          }),
           applicant: presentApplicant(l.app, personal),
           items: items.map(presentItem),
           clock: presentClock(l.app, reply, l.cal, today),
@@ -360,26 +384,21 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             ...f,
             lines: JSON.parse(f.linesJson) as unknown,
           })),
-          files: await repo.files(deps.db, id),
+          files: (await repo.files(deps.db, id)).map((f) => presentCaseFile(f, personal)),
           timeline: (await repo.audit(deps.db, id)).map((e) => ({
             id: e.id,
             at: e.occurredAt,
             actor: e.actorLabel,
             action: e.action,
             label: timelineLabel(e.action),
-            detail: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null,
+            detail: presentTimelineDetail(e.afterJson, personal),
           })),
           rules: {
             replyDays: rules.replyDays,
             extensionDays: rules.extensionDays,
             correctionNoticeDays: rules.correctionNoticeDays,
           },
-          permissions: {
-            personalData: personal,
-            manage: requestPolicy.canManage(actor, dir, l.app),
-            handle: requestPolicy.canHandle(actor, dir, l.app),
-            approveExtension: requestPolicy.canApproveExtension(actor, dir, l.app),
-          },
+          permissions,
         };
       },
     );
@@ -635,10 +654,7 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         const f = await repo.file(deps.db, req.params.fileId);
         if (!f || f.applicationId !== l.app.id) throw new AppError('NOT_FOUND');
         // identity proofs and scans carry personal data: only staff handling the case
-        if (
-          f.kind !== 'provided' &&
-          !requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app)
-        )
+        if (!requestPolicy.canDownloadFile(actor, await agencyDirectory(deps), l.app, f.kind))
           throw new AppError('FORBIDDEN');
         return reply
           .type(f.mime)

@@ -304,6 +304,9 @@ export async function seedRequestsDemo(
   for (const d of departments) {
     const office = await actorOf(deps.db, `${d.prefix}-gk`);
     const unitHead = await actorOf(deps.db, `${d.prefix}-kz`);
+    // the handler in the assigned unit drafts and submits the reply; the office, which approves a
+    // step, may not also submit it (separation of duties, docs/access.md)
+    const drafter = await actorOf(deps.db, `${d.prefix}-ng`);
     const leader = await actorOf(deps.db, `${d.prefix}-fg`);
     const principal = await actorOf(deps.db, `${d.prefix}-jz`);
     const approvers: Partial<Record<Role, StaffActor>> = {
@@ -393,9 +396,9 @@ export async function seedRequestsDemo(
               return;
             }
             case 'submit':
-              return svc.submitForApproval(dd, tx, ctx, id);
+              return svc.submitForApproval(dd, tx, { actor: drafter }, id);
             case 'reply': {
-              const app = await svc.submitForApproval(dd, tx, ctx, id);
+              const app = await svc.submitForApproval(dd, tx, { actor: drafter }, id);
               const chain = await svc.approvalChain(dd, tx, app);
               for (const [k, role] of chain.entries())
                 await svc.approve(dd, tx, { actor: approvers[role]! }, id, {

@@ -203,3 +203,50 @@ export function presentCaseHeader(a: ApplicationRow, agencyName: string) {
     closedOn: a.closedOn,
   };
 }
+
+const FILE_KIND_LABELS: Record<string, string> = {
+  provided: '提供的政府信息',
+  scan: '申请表扫描件',
+  identity_proof: '身份证明',
+};
+
+/**
+ * A case file as listed on the case page. File names often carry the applicant's name or identity
+ * number ("张三身份证.jpg"), so staff who see the case masked (a supervising office) get the kind only.
+ */
+export function presentCaseFile(
+  f: { id: number; kind: string; filename: string; mime: string; size: number; createdAt: string },
+  personal: boolean,
+) {
+  const label = FILE_KIND_LABELS[f.kind] ?? '文件';
+  return {
+    id: f.id,
+    kind: f.kind,
+    filename: personal ? f.filename : `${label}（文件名已隐去）`,
+    mime: f.mime,
+    size: f.size,
+    createdAt: f.createdAt,
+  };
+}
+
+/** Audit details that may carry the applicant's data or a file name (e.g. request.file_attached). */
+const PERSONAL_DETAIL_KEYS = new Set([
+  'filename',
+  'applicantName',
+  'idNumber',
+  'phone',
+  'email',
+  'address',
+  'postalCode',
+  'contactName',
+  'addressee',
+  'text',
+]);
+
+/** The timeline detail of a case event; personal keys dropped for staff who see the case masked. */
+export function presentTimelineDetail(afterJson: string | null, personal: boolean): unknown {
+  if (!afterJson) return null;
+  const detail = JSON.parse(afterJson) as unknown;
+  if (personal || detail === null || typeof detail !== 'object' || Array.isArray(detail)) return detail;
+  return Object.fromEntries(Object.entries(detail).filter(([k]) => !PERSONAL_DETAIL_KEYS.has(k)));
+}

@@ -1068,6 +1068,19 @@ async function currentRound(tx: DbOrTx, id: number) {
   return rows.slice(last + 1).filter((r) => r.decision === 'approved');
 }
 
+/** Who submitted the current round (the reply's drafter) and who approved its steps so far. */
+export async function roundParticipants(tx: DbOrTx, id: number) {
+  const rows = (await repo.approvals(tx, id)).filter((a) => a.subject === 'reply');
+  const last = rows.map((r) => r.decision).lastIndexOf('submitted');
+  return {
+    submittedBy: last >= 0 ? rows[last]!.userId : null,
+    approvedBy: rows
+      .slice(last + 1)
+      .filter((r) => r.decision === 'approved')
+      .map((r) => r.userId),
+  };
+}
+
 export async function submitForApproval(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
@@ -1103,6 +1116,8 @@ export async function approve(
   if (!role) throw new AppError('REQUEST_INVALID_TRANSITION', { message: '审批已全部完成，可以发出答复' });
   if (!requestPolicy.canApproveStep(actor, await agencyDirectory(deps, tx), l.app, role))
     throw new AppError('REQUEST_APPROVAL_NOT_YOUR_STEP');
+  if (!requestPolicy.canFillApprovalStep(actor.userId, await roundParticipants(tx, id)))
+    throw new AppError('SEPARATION_OF_DUTIES');
   await repo.insertApproval(tx, {
     applicationId: id,
     subject: 'reply',

@@ -44,6 +44,15 @@ const CORE_ERRORS = {
   USER_NOT_FOUND: { status: 404, message: '用户不存在' },
   USER_USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   USER_ROLE_INVALID: { status: 400, message: '该角色不能在此类机关中担任' },
+  USER_SELF_GRANT: {
+    status: 403,
+    message: '不能给自己授予或撤销角色，请由本机关的其他机关管理员或平台管理员办理',
+  },
+  USER_GRANT_REASON_REQUIRED: { status: 400, message: '授予或撤销角色必须写明理由（如任职文件、岗位调整）' },
+  SEPARATION_OF_DUTIES: {
+    status: 403,
+    message: '同一事项中，拟稿人不能审查或审批本人起草的内容，同一人也不能担任审查审批流程中的两个环节',
+  },
 
   CALENDAR_YEAR_MISSING: {
     status: 422,

@@ -1,4 +1,4 @@
-import { Button, Form, Select } from 'antd';
+import { Button, Form, Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
@@ -11,6 +11,7 @@ interface GrantValues {
   agencyId: number | null;
   role: string;
   unitId: number | null;
+  reason: string;
 }
 
 interface RoleGrantFormProps {
@@ -33,7 +34,12 @@ export function RoleGrantForm({ user, agencies, tree, roles, onGranted }: RoleGr
   const onFinish = async (v: GrantValues) => {
     setSaving(true);
     try {
-      const body = { agencyId: v.agencyId, role: v.role, ...(v.unitId ? { unitId: v.unitId } : {}) };
+      const body = {
+        agencyId: v.agencyId,
+        role: v.role,
+        reason: v.reason,
+        ...(v.unitId ? { unitId: v.unitId } : {}),
+      };
       onGranted(await api.post<User>(`/admin/users/${user.id}/roles`, body));
       form.resetFields();
     } catch (err) {
@@ -78,6 +84,14 @@ export function RoleGrantForm({ user, agencies, tree, roles, onGranted }: RoleGr
           placeholder="不指定"
           options={units.map((u) => ({ value: u.id, label: u.label }))}
         />
+      </Form.Item>
+      <Form.Item
+        label="授予理由"
+        name="reason"
+        rules={[{ required: true, min: 2, message: '请写明授予理由（如任职文件、岗位调整）' }]}
+        extra="记入审计日志；不能给自己授予角色"
+      >
+        <Input maxLength={500} placeholder="例如：根据县司法局〔2026〕5号任职通知" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving}>
         授予角色

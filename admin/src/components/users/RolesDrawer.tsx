@@ -1,4 +1,4 @@
-import { App, Button, Divider, Drawer, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Divider, Drawer, Input, Popconfirm, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
@@ -18,13 +18,20 @@ interface RolesDrawerProps {
 
 export function RolesDrawer({ user, agencies, tree, roles, onChanged, onClose }: RolesDrawerProps) {
   const [revoking, setRevoking] = useState<number | null>(null);
+  const [reason, setReason] = useState('');
   const { message } = App.useApp();
   const handleError = useErrorHandler();
 
   const revoke = async (a: RoleAssignment) => {
     setRevoking(a.id);
     try {
-      onChanged(await api.delete<User>(`/admin/users/${user.id}/roles/${a.id}`));
+      // every revocation is audited with its reason (docs/access.md)
+      onChanged(
+        await api.delete<User>(
+          `/admin/users/${user.id}/roles/${a.id}?reason=${encodeURIComponent(reason.trim())}`,
+        ),
+      );
+      setReason('');
       void message.success(`已撤销：${a.agencyName} · ${a.roleLabel}`);
     } catch (err) {
       handleError(err);
@@ -53,8 +60,17 @@ export function RolesDrawer({ user, agencies, tree, roles, onChanged, onClose }:
             render: (_, a) => (
               <Popconfirm
                 title="确定撤销该角色吗？"
+                description={
+                  <Input
+                    aria-label="撤销理由"
+                    placeholder="撤销理由（必填，记入审计日志）"
+                    value={reason}
+                    onChange={(e) => setReason(e.target.value)}
+                  />
+                }
                 okText="撤销"
                 cancelText="取消"
+                okButtonProps={{ disabled: reason.trim().length < 2 }}
                 onConfirm={() => revoke(a)}
               >
                 <Button size="small" danger loading={revoking === a.id}>

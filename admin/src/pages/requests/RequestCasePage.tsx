@@ -264,9 +264,13 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
           {
             title: '文件名',
             dataIndex: 'filename',
-            render: (v: string, r: { id: number }) => (
-              <a href={`/api/v1/admin/requests/${c.id}/files/${r.id}`}>{v}</a>
-            ),
+            // identity proofs and scans download only for staff who see the applicant (docs/access.md)
+            render: (v: string, r: { id: number; kind: string }) =>
+              c.permissions.personalData || r.kind === 'provided' ? (
+                <a href={`/api/v1/admin/requests/${c.id}/files/${r.id}`}>{v}</a>
+              ) : (
+                v
+              ),
           },
           { title: '大小', dataIndex: 'size', render: (v: number) => `${Math.ceil(v / 1024)} KB` },
         ]}
@@ -535,6 +539,11 @@ export default function RequestCasePage() {
                 </Button>
               ))}
             </Space>
+            {!c.permissions.manage && !c.permissions.handle && buttons.length === 0 && (
+              <Typography.Paragraph type="secondary" data-testid="read-only-case">
+                您可以查阅本案（申请人信息已按规定遮蔽），但不在本案的办理人员之列，不能在本案中办理。
+              </Typography.Paragraph>
+            )}
             {c.status === 'awaiting_approval' && (
               <Typography.Paragraph style={{ marginTop: 12 }}>
                 审批环节：

@@ -260,21 +260,14 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
 };
 
 interface CaseState {
-  status: string;
+  /** the action keys the server allows this user (request.policy.ts caseActionKeys) */
   actions: string[];
-  permissions: { manage: boolean; handle: boolean; approveExtension: boolean };
-  clock: { extensionRequestedDays: number | null };
 }
 
-/** The buttons of the 办理 card: the server's transitions plus the actions offered by the case's state. */
+/**
+ * The buttons of the 办理 card: exactly the actions the server says this user may take — a
+ * supervising office, for one, gets none (docs/access.md).
+ */
 export function caseButtons(c: CaseState): { key: string; def: ActionDef }[] {
-  const allowed = (d: ActionDef) => d.who === 'any' || c.permissions[d.who];
-  const keys = c.actions.filter((a) => CASE_ACTIONS[a]);
-  const running = ['registered', 'in_progress', 'awaiting_approval'].includes(c.status);
-  if (running && c.permissions.handle && !c.clock.extensionRequestedDays) keys.push('extension');
-  if (c.clock.extensionRequestedDays && c.permissions.approveExtension) keys.push('extension_decision');
-  if (c.status === 'awaiting_approval') keys.push('approval');
-  if (running && c.permissions.manage) keys.push('delay');
-  if (['replied', 'closed'].includes(c.status) && c.permissions.manage) keys.push('appeal');
-  return keys.map((key) => ({ key, def: CASE_ACTIONS[key]! })).filter((b) => allowed(b.def));
+  return c.actions.filter((k) => CASE_ACTIONS[k]).map((key) => ({ key, def: CASE_ACTIONS[key]! }));
 }
