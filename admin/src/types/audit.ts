@@ -22,7 +22,10 @@ export interface AuditPage {
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
+  /** digest of all chain heads */
   headHash: string;
+  /** each chain's head (chain -1 legacy, 0 platform, otherwise the agency id); docs/audit.md */
+  heads: { chain: number; seq: number; hash: string }[];
   problems: { eventId: number; problem: string; message: string }[];
 }
 
