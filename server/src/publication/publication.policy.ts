@@ -39,7 +39,7 @@ export const publicationPolicy = {
     return inScope(scopeWithRole(actor, dir, ['disclosure_office', 'agency_admin']), agencyId);
   },
   /**
-   * Staff reading: the readable scope, except internal-only items (向机关内部公开, seed 000 art.5),
+   * Staff reading: the readable scope, except internal-only items (向机关内部公开, docs/access.md),
    * which only the agency's own staff see — neither a supervising agency, nor the parent government,
    * nor the platform administrator.
    */
