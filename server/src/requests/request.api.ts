@@ -119,6 +119,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
           statusLabel: STATUS_LABELS[t.app.status as keyof typeof STATUS_LABELS] ?? t.app.status,
           receivedOn: t.app.receivedOn,
           dueOn: t.dueOn,
+          dueNote: t.dueNote,
           letters: letters.map((l) => ({
             id: l.id,
             kind: l.kind,

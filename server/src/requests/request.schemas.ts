@@ -103,6 +103,9 @@ export const TrackResponse = Type.Object({
   statusLabel: Type.String(),
   receivedOn: Nullable(Type.String({ description: '收到申请日期（条例第三十一条）' })),
   dueOn: Nullable(Type.String({ description: '答复期限' })),
+  dueNote: Type.Optional(
+    Nullable(Type.String({ description: '无法给出答复期限时的说明（如下一年度节假日安排尚未公布）' })),
+  ),
   letters: Type.Array(PublicLetter),
   files: Type.Array(Type.Object({ id: Type.Integer(), filename: Type.String(), size: Type.Integer() })),
 });

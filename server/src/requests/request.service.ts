@@ -1452,7 +1452,12 @@ export interface Tracked {
   app: ApplicationRow;
   agency: AgencyNode;
   dueOn: string | null;
+  /** why no due date can be given (docs/rules.md §3.4), e.g. next year's holidays not yet published */
+  dueNote: string | null;
 }
+
+/** Shown instead of a due date that falls in a year without calendar data (never a 4xx/5xx to the applicant). */
+export const DUE_PENDING_CALENDAR = '答复期限待定：下一年度节假日安排尚未公布';
 
 /**
  * Finds an application by registration number and tracking code. A wrong code and an unknown number
@@ -1472,11 +1477,20 @@ export async function findTracked(
   const agency = (await agencyDirectory(deps)).get(app.agencyId)!;
   const d = await replyDeadline(deps.db, app.id);
   let dueOn = d?.dueDate ?? null;
+  let dueNote: string | null = null;
   if (d && d.state === 'paused' && app.pausedSince) {
-    const cal = await calendarFor(deps, app.agencyId);
-    dueOn = cal.addWorkingDays(d.dueDate, pausedWorkingDays(cal, app.pausedSince, today(deps)));
+    // the projected date of a paused clock can fall in a year whose holidays are not yet published
+    // (near year end): the page degrades to a note instead of failing with CALENDAR_YEAR_MISSING
+    try {
+      const cal = await calendarFor(deps, app.agencyId);
+      dueOn = cal.addWorkingDays(d.dueDate, pausedWorkingDays(cal, app.pausedSince, today(deps)));
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+      dueOn = null;
+      dueNote = DUE_PENDING_CALENDAR;
+    }
   }
-  return { app, agency, dueOn };
+  return { app, agency, dueOn, dueNote };
 }
 
 /** Letters sent to the applicant, with the name masked: the tracking page is reachable without login. */
