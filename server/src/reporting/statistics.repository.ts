@@ -64,6 +64,30 @@ export const statisticsRepository = {
       .execute();
   },
 
+  /**
+   * R.30 correction notices given in the year (the correction deadline opens on the day of the notice,
+   * request.service.ts requestCorrection), with the date of receipt they are measured from.
+   */
+  async correctionNotices(
+    db: DbOrTx,
+    agencyIds: number[],
+    year: number,
+  ): Promise<{ agencyId: number; receivedOn: string; noticeOn: string }[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('deadlines as d')
+      .innerJoin('requestApplications as a', 'a.id', 'd.subjectId')
+      .select(['a.agencyId', 'a.receivedOn', 'd.startDate as noticeOn'])
+      .where('d.subjectType', '=', 'request_application')
+      .where('d.kind', '=', 'correction')
+      .where('a.agencyId', 'in', agencyIds)
+      .where('a.receivedOn', 'is not', null)
+      .where('d.startDate', '>=', `${year}-01-01`)
+      .where('d.startDate', '<=', `${year}-12-31`)
+      .$narrowType<{ receivedOn: string }>()
+      .execute();
+  },
+
   async publishedItems(db: DbOrTx, agencyIds: number[], year: number): Promise<StatItem[]> {
     if (agencyIds.length === 0) return [];
     return db

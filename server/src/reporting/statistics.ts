@@ -21,6 +21,8 @@ export interface Statistics {
     avgWorkingDays: number | null;
   };
   openByDue: { key: string; label: string; count: number }[];
+  /** R.30: correction notices given in the year, and those later than correctionNoticeDays after receipt */
+  correctionNotices: { total: number; late: number };
   publicationsByCategory: { key: string; label: string; count: number }[];
   publicationsByMonth: { month: string; count: number }[];
   publicationsLate: number;
@@ -34,6 +36,8 @@ export function computeStatistics(input: {
   today: string;
   applications: StatApplication[];
   items: StatItem[];
+  /** R.30 notices of the year; `late` computed by the caller on each agency's calendar */
+  correctionNotices?: { agencyId: number; late: boolean }[];
   channelLabels: Record<string, string>;
   outcomeOf: (reportCategory: string | null, decidedOn: string | null) => OutcomeKey | null;
   calendarFor: (agencyId: number) => WorkingCalendar | null;
@@ -146,6 +150,10 @@ export function computeStatistics(input: {
       avgWorkingDays: daysN > 0 ? Math.round((daysSum / daysN) * 10) / 10 : null,
     },
     openByDue,
+    correctionNotices: {
+      total: input.correctionNotices?.length ?? 0,
+      late: input.correctionNotices?.filter((n) => n.late).length ?? 0,
+    },
     publicationsByCategory,
     publicationsByMonth,
     publicationsLate,
