@@ -646,7 +646,11 @@ export default function RequestCasePage() {
           <Card title="时间线" size="small" style={{ marginTop: 16 }}>
             <Timeline
               items={c.timeline.map((e) => ({
-                children: `${formatDateTime(e.at)} ${e.actor}：${e.label ?? e.action}`,
+                children: `${formatDateTime(e.at)} ${e.actor}：${e.label ?? e.action}${
+                  e.action === 'request.step_backdated' && e.detail
+                    ? `（${String(e.detail.stepLabel ?? '')}，实际日期 ${String(e.detail.actualOn ?? '')}）`
+                    : ''
+                }`,
               }))}
             />
           </Card>
