@@ -13,7 +13,9 @@ import type { Dashboard } from '../types/dashboard';
 export default function DashboardPage() {
   const me = useMe();
   const isManager = canManageSystem(me);
-  const { data, error, reload } = useApiData<Dashboard>(isManager ? '/admin/dashboard' : null);
+  // every staff member gets the warnings (e.g. next year's calendar missing from 1 November, which
+  // every disclosure office needs to know); the system figures stay with the managers
+  const { data, error, reload } = useApiData<Dashboard>('/admin/dashboard');
 
   return (
     <Flex vertical gap={24}>
@@ -29,7 +31,7 @@ export default function DashboardPage() {
       </div>
       {error && <LoadError error={error} onRetry={reload} />}
       {data && <WarningList warnings={data.warnings} />}
-      {data && <StatCards stats={data.stats} />}
+      {data && isManager && <StatCards stats={data.stats} />}
       {isManager && (
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}>

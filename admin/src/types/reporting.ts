@@ -193,6 +193,8 @@ export interface Statistics {
     avgWorkingDays: number | null;
   };
   openByDue: KeyCount[];
+  /** R.30 correction notices of the year; late = after 7 working days from receipt */
+  correctionNotices: { total: number; late: number };
   publicationsByCategory: KeyCount[];
   publicationsByMonth: { month: string; count: number }[];
   publicationsLate: number;

@@ -119,7 +119,15 @@ export interface RequestCase {
     paidOn: string | null;
     waived: number;
   }[];
-  timeline: { id: number; at: string; actor: string; action: string; label?: string }[];
+  timeline: {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    label?: string;
+    /** the event's "after" data, e.g. { stepLabel, actualOn } of request.step_backdated */
+    detail?: Record<string, unknown> | null;
+  }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
   /** the server's word on what this user may do in the case (request.policy.ts) */
   permissions: {

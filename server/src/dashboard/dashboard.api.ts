@@ -6,6 +6,7 @@ import { calendarRepository } from '../calendar/calendar.repository.ts';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 import { reportDueDate } from '../reporting/annual-report.ts';
 import { reportingRepository } from '../reporting/reporting.repository.ts';
+import { calendarPolicy } from '../calendar/calendar.policy.ts';
 import { calendarStatus } from '../calendar/calendar.service.ts';
 import { staffOf } from '../http/auth.ts';
 import { inScope, readableScope } from '../identity/access.ts';
@@ -56,11 +57,15 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
             message: `${status.today.slice(0, 4)} 年的节假日安排尚未录入：所有工作日期限都无法计算，请立即在“工作日历”中录入。`,
           });
         }
+        // from 1 November, on every staff dashboard (each disclosure office has replies due across the
+        // year end), not only the administrator's: the one who can enter it is told to, the others whom to ask
         if (status.warnNextYear) {
           warnings.push({
             level: 'warning',
             code: 'CALENDAR_NEXT_YEAR_MISSING',
-            message: `${status.nextYear} 年的节假日安排尚未录入。国务院办公厅通知发布后请及时录入，否则跨年的答复期限将无法计算。`,
+            message: calendarPolicy.canManageYears(actor)
+              ? `${status.nextYear} 年的节假日安排尚未录入。国务院办公厅通知发布后请及时录入，否则跨年的答复期限将无法计算。`
+              : `${status.nextYear} 年的节假日安排尚未录入：落在 ${status.nextYear} 年的答复期限暂无法计算，申请人查询时显示“答复期限待定”。请在国务院办公厅通知发布后提醒系统管理员及时录入，并人工掌握跨年申请的期限。`,
           });
         }
         // R.49: last year's report is due by 31 January (departments) / 31 March (governments)

@@ -18,15 +18,15 @@ const report: AnnualReport = {
   },
   table3: computeTable3(
     [
-      { id: 1, column: 'natural', receivedOn: '2025-03-01', closedOn: '2025-03-20', outcome: 'disclosed' },
+      { id: 1, column: 'natural', receivedOn: '2025-03-01', decidedOn: '2025-03-20', outcome: 'disclosed' },
       {
         id: 2,
         column: 'legal_service',
         receivedOn: '2025-04-01',
-        closedOn: '2025-04-28',
+        decidedOn: '2025-04-28',
         outcome: 'partial',
       },
-      { id: 3, column: 'commercial', receivedOn: '2025-12-29', closedOn: null, outcome: null },
+      { id: 3, column: 'commercial', receivedOn: '2025-12-29', decidedOn: null, outcome: null },
     ],
     2025,
   ).table,

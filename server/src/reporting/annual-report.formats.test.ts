@@ -166,8 +166,8 @@ describe('2019 format (国办公开办函〔2019〕60号)', () => {
     });
     const t21 = computeTable3(
       [
-        { id: 1, column: 'natural', receivedOn: '2021-02-01', closedOn: '2021-02-20', outcome: 'other.1' },
-        { id: 2, column: 'natural', receivedOn: '2021-03-01', closedOn: '2021-03-20', outcome: 'other.3' },
+        { id: 1, column: 'natural', receivedOn: '2021-02-01', decidedOn: '2021-02-20', outcome: 'other.1' },
+        { id: 2, column: 'natural', receivedOn: '2021-03-01', decidedOn: '2021-03-20', outcome: 'other.3' },
       ],
       2021,
     ).table;
@@ -205,7 +205,7 @@ describe('Table 三 from SQL counts', () => {
         id: ++id,
         column: cols[i % cols.length]!,
         receivedOn: received,
-        closedOn: closed,
+        decidedOn: closed,
         outcome,
       });
     }
@@ -214,7 +214,7 @@ describe('Table 三 from SQL counts', () => {
     const groups = new Map<string, ApplicationCount>();
     for (const a of apps) {
       const isNew = a.receivedOn >= '2025-01-01';
-      const outcome = a.closedOn !== null && a.closedOn <= '2025-12-31' ? a.outcome : null;
+      const outcome = a.decidedOn !== null && a.decidedOn <= '2025-12-31' ? a.outcome : null;
       const key = `${a.column}|${isNew}|${outcome}`;
       const g = groups.get(key) ?? { column: a.column, isNew, outcome, n: 0 };
       g.n++;

@@ -18,7 +18,7 @@ let n = 0;
 const app = (p: Partial<ReportApplication> & Pick<ReportApplication, 'receivedOn'>): ReportApplication => ({
   id: ++n,
   column: 'natural',
-  closedOn: null,
+  decidedOn: null,
   outcome: null,
   ...p,
 });
@@ -26,24 +26,29 @@ const app = (p: Partial<ReportApplication> & Pick<ReportApplication, 'receivedOn
 describe('Table 三 from applications', () => {
   const fixture: ReportApplication[] = [
     // carried in from 2024, answered in 2025
-    app({ receivedOn: '2024-12-20', closedOn: '2025-01-10', outcome: 'disclosed' }),
+    app({ receivedOn: '2024-12-20', decidedOn: '2025-01-10', outcome: 'disclosed' }),
     // carried in from 2024 and still open at the end of 2025 → carried out too
     app({ receivedOn: '2024-12-30', column: 'commercial' }),
     // closed in 2024: not in the 2025 table at all
-    app({ receivedOn: '2024-03-01', closedOn: '2024-03-20', outcome: 'disclosed' }),
+    app({ receivedOn: '2024-03-01', decidedOn: '2024-03-20', outcome: 'disclosed' }),
     // new in 2025, every kind of outcome
-    app({ receivedOn: '2025-02-01', closedOn: '2025-02-20', outcome: 'partial', column: 'research' }),
-    app({ receivedOn: '2025-03-01', closedOn: '2025-03-25', outcome: 'withheld.4', column: 'legal_service' }),
-    app({ receivedOn: '2025-04-01', closedOn: '2025-04-10', outcome: 'unable.1' }),
+    app({ receivedOn: '2025-02-01', decidedOn: '2025-02-20', outcome: 'partial', column: 'research' }),
+    app({
+      receivedOn: '2025-03-01',
+      decidedOn: '2025-03-25',
+      outcome: 'withheld.4',
+      column: 'legal_service',
+    }),
+    app({ receivedOn: '2025-04-01', decidedOn: '2025-04-10', outcome: 'unable.1' }),
     app({
       receivedOn: '2025-05-01',
-      closedOn: '2025-05-06',
+      decidedOn: '2025-05-06',
       outcome: 'not_processed.2',
       column: 'nonprofit',
     }),
-    app({ receivedOn: '2025-06-01', closedOn: '2025-07-01', outcome: 'other.1', column: 'other' }),
+    app({ receivedOn: '2025-06-01', decidedOn: '2025-07-01', outcome: 'other.1', column: 'other' }),
     // new in 2025, answered in 2026 → carried out
-    app({ receivedOn: '2025-12-25', closedOn: '2026-01-15', outcome: 'disclosed', column: 'commercial' }),
+    app({ receivedOn: '2025-12-25', decidedOn: '2026-01-15', outcome: 'disclosed', column: 'commercial' }),
     // received in 2026: not in 2025
     app({ receivedOn: '2026-01-05' }),
   ];

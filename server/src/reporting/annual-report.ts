@@ -146,8 +146,11 @@ export interface ReportApplication {
   column: ApplicantColumn;
   /** date of receipt (R.31), YYYY-MM-DD */
   receivedOn: string;
-  /** date the application was answered or otherwise closed; null while open */
-  closedOn: string | null;
+  /**
+   * date of the reply (R.33) or other terminating act (withdrawal, lapse of correction R.30 or of the
+   * fee, 109号) — never the archiving date (docs/rules.md §1); null while no such act has happened
+   */
+  decidedOn: string | null;
   /** the application's single report row (部分公开 takes precedence over every other item outcome); null while open */
   outcome: OutcomeKey | null;
 }
@@ -160,9 +163,11 @@ export function emptyTable3Row(): Record<Table3Column, number> {
 }
 
 /**
- * Counts per the national notes: 新收 = received in the year; 上年结转 = received earlier and still
- * open on 1 January; 办理结果 = closed in the year, one row per application; 结转下年 = received by
- * 31 December and still open then. Each application counts once in each applicable row.
+ * Counts per the national notes: 新收 = received in the year; 上年结转 = received earlier and not yet
+ * decided on 1 January; 办理结果 = decided in the year (reply or other terminating act, R.33), one row
+ * per application; 结转下年 = received by 31 December with no such act by then. Archiving (办结归档) is
+ * record-keeping and moves nothing between rows or years (docs/rules.md §1). Each application counts
+ * once in each applicable row.
  */
 export function computeTable3(
   apps: readonly ReportApplication[],
@@ -181,12 +186,12 @@ export function computeTable3(
   };
   for (const a of apps) {
     if (a.receivedOn > end) continue;
-    const closedBefore = a.closedOn !== null && a.closedOn < start;
-    if (closedBefore) continue;
+    const decidedBefore = a.decidedOn !== null && a.decidedOn < start;
+    if (decidedBefore) continue;
     if (a.receivedOn >= start) add('new', a);
     else add('carried_in', a);
-    const closedInYear = a.closedOn !== null && a.closedOn <= end;
-    if (closedInYear && a.outcome) {
+    const decidedInYear = a.decidedOn !== null && a.decidedOn <= end;
+    if (decidedInYear && a.outcome) {
       add(a.outcome, a);
       add('total', a);
     } else {
@@ -199,16 +204,16 @@ export function computeTable3(
 /** One GROUP BY cell of the applications (the database aggregates; see reporting.repository.ts). */
 export interface ApplicationCount {
   column: ApplicantColumn;
-  /** received in the year (一) rather than earlier and still open on 1 January (二) */
+  /** received in the year (一) rather than earlier and still undecided on 1 January (二) */
   isNew: boolean;
-  /** the report row when closed in the year; null = still open on 31 December (四) */
+  /** the report row when decided in the year; null = no terminating act by 31 December (四) */
   outcome: OutcomeKey | null;
   n: number;
 }
 
 /**
  * Table 三 from aggregated counts, by exactly the rules of `computeTable3` (the counts must come from
- * the applications that `computeTable3` would look at: received by 31 December, not closed before 1 January).
+ * the applications that `computeTable3` would look at: received by 31 December, not decided before 1 January).
  */
 export function table3FromCounts(counts: readonly ApplicationCount[]): Table3 {
   const table = Object.fromEntries(TABLE3_ROWS.map((r) => [r, emptyTable3Row()])) as Table3;
@@ -262,7 +267,12 @@ export interface ReportAppeal {
 
 export type Table4 = Record<AppealKind, Record<AppealOutcome | 'total', number>>;
 
-/** Cases filed in the year; a case not decided by 31 December counts as 尚未审结. */
+/**
+ * Table 四 counts the cases filed (申请复议 / 起诉) in the year, each once, by its state on 31
+ * December: decided by then → its outcome; otherwise 尚未审结. A case filed in one year and decided in
+ * the next stays in the year it was filed (as 尚未审结 there) and is not counted again in the year of
+ * its decision, so no case is in two reports (docs/rules.md §2).
+ */
 export function computeTable4(appeals: readonly ReportAppeal[], year: number): Table4 {
   const t = Object.fromEntries(
     APPEAL_KINDS.map((k) => [k, { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 }]),

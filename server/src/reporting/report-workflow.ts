@@ -49,12 +49,12 @@ export function outcomeFromRow(row: string): OutcomeKey | null {
 const ROW_BY_CODE = new Map<string, string>(DISPOSITIONS.map((d) => [d.code, d.row]));
 
 /**
- * An application's report row from its stored disposition category; closed without a national
- * category (e.g. withdrawn) counts as 其他处理 3.其他; open → null.
+ * An application's report row from its stored disposition category; decided without a national
+ * category (e.g. withdrawn) counts as 其他处理 3.其他; undecided → null.
  */
-export function outcomeOf(reportCategory: string | null, closedOn: string | null): OutcomeKey | null {
+export function outcomeOf(reportCategory: string | null, decidedOn: string | null): OutcomeKey | null {
   const row = reportCategory ? ROW_BY_CODE.get(reportCategory) : undefined;
-  return row ? outcomeFromRow(row) : closedOn ? 'other.3' : null;
+  return row ? outcomeFromRow(row) : decidedOn ? 'other.3' : null;
 }
 
 export function columnOf(applicantKind: string, orgType: string | null): ApplicantColumn {
@@ -113,7 +113,19 @@ export interface Facts {
   carriedOut: number;
   appeals: number;
   corrected: number;
+  /** replies sent in the year, and those sent after their reply deadline (R.33) */
+  replies: number;
+  lateReplies: number;
+  /** 信息处理费 recorded as paid in the year (109号), and how many fees */
   processingFeesYuan: number;
+  processingFeesPaid: number;
+}
+
+/** The sentence on reply timeliness: only what the records show (no claim when nothing was answered). */
+export function timelinessSentence(replies: number, late: number): string {
+  if (replies === 0) return '';
+  if (late === 0) return `全年答复${replies}件，均在法定期限内答复。`;
+  return `全年答复${replies}件，其中${replies - late}件在法定期限内答复，${late}件超过法定期限答复。`;
 }
 
 /** Narrative sections prefilled with the year's facts and figures; staff edit them before approval. */
@@ -122,7 +134,7 @@ export function prefillNarrative(f: Facts): Narrative {
     overview: [
       `${f.year}年，${f.agencyName}深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，推进政府信息公开工作。`,
       `（一）主动公开。全年通过政府信息公开专栏主动公开政府信息${f.published}条，其中行政规范性文件${f.normativeIssued}件。`,
-      `（二）依申请公开。全年新收政府信息公开申请${f.newApplications}件，办结${f.handled}件，其中予以公开${f.disclosed}件、部分公开${f.partial}件，结转下年度继续办理${f.carriedOut}件，均在法定期限内答复。`,
+      `（二）依申请公开。全年新收政府信息公开申请${f.newApplications}件，办结${f.handled}件，其中予以公开${f.disclosed}件、部分公开${f.partial}件，结转下年度继续办理${f.carriedOut}件。${timelinessSentence(f.replies, f.lateReplies)}`,
       '（三）政府信息管理。严格落实公开前保密审查机制，动态更新政府信息公开指南和主动公开基本目录。',
       '（四）平台建设。依托政府信息公开专栏集中发布法定主动公开内容，提供在线申请和办理进度查询。',
       `（五）监督保障。全年因政府信息公开被申请行政复议、提起行政诉讼${f.appeals}件，其中被纠错${f.corrected}件。`,
@@ -132,8 +144,8 @@ export function prefillNarrative(f: Facts): Narrative {
       '（二）改进情况：下一步将丰富政策解读形式，加强栏目日常维护和监督检查，进一步提升政府信息公开质量。',
     ].join('\n'),
     other: [
-      f.processingFeesYuan > 0
-        ? `依据《政府信息公开信息处理费管理办法》，本年度实际收取信息处理费${f.processingFeesYuan}元。`
+      f.processingFeesPaid > 0
+        ? `依据《政府信息公开信息处理费管理办法》，本年度实际收取信息处理费${f.processingFeesYuan}元（${f.processingFeesPaid}笔）。`
         : '依据《政府信息公开信息处理费管理办法》，本年度未收取信息处理费。',
       '本年度政务公开工作要点落实情况、人大代表建议和政协提案办理结果公开情况等，见本机关政府信息公开专栏。',
     ].join('\n'),

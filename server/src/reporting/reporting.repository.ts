@@ -10,7 +10,8 @@ export interface ApplicationFact {
   applicantKind: string;
   orgType: string | null;
   receivedOn: string;
-  closedOn: string | null;
+  /** the final reply or other terminating act (docs/rules.md §1): COALESCE(replied_on, closed_on) */
+  decidedOn: string | null;
   reportCategory: string | null;
 }
 
@@ -22,8 +23,8 @@ export interface ApplicationCountRow {
   reportCategory: string | null;
   /** 1 = received in the year (一), 0 = received earlier and still open on 1 January (二) */
   isNew: number;
-  /** 1 = closed by 31 December (an outcome row), 0 = still open then (四、结转下年度) */
-  closedInYear: number;
+  /** 1 = decided (replied, withdrawn, lapsed) by 31 December (an outcome row), 0 = carried out (四、结转下年度) */
+  decidedInYear: number;
   n: number;
 }
 
@@ -35,9 +36,17 @@ export interface AppealFact {
   outcome: string;
 }
 
+/**
+ * The date that decides an application's report year (docs/rules.md §1): the reply (R.33 — sending it
+ * sets replied_on), else the other terminating act (withdrawal or lapse set closed_on). Archiving an
+ * answered application (办结归档) also sets closed_on, but replied_on is always set first, so the
+ * archive date never decides the year.
+ */
+const decidedOn = () => sql<string | null>`COALESCE(replied_on, closed_on)`;
+
 export const reportingRepository = {
   /**
-   * Applications of the agency that could appear in `year`: received by its end and not closed before
+   * Applications of the agency that could appear in `year`: received by its end and not decided before
    * its start. One row per application — only for the records behind a Table 三 row, on demand.
    */
   async applicationFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<ApplicationFact[]> {
@@ -51,23 +60,24 @@ export const reportingRepository = {
         'applicantKind',
         'orgType',
         'receivedOn',
-        'closedOn',
         'reportCategory',
       ])
+      .select(decidedOn().as('decidedOn'))
       .where('agencyId', 'in', agencyIds)
       .where('receivedOn', 'is not', null)
       .where('receivedOn', '<=', `${year}-12-31`)
-      .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', `${year}-01-01`)]))
+      .where((eb) => eb.or([eb(decidedOn(), 'is', null), eb(decidedOn(), '>=', `${year}-01-01`)]))
       .$narrowType<{ receivedOn: string }>()
       .execute();
   },
 
   /**
    * Table 三 aggregated in the database: the applications `applicationFacts` would return, counted per
-   * agency × applicant kind × organisation type × disposition category × (new | carried in) × (closed in
+   * agency × applicant kind × organisation type × disposition category × (new | carried in) × (decided in
    * the year | carried out). A few hundred rows at most, whatever the number of applications; the same
    * SQL on SQLite and PostgreSQL (the two flags are computed in a derived table so the GROUP BY names
-   * plain columns rather than repeating parameterised CASE expressions).
+   * plain columns rather than repeating parameterised CASE expressions). The year of an application is
+   * that of its reply or other terminating act, never of its archiving (docs/rules.md §1, R.33).
    */
   async table3Counts(db: DbOrTx, agencyIds: number[], year: number): Promise<ApplicationCountRow[]> {
     if (agencyIds.length === 0) return [];
@@ -80,19 +90,26 @@ export const reportingRepository = {
         eb.case().when('receivedOn', '>=', start).then(sql<number>`1`).else(sql<number>`0`).end().as('isNew'),
         eb
           .case()
-          .when(eb.and([eb('closedOn', 'is not', null), eb('closedOn', '<=', end)]))
+          .when(eb.and([eb(decidedOn(), 'is not', null), eb(decidedOn(), '<=', end)]))
           .then(sql<number>`1`)
           .else(sql<number>`0`)
           .end()
-          .as('closedInYear'),
+          .as('decidedInYear'),
       ])
       .where('agencyId', 'in', agencyIds)
       .where('receivedOn', 'is not', null)
       .where('receivedOn', '<=', end)
-      .where((eb) => eb.or([eb('closedOn', 'is', null), eb('closedOn', '>=', start)]));
+      .where((eb) => eb.or([eb(decidedOn(), 'is', null), eb(decidedOn(), '>=', start)]));
     const rows = await db
       .selectFrom(facts.as('f'))
-      .select(['f.agencyId', 'f.applicantKind', 'f.orgType', 'f.reportCategory', 'f.isNew', 'f.closedInYear'])
+      .select([
+        'f.agencyId',
+        'f.applicantKind',
+        'f.orgType',
+        'f.reportCategory',
+        'f.isNew',
+        'f.decidedInYear',
+      ])
       .select((eb) => eb.fn.countAll<number | string>().as('n'))
       .groupBy([
         'f.agencyId',
@@ -100,16 +117,61 @@ export const reportingRepository = {
         'f.orgType',
         'f.reportCategory',
         'f.isNew',
-        'f.closedInYear',
+        'f.decidedInYear',
       ])
       .execute();
     // PostgreSQL returns count(*) as bigint text
     return rows.map((r) => ({
       ...r,
       isNew: Number(r.isNew),
-      closedInYear: Number(r.closedInYear),
+      decidedInYear: Number(r.decidedInYear),
       n: Number(r.n),
     }));
+  },
+
+  /**
+   * Replies sent in the year with the reply deadline in force when they were sent (the latest reply
+   * deadline neither superseded nor cancelled): the narrative's late-reply count is computed from these.
+   */
+  async repliesOfYear(
+    db: DbOrTx,
+    agencyIds: number[],
+    year: number,
+  ): Promise<{ id: number; repliedOn: string; dueDate: string | null; deadlineId: number | null }[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('requestApplications as a')
+      .leftJoin('deadlines as d', (j) =>
+        j
+          .onRef('d.subjectId', '=', 'a.id')
+          .on('d.subjectType', '=', 'request_application')
+          .on('d.kind', '=', 'reply')
+          .on('d.state', 'not in', ['superseded', 'cancelled']),
+      )
+      .select(['a.id', 'a.repliedOn', 'd.dueDate', 'd.id as deadlineId'])
+      .where('a.agencyId', 'in', agencyIds)
+      .where('a.repliedOn', '>=', `${year}-01-01`)
+      .where('a.repliedOn', '<=', `${year}-12-31`)
+      .$narrowType<{ repliedOn: string }>()
+      .execute();
+  },
+
+  /** 信息处理费 actually paid in the year (not waived), 国办函〔2020〕109号: amount in 元 and number of fees. */
+  async feesPaid(db: DbOrTx, agencyIds: number[], year: number): Promise<{ yuan: number; count: number }> {
+    if (agencyIds.length === 0) return { yuan: 0, count: 0 };
+    const r = await db
+      .selectFrom('requestFees as f')
+      .innerJoin('requestApplications as a', 'a.id', 'f.applicationId')
+      .select((eb) => [
+        eb.fn.sum<number | string | null>('f.amount').as('yuan'),
+        eb.fn.countAll<number>().as('n'),
+      ])
+      .where('a.agencyId', 'in', agencyIds)
+      .where('f.waived', '=', 0)
+      .where('f.paidOn', '>=', `${year}-01-01`)
+      .where('f.paidOn', '<=', `${year}-12-31`)
+      .executeTakeFirstOrThrow();
+    return { yuan: Number(r.yuan ?? 0), count: Number(r.n) };
   },
 
   async appealFacts(db: DbOrTx, agencyIds: number[], year: number): Promise<AppealFact[]> {

@@ -78,8 +78,8 @@ function toReportApplication(a: ApplicationFact): ReportApplication {
     id: a.id,
     column: columnOf(a.applicantKind, a.orgType),
     receivedOn: a.receivedOn,
-    closedOn: a.closedOn,
-    outcome: outcomeOf(a.reportCategory, a.closedOn),
+    decidedOn: a.decidedOn,
+    outcome: outcomeOf(a.reportCategory, a.decidedOn),
   };
 }
 
@@ -89,7 +89,7 @@ function table3OfCounts(rows: readonly ApplicationCountRow[], year: number): Tab
     rows.map((r) => ({
       column: columnOf(r.applicantKind, r.orgType),
       isNew: r.isNew === 1,
-      outcome: r.closedInYear === 1 ? outcomeOf(r.reportCategory, `${year}-12-31`) : null,
+      outcome: r.decidedInYear === 1 ? outcomeOf(r.reportCategory, `${year}-12-31`) : null,
       n: r.n,
     })),
   );
@@ -128,7 +128,27 @@ async function computeFigures(deps: Deps, db: DbOrTx, agencyId: number, year: nu
     table4,
     published,
     normativeIssued: normative.issued,
+    timeliness: lateReplies(await reportingRepository.repliesOfYear(db, scope, year)),
+    fees: await reportingRepository.feesPaid(db, scope, year),
   };
+}
+
+/**
+ * Replies and late replies (R.33): one reply per application, judged against its latest live reply
+ * deadline (an application without a stored deadline is not called late — nothing to compare with).
+ */
+export function lateReplies(
+  rows: readonly { id: number; repliedOn: string; dueDate: string | null; deadlineId: number | null }[],
+): { replies: number; late: number } {
+  const latest = new Map<number, { repliedOn: string; dueDate: string | null; deadlineId: number }>();
+  for (const r of rows) {
+    const prev = latest.get(r.id);
+    if (!prev || (r.deadlineId ?? 0) > prev.deadlineId)
+      latest.set(r.id, { repliedOn: r.repliedOn, dueDate: r.dueDate, deadlineId: r.deadlineId ?? 0 });
+  }
+  let late = 0;
+  for (const r of latest.values()) if (r.dueDate && r.repliedOn > r.dueDate) late++;
+  return { replies: latest.size, late };
 }
 
 export interface OverviewItem {
@@ -227,7 +247,11 @@ export async function computeReport(
     carriedOut: cmp.carriedOut,
     appeals: cmp.appeals,
     corrected: cmp.appealsCorrected,
-    processingFeesYuan: inputs.processingFeesYuan,
+    replies: live?.timeliness.replies ?? 0,
+    lateReplies: live?.timeliness.late ?? 0,
+    // the records, not the entered figure: the narrative states only what was recorded (109号)
+    processingFeesYuan: live?.fees.yuan ?? 0,
+    processingFeesPaid: live?.fees.count ?? 0,
   });
   const narrative = parse<Narrative>(row?.narrativeJson ?? null, narrativeDefault);
   const base = { agencyName: agency.name, year, table4: figures.table4, narrative };

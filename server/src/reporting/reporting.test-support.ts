@@ -2,7 +2,11 @@
 import type { DbOrTx } from '../db/create-db.ts';
 
 let seq = 0;
-/** An application received (and, with `closedOn`, answered in `category`) on the given dates. */
+/**
+ * An application received (and, with `closedOn`, answered in `category` and archived that day) on the
+ * given dates. `repliedOn` without `archivedOn` = answered, not yet archived; `repliedOn` + `archivedOn`
+ * = answered, archived later; `withdrawnOn` / `lapsedOn` = the other terminating acts (closed_on only).
+ */
 export async function application(
   db: DbOrTx,
   a: {
@@ -11,11 +15,26 @@ export async function application(
     orgType?: string | null;
     receivedOn: string;
     closedOn?: string | null;
+    repliedOn?: string | null;
+    archivedOn?: string | null;
+    withdrawnOn?: string | null;
+    lapsedOn?: string | null;
     category?: string | null;
   },
 ): Promise<{ id: number; registrationNo: string }> {
   seq++;
   const now = '2025-01-01T00:00:00.000Z';
+  const repliedOn = a.repliedOn ?? a.closedOn ?? null;
+  const closedOn = a.withdrawnOn ?? a.lapsedOn ?? a.archivedOn ?? a.closedOn ?? null;
+  const status = a.withdrawnOn
+    ? 'withdrawn'
+    : a.lapsedOn
+      ? 'lapsed'
+      : closedOn
+        ? 'closed'
+        : repliedOn
+          ? 'replied'
+          : 'in_progress';
   return db
     .insertInto('requestApplications')
     .values({
@@ -23,7 +42,7 @@ export async function application(
       registrationNo: `F${seq}-${Math.random().toString(36).slice(2, 8)}`,
       trackingHash: 'x',
       channel: 'online',
-      status: a.closedOn ? 'closed' : 'in_progress',
+      status,
       applicantKind: a.kind ?? 'natural',
       orgType: a.orgType ?? null,
       applicantName: `申请人${seq}`,
@@ -34,8 +53,8 @@ export async function application(
       submittedAt: now,
       receivedOn: a.receivedOn,
       clockStart: a.receivedOn,
-      closedOn: a.closedOn ?? null,
-      repliedOn: a.closedOn ?? null,
+      closedOn,
+      repliedOn,
       reportCategory: a.category ?? null,
       createdAt: now,
       updatedAt: now,

@@ -25,6 +25,7 @@ const StatsView = Type.Object({
     avgWorkingDays: Type.Union([Type.Number(), Type.Null()]),
   }),
   openByDue: Kv,
+  correctionNotices: Type.Object({ total: Type.Integer(), late: Type.Integer() }),
   publicationsByCategory: Kv,
   publicationsByMonth: Type.Array(Type.Object({ month: Type.String(), count: Type.Integer() })),
   publicationsLate: Type.Integer(),

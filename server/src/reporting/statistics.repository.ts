@@ -1,4 +1,5 @@
 /** SQL of the statistics dashboards: row-level facts for one or more agencies and a year (aggregated in statistics.ts). */
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
 
 export interface StatApplication {
@@ -8,7 +9,8 @@ export interface StatApplication {
   orgType: string | null;
   receivedOn: string;
   repliedOn: string | null;
-  closedOn: string | null;
+  /** reply or other terminating act (docs/rules.md §1): COALESCE(replied_on, closed_on), never the archive date */
+  decidedOn: string | null;
   reportCategory: string | null;
   clockStart: string | null;
   replyDueOn: string | null;
@@ -22,7 +24,10 @@ export interface StatItem {
 }
 
 export const statisticsRepository = {
-  /** Applications received in the year, or still open at its start, with their reply deadline. */
+  /**
+   * Applications received by the end of the year and not decided before its start, with their reply
+   * deadline in force (superseded deadlines — before a correction or an R.35 later date — left out).
+   */
   async applications(db: DbOrTx, agencyIds: number[], year: number): Promise<StatApplication[]> {
     if (agencyIds.length === 0) return [];
     return db
@@ -32,7 +37,7 @@ export const statisticsRepository = {
           .onRef('d.subjectId', '=', 'a.id')
           .on('d.subjectType', '=', 'request_application')
           .on('d.kind', '=', 'reply')
-          .on('d.state', '!=', 'cancelled'),
+          .on('d.state', 'not in', ['cancelled', 'superseded']),
       )
       .select([
         'a.agencyId',
@@ -41,7 +46,7 @@ export const statisticsRepository = {
         'a.orgType',
         'a.receivedOn',
         'a.repliedOn',
-        'a.closedOn',
+        sql<string | null>`COALESCE(a.replied_on, a.closed_on)`.as('decidedOn'),
         'a.reportCategory',
         'a.clockStart',
         'd.dueDate as replyDueOn',
@@ -49,7 +54,36 @@ export const statisticsRepository = {
       .where('a.agencyId', 'in', agencyIds)
       .where('a.receivedOn', 'is not', null)
       .where('a.receivedOn', '<=', `${year}-12-31`)
-      .where((eb) => eb.or([eb('a.closedOn', 'is', null), eb('a.closedOn', '>=', `${year}-01-01`)]))
+      .where((eb) =>
+        eb.or([
+          eb(sql`COALESCE(a.replied_on, a.closed_on)`, 'is', null),
+          eb(sql`COALESCE(a.replied_on, a.closed_on)`, '>=', `${year}-01-01`),
+        ]),
+      )
+      .$narrowType<{ receivedOn: string }>()
+      .execute();
+  },
+
+  /**
+   * R.30 correction notices given in the year (the correction deadline opens on the day of the notice,
+   * request.service.ts requestCorrection), with the date of receipt they are measured from.
+   */
+  async correctionNotices(
+    db: DbOrTx,
+    agencyIds: number[],
+    year: number,
+  ): Promise<{ agencyId: number; receivedOn: string; noticeOn: string }[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('deadlines as d')
+      .innerJoin('requestApplications as a', 'a.id', 'd.subjectId')
+      .select(['a.agencyId', 'a.receivedOn', 'd.startDate as noticeOn'])
+      .where('d.subjectType', '=', 'request_application')
+      .where('d.kind', '=', 'correction')
+      .where('a.agencyId', 'in', agencyIds)
+      .where('a.receivedOn', 'is not', null)
+      .where('d.startDate', '>=', `${year}-01-01`)
+      .where('d.startDate', '<=', `${year}-12-31`)
       .$narrowType<{ receivedOn: string }>()
       .execute();
   },

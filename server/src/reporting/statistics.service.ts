@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import { agencyDirectory } from '../agencies/agency.service.ts';
+import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { calendarFor } from '../calendar/calendar.service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { CHANNEL_LABELS } from '../requests/application.ts';
+import { correctionNoticeLate } from '../requests/procedure-limits.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { outcomeOf } from './report-workflow.ts';
@@ -45,19 +46,34 @@ export async function agencyStatistics(
   const owner = new Map<number, number>();
   for (const o of owners) for (const id of ownScope(dir, o)) owner.set(id, o);
   const ids = [...owner.keys()];
-  const [applications, items] = await Promise.all([
+  const [applications, items, notices] = await Promise.all([
     statisticsRepository.applications(db, ids, year),
     statisticsRepository.publishedItems(db, ids, year),
+    statisticsRepository.correctionNotices(db, ids, year),
   ]);
   const calendars = new Map<number, WorkingCalendar | null>();
   for (const o of owners) calendars.set(o, await calendarFor(deps, o).catch(() => null));
   const today = chinaDate(deps.clock.now());
   const calendarOf = (a: number) => calendars.get(owner.get(a) ?? a) ?? null;
+  // R.30: a notice later than correctionNoticeDays working days after receipt is counted as late
+  const correctionNotices: { agencyId: number; late: boolean }[] = [];
+  for (const n of notices) {
+    const cal = calendarOf(n.agencyId);
+    const rules = await rulesForAgency(deps, db, n.agencyId);
+    let late = false;
+    try {
+      late = cal ? correctionNoticeLate(cal, rules, n.receivedOn, n.noticeOn) : false;
+    } catch {
+      // a year without calendar data: not judged
+    }
+    correctionNotices.push({ agencyId: n.agencyId, late });
+  }
   const stats = computeStatistics({
     year,
     today,
     applications,
     items,
+    correctionNotices,
     channelLabels: CHANNEL_LABELS,
     outcomeOf,
     calendarFor: calendarOf,
@@ -140,6 +156,11 @@ export async function statisticsXlsx(agencyName: string, s: AgencyStatistics): P
         s.timeliness.avgWorkingDays,
       ],
     ],
+  );
+  sheet(
+    '补正告知',
+    ['补正告知', '超过7个工作日告知（条例第三十条）'],
+    [[s.correctionNotices.total, s.correctionNotices.late]],
   );
   sheet(
     '在办申请到期分布',

@@ -21,6 +21,8 @@ export interface Statistics {
     avgWorkingDays: number | null;
   };
   openByDue: { key: string; label: string; count: number }[];
+  /** R.30: correction notices given in the year, and those later than correctionNoticeDays after receipt */
+  correctionNotices: { total: number; late: number };
   publicationsByCategory: { key: string; label: string; count: number }[];
   publicationsByMonth: { month: string; count: number }[];
   publicationsLate: number;
@@ -34,19 +36,22 @@ export function computeStatistics(input: {
   today: string;
   applications: StatApplication[];
   items: StatItem[];
+  /** R.30 notices of the year; `late` computed by the caller on each agency's calendar */
+  correctionNotices?: { agencyId: number; late: boolean }[];
   channelLabels: Record<string, string>;
-  outcomeOf: (reportCategory: string | null, closedOn: string | null) => OutcomeKey | null;
+  outcomeOf: (reportCategory: string | null, decidedOn: string | null) => OutcomeKey | null;
   calendarFor: (agencyId: number) => WorkingCalendar | null;
 }): Statistics {
   const { year, today } = input;
   const y = String(year);
   const received = input.applications.filter((a) => a.receivedOn.startsWith(y));
-  const closed = input.applications.filter((a) => a.closedOn?.startsWith(y));
+  // 办结 = decided in the year (reply, withdrawal, lapse), as in the annual report (docs/rules.md §1)
+  const closed = input.applications.filter((a) => a.decidedOn?.startsWith(y));
 
   const applicationsByMonth = months(year).map((m) => ({
     month: m,
     received: received.filter((a) => a.receivedOn.startsWith(m)).length,
-    closed: closed.filter((a) => a.closedOn!.startsWith(m)).length,
+    closed: closed.filter((a) => a.decidedOn!.startsWith(m)).length,
   }));
   const channels = [...new Set([...Object.keys(input.channelLabels), ...received.map((a) => a.channel)])];
   const byChannel = channels.map((c) => ({
@@ -59,7 +64,7 @@ export function computeStatistics(input: {
     label: COLUMN_LABELS[c],
     count: received.filter((a) => columnOf(a.applicantKind, a.orgType) === c).length,
   }));
-  const outcomes = closed.map((a) => input.outcomeOf(a.reportCategory, a.closedOn));
+  const outcomes = closed.map((a) => input.outcomeOf(a.reportCategory, a.decidedOn));
   const byOutcome = OUTCOME_ROWS.map((r) => ({
     key: r.key,
     label: r.group === r.label ? r.label : `${r.group} ${r.label}`,
@@ -71,8 +76,9 @@ export function computeStatistics(input: {
   let daysSum = 0;
   let daysN = 0;
   for (const a of closed) {
-    const replied = a.repliedOn ?? a.closedOn!;
-    if (a.replyDueOn) {
+    const replied = a.decidedOn!;
+    // on time / late is a property of replies (R.33); a withdrawal or lapse has no reply to judge
+    if (a.replyDueOn && a.repliedOn) {
       if (replied <= a.replyDueOn) onTime++;
       else late++;
     }
@@ -87,7 +93,7 @@ export function computeStatistics(input: {
       }
     }
   }
-  const open = input.applications.filter((a) => a.closedOn === null || a.closedOn > today);
+  const open = input.applications.filter((a) => a.decidedOn === null || a.decidedOn > today);
   const bucket = (a: StatApplication): string => {
     if (!a.replyDueOn) return 'unknown';
     if (a.replyDueOn < today) return 'overdue';
@@ -144,6 +150,10 @@ export function computeStatistics(input: {
       avgWorkingDays: daysN > 0 ? Math.round((daysSum / daysN) * 10) / 10 : null,
     },
     openByDue,
+    correctionNotices: {
+      total: input.correctionNotices?.length ?? 0,
+      late: input.correctionNotices?.filter((n) => n.late).length ?? 0,
+    },
     publicationsByCategory,
     publicationsByMonth,
     publicationsLate,

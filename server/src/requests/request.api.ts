@@ -40,6 +40,7 @@ import {
   CorrectionBody,
   CorrectionReceivedBody,
   DecideBody,
+  ExtensionDecideBody,
   DelayBody,
   ExtensionBody,
   FeeBody,
@@ -52,6 +53,7 @@ import {
   QueueQuery,
   QueueResponse,
   ReasonBody,
+  ReplyBody,
   SubmitBody,
   SubmitResponse,
   TrackQuery,
@@ -119,6 +121,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
           statusLabel: STATUS_LABELS[t.app.status as keyof typeof STATUS_LABELS] ?? t.app.status,
           receivedOn: t.app.receivedOn,
           dueOn: t.dueOn,
+          dueNote: t.dueNote,
           letters: letters.map((l) => ({
             id: l.id,
             kind: l.kind,
@@ -566,8 +569,11 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
     action('extension', '申请延长答复期限（条例第三十三条）', ExtensionBody, (tx, c, id, b) =>
       svc.requestExtension(deps, tx, c, id, b),
     );
-    action('extension/decision', '审批延期（政府信息公开工作机构负责人）', DecideBody, (tx, c, id, b) =>
-      svc.decideExtension(deps, tx, c, id, b),
+    action(
+      'extension/decision',
+      '审批延期（政府信息公开工作机构负责人；答复期限届满后不能延长，条例第三十三条第二款）',
+      ExtensionDecideBody,
+      (tx, c, id, b) => svc.decideExtension(deps, tx, c, id, b),
     );
     action(
       'consultation',
@@ -593,7 +599,9 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
     action('withdraw', '申请人撤回', ReasonBody, (tx, c, id, b) => svc.withdraw(deps, tx, c, id, b));
     action('submit', '提交审批', null, (tx, c, id) => svc.submitForApproval(deps, tx, c, id));
     action('approval', '审批答复', DecideBody, (tx, c, id, b) => svc.approve(deps, tx, c, id, b));
-    action('reply', '发出答复书', null, (tx, c, id) => svc.sendReply(deps, tx, c, id));
+    action('reply', '发出答复书（纸质送达的可登记实际送达日期）', ReplyBody, (tx, c, id, b) =>
+      svc.sendReply(deps, tx, c, id, b),
+    );
     action('close', '办结归档', null, (tx, c, id) => svc.closeCase(deps, tx, c, id));
 
     app.post(

@@ -515,7 +515,7 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
 <dt>受理机关</dt><dd>${t.agency.name}</dd>
 <dt>办理状态</dt><dd><strong>${STATUS_LABELS[t.app.status as Status] ?? t.app.status}</strong></dd>
 <dt>收到申请日期</dt><dd>${t.app.receivedOn ? formatDateZh(t.app.receivedOn) : '待工作机构确认'}</dd>
-<dt>答复期限</dt><dd>${t.dueOn && !['replied', 'closed', 'withdrawn', 'lapsed'].includes(t.app.status) ? formatDateZh(t.dueOn) : '——'}${t.app.pauseKind ? '（征求意见、缴费或中止期间不计入答复期限）' : ''}</dd></dl></section>
+<dt>答复期限</dt><dd>${t.dueNote ?? (t.dueOn && !['replied', 'closed', 'withdrawn', 'lapsed'].includes(t.app.status) ? formatDateZh(t.dueOn) : '——')}${t.app.pauseKind ? '（征求意见、缴费或中止期间不计入答复期限）' : ''}</dd></dl></section>
 <section class="panel" aria-labelledby="l-h"><h2 id="l-h">文书</h2>
 ${
   letters.length === 0

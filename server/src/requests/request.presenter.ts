@@ -41,6 +41,8 @@ const EVENT_LABELS: Record<string, string> = {
   'request.third_party_notified': '告知第三方',
   'request.appeal_recorded': '登记复议/诉讼',
   'request.appeal_decided': '复议/诉讼结果',
+  // paper-steps.ts: a step done on paper, recorded afterwards with its real date
+  'request.step_backdated': '补录纸质办理环节（按实际日期计算期限）',
   'deadline.created': '期限起算',
   'deadline.extended_by_pause': '期限顺延（不计入期间）',
   'deadline.recomputed': '工作日历变更，期限重新计算',

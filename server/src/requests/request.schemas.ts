@@ -103,6 +103,9 @@ export const TrackResponse = Type.Object({
   statusLabel: Type.String(),
   receivedOn: Nullable(Type.String({ description: '收到申请日期（条例第三十一条）' })),
   dueOn: Nullable(Type.String({ description: '答复期限' })),
+  dueNote: Type.Optional(
+    Nullable(Type.String({ description: '无法给出答复期限时的说明（如下一年度节假日安排尚未公布）' })),
+  ),
   letters: Type.Array(PublicLetter),
   files: Type.Array(Type.Object({ id: Type.Integer(), filename: Type.String(), size: Type.Integer() })),
 });
@@ -183,6 +186,12 @@ export const CaseView = Type.Object(
 );
 export const CaseResponse = Type.Record(Type.String(), Anything);
 
+/**
+ * The real date of a step done on paper and recorded afterwards (paper-steps.ts): not after today, not
+ * before the previous recorded step; omitted = today.
+ */
+const StepOn = (title: string) => Type.Optional(Nullable(IsoDate(title)));
+
 export const AssignBody = Type.Object({
   unitId: Type.Optional(Nullable(Type.Integer({ title: '承办科室', minimum: 1 }))),
   handlerUserId: Type.Optional(Nullable(Type.Integer({ title: '承办人', minimum: 1 }))),
@@ -191,6 +200,7 @@ export const ConfirmBody = Type.Object({ confirmedOn: IsoDate('确认收到日�
 export const CorrectionBody = Type.Object({
   note: Type.String({ title: '需要补正的内容', minLength: 2, maxLength: 2000 }),
   correctionDays: Type.Integer({ title: '补正期限（工作日）', minimum: 1, maximum: 60 }),
+  on: StepOn('补正告知实际日期'),
 });
 export const CorrectionReceivedBody = Type.Object({ receivedOn: IsoDate('收到补正日期') });
 export const ExtensionBody = Type.Object({
@@ -201,22 +211,31 @@ export const DecideBody = Type.Object({
   approve: Type.Boolean({ title: '是否同意' }),
   comment: optText('审批意见', 500),
 });
+export const ExtensionDecideBody = Type.Object({
+  approve: Type.Boolean({ title: '是否同意' }),
+  comment: optText('审批意见', 500),
+  on: StepOn('延期审批实际日期'),
+});
+export const ReplyBody = Type.Object({ on: StepOn('答复书送达实际日期') });
 export const ConsultBody = Type.Object({
   kind: Type.Union([Type.Literal('third_party'), Type.Literal('inter_agency')], {
     title: '征求意见对象类型',
   }),
   party: Type.String({ title: '征求意见对象', minLength: 1, maxLength: 200 }),
   note: optText('说明', 1000),
+  on: StepOn('征求意见实际日期'),
 });
 export const ConsultEndBody = Type.Object({
   opinion: Type.Union([Type.Literal('agree'), Type.Literal('object'), Type.Literal('none')], {
     title: '意见',
   }),
   note: optText('意见内容', 2000),
+  on: StepOn('收到意见实际日期'),
 });
 export const FeeBody = Type.Object({
   method: Type.Union([Type.Literal('per_piece'), Type.Literal('per_volume')], { title: '计收方式' }),
   units: Type.Integer({ title: '件数或页数', minimum: 1, maximum: 100000 }),
+  on: StepOn('收费通知实际日期'),
 });
 export const FeeSettleBody = Type.Object({
   paidOn: Type.Optional(Nullable(IsoDate('缴费日期'))),

@@ -57,6 +57,13 @@ import {
   maskLetter,
 } from './letter.ts';
 import { parseTemplates } from './letter-template.ts';
+import { stepDate } from './paper-steps.ts';
+import {
+  correctionNoticeAllowed,
+  correctionNoticeLate,
+  correctionReceiptProblem,
+  extensionProblem,
+} from './procedure-limits.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestRepository as repo, SUBJECT } from './request.repository.ts';
 import type { ApplicationRow, ItemRow } from './request.table.ts';
@@ -289,22 +296,24 @@ async function pauseClock(
   tx: DbOrTx,
   app: ApplicationRow,
   kind: PauseKind,
+  since: string = today(deps),
 ): Promise<Partial<ApplicationRow>> {
   const d = await replyDeadline(tx, app.id);
   if (d) await repo.setDeadline(tx, d.id, { state: 'paused' }, nowIso(deps));
-  return { pauseKind: kind, pausedSince: today(deps) };
+  return { pauseKind: kind, pausedSince: since };
 }
 
-/** Ends the pause: the working days spent paused extend the reply deadline's working days. */
+/** Ends the pause on `until` (a paper step's real date, else today): the working days spent paused extend the reply deadline. */
 async function resumeClock(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
   l: Loaded,
+  until: string = today(deps),
 ): Promise<{ set: Partial<ApplicationRow>; days: number; dueOn: string | null }> {
   const { app, cal } = l;
   if (!app.pausedSince) return { set: {}, days: 0, dueOn: null };
-  const days = pausedWorkingDays(cal, app.pausedSince, today(deps));
+  const days = pausedWorkingDays(cal, app.pausedSince, until);
   const d = await replyDeadline(tx, app.id);
   let dueOn: string | null = null;
   if (d) {
@@ -558,20 +567,25 @@ export async function acceptAndAssign(
 
 // ------------------------------------------------------------------ the clock
 
-/** R.30: correction notice, once, with a reasonable deadline; the reply period restarts on correction. */
+/**
+ * R.30: correction notice, once (一次性告知), with a reasonable deadline; the reply period restarts on
+ * correction. A notice later than correctionNoticeDays after receipt is sent but flagged as late
+ * (counted in the statistics; docs/rules.md §3.1).
+ */
 export async function requestCorrection(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { note: string; correctionDays: number },
+  input: { note: string; correctionDays: number; on?: string | null },
 ) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
-  const t = today(deps);
-  const late = l.app.receivedOn
-    ? l.cal.workingDaysBetween(l.app.receivedOn, t) > l.rules.correctionNoticeDays
-    : false;
+  nextStatusOrThrow(l.app, 'request_correction');
+  const earlier = (await repo.deadlines(tx, id)).filter((x) => x.kind === 'correction').length;
+  if (!correctionNoticeAllowed(earlier)) throw new AppError('REQUEST_CORRECTION_ALREADY_NOTIFIED');
+  const t = await stepDate(deps, tx, ctx, l.app, 'correction_notice', input.on, today(deps));
+  const late = l.app.receivedOn ? correctionNoticeLate(l.cal, l.rules, l.app.receivedOn, t) : false;
   const d = await replyDeadline(tx, id);
   const app = await transition(
     deps,
@@ -580,11 +594,20 @@ export async function requestCorrection(
     l.app,
     'request_correction',
     {},
-    { note: input.note, lateNotice: late },
+    { note: input.note, noticeOn: t, lateNotice: late },
   );
   if (d) await repo.setDeadline(tx, d.id, { state: 'superseded' }, nowIso(deps));
   const cd = await openDeadline(deps, tx, ctx, app, 'correction', t, input.correctionDays);
-  await issueLetter(deps, tx, ctx, id, 'correction', { note: input.note, correctionDueOn: cd.dueDate }, true);
+  await issueLetter(
+    deps,
+    tx,
+    ctx,
+    id,
+    'correction',
+    { note: input.note, correctionDueOn: cd.dueDate },
+    true,
+    t,
+  );
   return app;
 }
 
@@ -598,7 +621,15 @@ export async function receiveCorrection(
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
   assertDate('receivedOn', '收到补正日期', input.receivedOn);
-  if (input.receivedOn > today(deps)) throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  const notice = await repo.liveDeadline(tx, id, 'correction');
+  const problem = correctionReceiptProblem(notice?.startDate ?? null, input.receivedOn, today(deps));
+  if (problem === 'in_future') throw new AppError('REQUEST_RECEIPT_DATE_INVALID');
+  // R.30: the corrected application answers the notice; it cannot have been received before it
+  if (problem === 'before_notice')
+    throw new AppError('REQUEST_CORRECTION_BEFORE_NOTICE', {
+      message: `收到补正日期（${input.receivedOn}）不能早于补正告知日期（${notice!.startDate}）（条例第三十条）`,
+      fields: [{ field: 'receivedOn', label: '收到补正日期', message: `不能早于 ${notice!.startDate}` }],
+    });
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['correction']);
   const app = await transition(
     deps,
@@ -664,6 +695,7 @@ export async function requestExtension(
   const actor = await authorize(deps, tx, ctx, l.app, 'handle');
   if (!['registered', 'in_progress', 'awaiting_approval'].includes(l.app.status))
     throw new AppError('REQUEST_INVALID_TRANSITION');
+  assertExtensionWhileRunning(await replyDeadline(tx, id), today(deps));
   if (!extensionAllowed(l.rules, { ...emptyClock(l.app) }, input.days))
     throw new AppError('REQUEST_EXTENSION_TOO_LONG');
   const app = await repo.update(tx, id, {
@@ -688,6 +720,22 @@ export async function requestExtension(
   return app;
 }
 
+/** R.33 ¶2: an extension only while the reply period runs and before it expires (docs/rules.md §3.2). */
+function assertExtensionWhileRunning(d: DeadlineRow | undefined, on: string): void {
+  const problem = extensionProblem(d, on);
+  if (problem === 'not_running') throw new AppError('REQUEST_EXTENSION_NOT_RUNNING');
+  if (problem === 'expired')
+    throw new AppError('REQUEST_EXTENSION_AFTER_EXPIRY', {
+      message: `答复期限已于 ${d!.dueDate} 届满，${on} 不能再延长：延长答复期限须在答复期限内决定并告知申请人（条例第三十三条第二款）`,
+    });
+}
+
+/** Refuses an action the transition table does not allow, before any other check runs. */
+function nextStatusOrThrow(app: ApplicationRow, action: Action): void {
+  if (!nextStatus(app.status as Status, action))
+    throw new AppError('REQUEST_INVALID_TRANSITION', { detail: { status: app.status, action } });
+}
+
 function emptyClock(app: ApplicationRow) {
   return {
     clockStart: app.clockStart,
@@ -703,12 +751,15 @@ export async function decideExtension(
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { approve: boolean; comment?: string | null },
+  input: { approve: boolean; comment?: string | null; on?: string | null },
 ) {
   const l = await load(deps, tx, id);
   const actor = await authorize(deps, tx, ctx, l.app, 'approve_extension');
   const days = l.app.extensionRequestedDays;
   if (!days) throw new AppError('REQUEST_EXTENSION_NOT_REQUESTED');
+  const decidedOn = input.approve
+    ? await stepDate(deps, tx, ctx, l.app, 'extension_decision', input.on, today(deps))
+    : today(deps);
   const requests = (await repo.approvals(tx, id)).filter(
     (a) => a.subject === 'extension' && a.decision === 'requested',
   );
@@ -741,6 +792,8 @@ export async function decideExtension(
   }
   if (!extensionAllowed(l.rules, emptyClock(l.app), days)) throw new AppError('REQUEST_EXTENSION_TOO_LONG');
   const d = await replyDeadline(tx, id);
+  // R.33 ¶2: an expired period is not revived by moving its due date (which would also clear the overdue flag)
+  assertExtensionWhileRunning(d, decidedOn);
   let dueOn: string | null = null;
   if (d) {
     dueOn = l.cal.addWorkingDays(d.startDate, d.workingDays + days);
@@ -758,7 +811,7 @@ export async function decideExtension(
     l.app,
     'request.extended',
     { dueDate: d?.dueDate ?? null },
-    { days, dueDate: dueOn, approvedBy: actor.userId },
+    { days, dueDate: dueOn, approvedBy: actor.userId, decidedOn },
   );
   // R.33 ¶2: the applicant is told, with the new date
   await issueLetter(
@@ -769,6 +822,7 @@ export async function decideExtension(
     'extension',
     { reason: l.app.extensionReason, extensionDays: days, dueOn },
     true,
+    decidedOn,
   );
   return app;
 }
@@ -779,12 +833,13 @@ export async function startConsultation(
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { kind: 'third_party' | 'inter_agency'; party: string; note?: string | null },
+  input: { kind: 'third_party' | 'inter_agency'; party: string; note?: string | null; on?: string | null },
 ) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
-  const t = today(deps);
-  const pause = await pauseClock(deps, tx, l.app, input.kind);
+  nextStatusOrThrow(l.app, input.kind === 'third_party' ? 'consult_third_party' : 'consult_agency');
+  const t = await stepDate(deps, tx, ctx, l.app, 'consultation_start', input.on, today(deps));
+  const pause = await pauseClock(deps, tx, l.app, input.kind, t);
   const app = await transition(
     deps,
     tx,
@@ -820,6 +875,7 @@ export async function startConsultation(
       'third_party_consultation',
       { party: input.party, consultationDueOn: d.dueDate },
       false,
+      t,
     );
   return app;
 }
@@ -829,14 +885,16 @@ export async function endConsultation(
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { opinion: 'agree' | 'object' | 'none'; note?: string | null },
+  input: { opinion: 'agree' | 'object' | 'none'; note?: string | null; on?: string | null },
 ) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'handle');
+  nextStatusOrThrow(l.app, 'end_consultation');
+  const t = await stepDate(deps, tx, ctx, l.app, 'consultation_end', input.on, today(deps));
   const c = await repo.openConsultation(tx, id);
-  if (c) await repo.answerConsultation(tx, c.id, today(deps), input.opinion, input.note ?? null);
+  if (c) await repo.answerConsultation(tx, c.id, t, input.opinion, input.note ?? null);
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps), ['third_party', 'inter_agency']);
-  const r = await resumeClock(deps, tx, ctx, l);
+  const r = await resumeClock(deps, tx, ctx, l, t);
   return transition(deps, tx, ctx, l.app, 'end_consultation', r.set, {
     opinion: input.opinion,
     pausedWorkingDays: r.days,
@@ -850,13 +908,14 @@ export async function noticeFee(
   tx: DbOrTx,
   ctx: Ctx,
   id: number,
-  input: { method: FeeMethod; units: number },
+  input: { method: FeeMethod; units: number; on?: string | null },
 ) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
   if (methodConflict(l.app.feeMethod as FeeMethod | null, input.method))
     throw new AppError('REQUEST_FEE_METHOD_CONFLICT');
-  const t = today(deps);
+  nextStatusOrThrow(l.app, 'notice_fee');
+  const t = await stepDate(deps, tx, ctx, l.app, 'fee_notice', input.on, today(deps));
   const prior =
     input.method === 'per_piece'
       ? await repo.piecesThisMonth(tx, l.app.agencyId, l.app.applicantName, t.slice(0, 7), id)
@@ -875,7 +934,7 @@ export async function noticeFee(
     noticeOn: t,
     createdAt: nowIso(deps),
   });
-  const pause = l.rules.feePaymentPausesClock ? await pauseClock(deps, tx, l.app, 'fee') : {};
+  const pause = l.rules.feePaymentPausesClock ? await pauseClock(deps, tx, l.app, 'fee', t) : {};
   const app = await transition(
     deps,
     tx,
@@ -900,6 +959,7 @@ export async function noticeFee(
       feeDueOn: d.dueDate,
     },
     true,
+    t,
   );
   return app;
 }
@@ -1146,8 +1206,18 @@ export async function approve(
   return l.app;
 }
 
-/** Sends the reply letter once every approval step is done; the reply period is met. */
-export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
+/**
+ * Sends the reply letter once every approval step is done; the reply period is met. The reply is the
+ * act that decides the application (R.33): its date (today, or the real date a paper reply was served)
+ * puts the application in that year's annual report (docs/rules.md §1).
+ */
+export async function sendReply(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  id: number,
+  input: { on?: string | null } = {},
+) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');
   if (l.app.status !== 'awaiting_approval') throw new AppError('REQUEST_INVALID_TRANSITION');
@@ -1168,7 +1238,8 @@ export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
       detail: { parties: owed.map((c) => c.party) },
     });
   const category = reportCategory(items.map((i) => ({ code: i.disposition as DispositionCode })));
-  const letter = await issueLetter(deps, tx, ctx, id, 'reply', {}, true);
+  const servedOn = await stepDate(deps, tx, ctx, l.app, 'reply_served', input.on, today(deps));
+  const letter = await issueLetter(deps, tx, ctx, id, 'reply', {}, true, servedOn);
   await repo.closeLiveDeadlines(tx, id, 'met', nowIso(deps));
   const app = await transition(
     deps,
@@ -1176,8 +1247,8 @@ export async function sendReply(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number) {
     ctx,
     l.app,
     'send_reply',
-    { repliedOn: today(deps), reportCategory: category },
-    { reportCategory: category, letterId: letter.id },
+    { repliedOn: servedOn, reportCategory: category },
+    { reportCategory: category, letterId: letter.id, repliedOn: servedOn },
   );
   return app;
 }
@@ -1268,6 +1339,7 @@ async function letterFacts(
   tx: DbOrTx,
   l: Loaded,
   vars: Record<string, string | number | null | undefined>,
+  issuedOn: string = today(deps),
 ) {
   const dir = await agencyDirectory(deps, tx);
   const parent = l.agency.parentId ? dir.get(l.agency.parentId) : undefined;
@@ -1278,7 +1350,7 @@ async function letterFacts(
     reconsiderationBody: l.agency.kind === 'department' && parent?.kind === 'government' ? parent.name : null,
     registrationNo: l.app.registrationNo,
     applicant: l.app.applicantName,
-    issuedOn: today(deps),
+    issuedOn,
     reconsiderationDays: l.rules.reconsiderationDays,
     litigationMonths: l.rules.litigationMonths,
     vars: { receivedOn: l.app.receivedOn, dueOn: d?.dueDate ?? null, ...vars },
@@ -1323,12 +1395,14 @@ export async function issueLetter(
   kind: LetterKind,
   vars: Record<string, string | number | null | undefined>,
   sent: boolean,
+  /** the letter's date: a paper step recorded afterwards keeps its real date (paper-steps.ts) */
+  issuedOn?: string,
 ) {
   const l = await load(deps, tx, id);
   const content = buildLetter(
     kind,
     await templateFor(tx, l.app.agencyId, kind),
-    await letterFacts(deps, tx, l, vars),
+    await letterFacts(deps, tx, l, vars, issuedOn ?? today(deps)),
   );
   const row = await repo.insertLetter(tx, {
     applicationId: id,
@@ -1396,7 +1470,12 @@ export interface Tracked {
   app: ApplicationRow;
   agency: AgencyNode;
   dueOn: string | null;
+  /** why no due date can be given (docs/rules.md §3.4), e.g. next year's holidays not yet published */
+  dueNote: string | null;
 }
+
+/** Shown instead of a due date that falls in a year without calendar data (never a 4xx/5xx to the applicant). */
+export const DUE_PENDING_CALENDAR = '答复期限待定：下一年度节假日安排尚未公布';
 
 /**
  * Finds an application by registration number and tracking code. A wrong code and an unknown number
@@ -1416,11 +1495,20 @@ export async function findTracked(
   const agency = (await agencyDirectory(deps)).get(app.agencyId)!;
   const d = await replyDeadline(deps.db, app.id);
   let dueOn = d?.dueDate ?? null;
+  let dueNote: string | null = null;
   if (d && d.state === 'paused' && app.pausedSince) {
-    const cal = await calendarFor(deps, app.agencyId);
-    dueOn = cal.addWorkingDays(d.dueDate, pausedWorkingDays(cal, app.pausedSince, today(deps)));
+    // the projected date of a paused clock can fall in a year whose holidays are not yet published
+    // (near year end): the page degrades to a note instead of failing with CALENDAR_YEAR_MISSING
+    try {
+      const cal = await calendarFor(deps, app.agencyId);
+      dueOn = cal.addWorkingDays(d.dueDate, pausedWorkingDays(cal, app.pausedSince, today(deps)));
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+      dueOn = null;
+      dueNote = DUE_PENDING_CALENDAR;
+    }
   }
-  return { app, agency, dueOn };
+  return { app, agency, dueOn, dueNote };
 }
 
 /** Letters sent to the applicant, with the name masked: the tracking page is reachable without login. */

@@ -2,6 +2,7 @@ import { ARCHIVE_ERRORS } from '../publication/archive.errors.ts';
 import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.ts';
 import { ITEM_IMPORT_ERRORS } from '../publication/item-import.errors.ts';
 import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
+import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
@@ -70,6 +71,7 @@ const CORE_ERRORS = {
 export const ERROR_CATALOG = {
   ...CORE_ERRORS,
   ...REQUEST_ERRORS,
+  ...PROCEDURE_ERRORS,
   ...PUBLICATION_ERRORS,
   ...ITEM_IMPORT_ERRORS,
   ...ARCHIVE_ERRORS,

@@ -29,6 +29,18 @@ export function StatisticsKpis({ stats }: { stats: Statistics }) {
       precision: t.avgWorkingDays === null ? undefined : 1,
       note: t.avgWorkingDays === null ? '暂无办结申请' : undefined,
     },
+    {
+      title: '补正告知',
+      value: stats.correctionNotices.total,
+      suffix: '件',
+      danger: stats.correctionNotices.late > 0,
+      note:
+        stats.correctionNotices.late > 0
+          ? `超过7个工作日告知 ${stats.correctionNotices.late} 件（条例第三十条）`
+          : stats.correctionNotices.total > 0
+            ? '均在7个工作日内告知'
+            : undefined,
+    },
     { title: '主动公开', value: published, suffix: '条' },
     {
       title: '超期公开',

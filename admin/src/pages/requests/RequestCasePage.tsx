@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Descriptions,
   Form,
   Input,
@@ -19,9 +20,11 @@ import {
   Timeline,
   Typography,
 } from 'antd';
+import datePickerZhCN from 'antd/es/date-picker/locale/zh_CN';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api';
+import { api, isAbortError, toApiError } from '../../api';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -67,20 +70,29 @@ function ActionModal({
 }) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  // a refusal (e.g. 条例第三十条 one correction notice, 第三十三条 no extension after expiry) stays
+  // visible in the dialog in the server's Chinese wording, not only as a passing toast
+  const [refusal, setRefusal] = useState<string | null>(null);
   const onError = useErrorHandler();
   const { message } = App.useApp();
   if (!def) return null;
   async function run() {
     const values = (await form.validateFields()) as Record<string, unknown>;
-    for (const k of Object.keys(values)) if (values[k] === '' || values[k] === undefined) delete values[k];
+    for (const k of Object.keys(values))
+      if (values[k] === '' || values[k] === undefined || values[k] === null) delete values[k];
+    for (const f of def!.fields)
+      if (f.kind === 'stepDate' && values[f.name])
+        values[f.name] = (values[f.name] as Dayjs).format('YYYY-MM-DD');
     if (typeof values.approve === 'string') values.approve = values.approve === 'true';
     setSaving(true);
+    setRefusal(null);
     try {
       await api.post(`/admin/requests/${caseId}/${def!.path}`, { ...values, ...def!.extra });
       void message.success(`${def!.label}：已完成`);
       form.resetFields();
       onDone();
     } catch (e) {
+      if (!isAbortError(e)) setRefusal(toApiError(e).message);
       onError(e, form);
     } finally {
       setSaving(false);
@@ -97,6 +109,9 @@ function ActionModal({
       okButtonProps={{ danger: def.danger }}
     >
       {def.fields.length === 0 && <p>确定要“{def.label}”吗？此操作将记入审计日志。</p>}
+      {refusal && (
+        <Alert type="error" showIcon title="未能办理" description={refusal} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical">
         {def.fields.map((f) => (
           <Form.Item
@@ -107,6 +122,15 @@ function ActionModal({
           >
             {f.kind === 'date' ? (
               <Input type="date" />
+            ) : f.kind === 'stepDate' ? (
+              <DatePicker
+                locale={datePickerZhCN}
+                format="YYYY-MM-DD"
+                placeholder="今天"
+                allowClear
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                style={{ width: 200 }}
+              />
             ) : f.kind === 'days' ? (
               <InputNumber min={1} max={100000} style={{ width: 200 }} />
             ) : f.kind === 'textarea' ? (
@@ -631,7 +655,11 @@ export default function RequestCasePage() {
           <Card title="时间线" size="small" style={{ marginTop: 16 }}>
             <Timeline
               items={c.timeline.map((e) => ({
-                children: `${formatDateTime(e.at)} ${e.actor}：${e.label ?? e.action}`,
+                children: `${formatDateTime(e.at)} ${e.actor}：${e.label ?? e.action}${
+                  e.action === 'request.step_backdated' && e.detail
+                    ? `（${String(e.detail.stepLabel ?? '')}，实际日期 ${String(e.detail.actualOn ?? '')}）`
+                    : ''
+                }`,
               }))}
             />
           </Card>

@@ -1,5 +1,12 @@
 /** The case actions of the staff case page: what each asks for and where it posts. */
-export type FieldKind = 'date' | 'text' | 'textarea' | 'days' | 'select';
+/** 'stepDate': the real date of a step done on paper and recorded afterwards (optional; empty = today). */
+export type FieldKind = 'date' | 'stepDate' | 'text' | 'textarea' | 'days' | 'select';
+
+/**
+ * The label of the real-date field: the server checks it lies between the previous recorded step and
+ * today and records the step as back-dated (server/src/requests/paper-steps.ts).
+ */
+export const STEP_ON_LABEL = '实际办理日期（纸质办理后补录时选择；不选为今天）';
 export interface FieldDef {
   name: string;
   label: string;
@@ -36,6 +43,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
     fields: [
       { name: 'note', label: '需要补正的内容（一次性告知，条例第三十条）', kind: 'textarea', required: true },
       { name: 'correctionDays', label: '补正期限（工作日）', kind: 'days', required: true },
+      { name: 'on', label: STEP_ON_LABEL, kind: 'stepDate' },
     ],
   },
   receive_correction: {
@@ -59,6 +67,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
     fields: [
       { name: 'party', label: '第三方名称', kind: 'text', required: true },
       { name: 'note', label: '说明', kind: 'textarea' },
+      { name: 'on', label: STEP_ON_LABEL, kind: 'stepDate' },
     ],
   },
   consult_agency: {
@@ -69,6 +78,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
     fields: [
       { name: 'party', label: '机关名称', kind: 'text', required: true },
       { name: 'note', label: '说明', kind: 'textarea' },
+      { name: 'on', label: STEP_ON_LABEL, kind: 'stepDate' },
     ],
   },
   end_consultation: {
@@ -88,6 +98,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
         ],
       },
       { name: 'note', label: '意见内容', kind: 'textarea' },
+      { name: 'on', label: STEP_ON_LABEL, kind: 'stepDate' },
     ],
   },
   notice_fee: {
@@ -106,6 +117,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
         ],
       },
       { name: 'units', label: '件数或页数', kind: 'days', required: true },
+      { name: 'on', label: STEP_ON_LABEL, kind: 'stepDate' },
     ],
   },
   settle_fee: {
@@ -127,7 +139,12 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
   },
   resume: { label: '恢复办理', path: 'resume', who: 'manage', fields: [] },
   submit_for_approval: { label: '提交审批', path: 'submit', who: 'handle', fields: [] },
-  send_reply: { label: '发出答复书', path: 'reply', who: 'manage', fields: [] },
+  send_reply: {
+    label: '发出答复书',
+    path: 'reply',
+    who: 'manage',
+    fields: [{ name: 'on', label: '实际送达日期（纸质送达后补录时选择；不选为今天）', kind: 'stepDate' }],
+  },
   close: { label: '办结归档', path: 'close', who: 'manage', fields: [] },
   withdraw: {
     label: '申请人撤回',
@@ -194,6 +211,11 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
         ],
       },
       { name: 'comment', label: '审批意见', kind: 'textarea' },
+      {
+        name: 'on',
+        label: '实际审批日期（纸质审批后补录时选择；须在答复期限内，条例第三十三条）',
+        kind: 'stepDate',
+      },
     ],
   },
   approval: {
