@@ -215,7 +215,7 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
 
   it('R.36: the provided file is hidden on the tracking page, the JSON API and the download until the reply is sent, then visible', async () => {
     const r = await apply();
-    const { office, fileId } = await throughApproval(r.id);
+    const { fileId } = await throughApproval(r.id);
     const portal = await portalForm();
     const trackPage = () =>
       formPost('/track', portal.cookie, {
@@ -245,9 +245,9 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
     expect((await pageFile()).statusCode).toBe(404);
 
     t.clock.set(AT('2025-10-09'));
+    // sessions expire (config.sessionTtlHours): log in again after moving the clock
     const sent = await (await login('officeA')).post(`/api/v1/admin/requests/${r.id}/reply`);
     expect(sent.statusCode, sent.body).toBe(200);
-    void office;
     const tr = (await track(r.registrationNo, r.trackingCode)).json();
     expect(tr.files).toEqual([{ id: fileId, filename: '2024年行政复议统计.pdf', size: PDF.length }]);
     expect((await trackPage()).body).toContain('2024年行政复议统计.pdf');
@@ -491,7 +491,7 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
     expect(after.body).toContain('<dt>答复日期</dt><dd>2025年10月9日</dd>');
   });
 
-  it('the masked view masks file names: an ID number or the applicant name in an uploaded name never reaches the supervisor (list, timeline, download header)', async () => {
+  it('the masked view masks file names: an ID number or the applicant name in an uploaded name never reaches the supervisor (list, timeline, audit log, download header)', async () => {
     const r = await apply();
     const drafter = await login('officeA');
     const up = await drafter.post(`/api/v1/admin/requests/${r.id}/files`, {
@@ -516,6 +516,11 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
       (e) => e.action === 'request.file_attached',
     )!;
     expect(event.detail.filename).toBe(c.files[0].filename);
+    // the supervisor also browses the audit log of the agencies it supervises
+    const log = await sup.get('/api/v1/admin/audit');
+    expect(log.statusCode).toBe(200);
+    expect(log.body).toContain('request.file_attached');
+    expect(log.body).not.toContain(ID);
     const download = await sup.get(`/api/v1/admin/requests/${r.id}/files/${fileId}`);
     expect(download.statusCode).toBe(200);
     expect(decodeURIComponent(String(download.headers['content-disposition']))).not.toContain(ID);

@@ -60,6 +60,7 @@ import {
 } from './letter.ts';
 import { parseTemplates } from './letter-template.ts';
 import { requestPolicy } from './request.policy.ts';
+import { maskFileName } from './request.presenter.ts';
 import { requestRepository as repo, SUBJECT } from './request.repository.ts';
 import type { ApplicationRow, ItemRow } from './request.table.ts';
 import { noticesOwed } from './third-party-notice.ts';
@@ -1359,7 +1360,8 @@ export async function attachFile(
   await audit(deps, tx, ctx, l.app, 'request.file_attached', null, {
     fileId: row.id,
     kind: input.kind,
-    filename: row.filename,
+    // the audit log is browsed by supervisors too (audit.policy.ts): the name as the masked view shows it
+    filename: maskFileName(row.filename, l.app),
     size: row.size,
   });
   return row;
