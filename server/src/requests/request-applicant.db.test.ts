@@ -489,6 +489,15 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
     // internal steps (decisions, approvals, uploads) are not shown
     expect(history).not.toContain('审批');
     expect(after.body).toContain('<dt>答复日期</dt><dd>2025年10月9日</dd>');
+    // the JSON contract says the same
+    const json = (await track(upper, r.trackingCode)).json();
+    expect(json.repliedOn).toBe('2025-10-09');
+    expect(json.items).toEqual([
+      { seq: 1, description: ITEM1, title: null, docNo: null },
+      { seq: 2, description: ITEM2, title: null, docNo: DOC_NO },
+    ]);
+    expect(json.history.map((h: { step: string }) => h.step)).toEqual(steps);
+    expect(json.history.at(-1)).toEqual({ on: '2025-10-09', step: '发出答复书' });
   });
 
   it('the masked view masks file names: an ID number or the applicant name in an uploaded name never reaches the supervisor (list, timeline, audit log, download header)', async () => {

@@ -27,6 +27,7 @@ import {
   presentEventDetail,
   presentFile,
   presentItem,
+  presentPublicHistory,
   presentQueueRow,
   timelineLabel,
 } from './request.presenter.ts';
@@ -146,6 +147,16 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
             text: l.text,
           })),
           files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
+          repliedOn: t.app.repliedOn,
+          items: (await repo.items(deps.db, t.app.id)).map((i) => ({
+            seq: i.seq,
+            description: i.description,
+            title: i.title,
+            docNo: i.docNo,
+          })),
+          history: presentPublicHistory(await repo.audit(deps.db, t.app.id), (iso) =>
+            chinaDate(new Date(iso)),
+          ),
         };
       },
     );
