@@ -37,6 +37,8 @@ import type {
   RequestAppealsTable,
   RequestSettingsTable,
   RequestSequencesTable,
+  RequestSubmissionsTable,
+  RequestPendingFilesTable,
   NotificationsTable,
 } from '../requests/request.table.ts';
 
@@ -211,6 +213,9 @@ export interface Database {
   requestAppeals: RequestAppealsTable;
   requestSettings: RequestSettingsTable;
   requestSequences: RequestSequencesTable;
+  // 0016_request_submissions
+  requestSubmissions: RequestSubmissionsTable;
+  requestPendingFiles: RequestPendingFilesTable;
   notifications: NotificationsTable;
   // publication (0003_publication; types in publication/publication.table.ts)
   publicationSettings: PublicationSettingsTable;

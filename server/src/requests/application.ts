@@ -277,6 +277,30 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(Math.min(chars.length - 1, 3));
 }
 
+/** An address outside the handling staff: the first six characters (city, district) only. */
+export function maskAddress(address: string | null): string | null {
+  return address ? `${[...address].slice(0, 6).join('')}***` : null;
+}
+
+/** The address a letter is served to: the applicant's address with the postal code, if given. */
+export function servedAddress(a: { address: string | null; postalCode: string | null }): string | null {
+  if (!a.address) return null;
+  return a.postalCode ? `${a.address}（邮政编码 ${a.postalCode}）` : a.address;
+}
+
+/**
+ * Registration numbers are `<agency code>-<year>-<seq>` and agency codes are lower case
+ * (agencies/agency.ts AGENCY_CODE_PATTERN): what a citizen types from paper — upper case, full-width
+ * digits or dashes, spaces — is brought to that one form before the lookup.
+ */
+export function normaliseRegistrationNo(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[\u2010-\u2015\u2212\u30fc]/g, '-')
+    .toLowerCase();
+}
+
 export function maskTail(s: string | null, keepStart: number, keepEnd: number): string | null {
   if (!s) return s;
   if (s.length <= keepStart + keepEnd) return '*'.repeat(s.length);

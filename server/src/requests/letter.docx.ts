@@ -1,7 +1,7 @@
 /** Renders a letter as DOCX (what officials edit and print), with the official-letter typography. */
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import { formatDateZh } from '../shared/dates.ts';
-import type { LetterContent } from './letter.ts';
+import { applicantLines, type LetterContent } from './letter.ts';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋_GB2312', hAnsi: 'FangSong' };
 const TITLE_FONT = { ascii: 'SimHei', eastAsia: '方正小标宋简体', hAnsi: 'SimHei' };
@@ -28,6 +28,7 @@ export async function letterDocx(c: LetterContent): Promise<Buffer> {
       children: [new TextRun({ text: c.title, font: TITLE_FONT, size: 44 })],
     }),
     body(`登记号：${c.registrationNo}`, { right: true }),
+    ...applicantLines(c).map((l) => body(l)),
   ];
   for (const [i, p] of c.paragraphs.entries()) children.push(body(p, { indent: i > 0 }));
   for (const item of c.items) {

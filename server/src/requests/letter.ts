@@ -94,15 +94,26 @@ export interface LetterItem {
   howToObtain: string | null;
 }
 
+export interface RequestedItem {
+  seq: number;
+  description: string;
+  title: string | null;
+  docNo: string | null;
+}
+
 export interface LetterFacts {
   agencyName: string;
   /** the body that hears reconsideration (行政复议机关); generic wording when unknown */
   reconsiderationBody: string | null;
   registrationNo: string;
   applicant: string;
+  /** the applicant's postal address and code, printed under the name on letters to the applicant */
+  applicantAddress?: string | null;
   issuedOn: string;
   vars: Record<string, string | number | null | undefined>;
   items?: LetterItem[];
+  /** what was asked (R.29 ¶1(二)), listed on the receipt */
+  requested?: RequestedItem[];
   reconsiderationDays: number;
   litigationMonths: number;
 }
@@ -113,6 +124,11 @@ export interface LetterContent {
   agencyName: string;
   registrationNo: string;
   applicant: string;
+  /**
+   * The applicant's address as served (absent on letters stored before it was recorded, and on
+   * letters to a third party); the staff copy and the applicant's download carry it in full.
+   */
+  applicantAddress?: string | null;
   paragraphs: string[];
   /** the decision per request item (reply letters) */
   items: { heading: string; lines: string[] }[];
@@ -154,6 +170,20 @@ export function itemLines(i: LetterItem): { heading: string; lines: string[] } {
   return { heading: `${zhIndex(i.seq)}、关于“${i.description}”${subject}`, lines };
 }
 
+/** One requested item as the receipt lists it: what was asked, by the applicant's own words (R.29). */
+export function requestedLines(i: RequestedItem): { heading: string; lines: string[] } {
+  const lines: string[] = [];
+  if (i.title) lines.push(`信息名称：${i.title}`);
+  if (i.docNo) lines.push(`文号或索引号：${i.docNo}`);
+  return { heading: `申请事项${zhIndex(i.seq)}：${i.description}`, lines };
+}
+
+/** The lines naming the applicant on a letter to the applicant: who asked, and where it is served. */
+export function applicantLines(c: LetterContent): string[] {
+  if (c.addressee !== undefined || c.applicantAddress === undefined) return [];
+  return [`申请人：${c.applicant}`, ...(c.applicantAddress ? [`通信地址：${c.applicantAddress}`] : [])];
+}
+
 /** 行政复议法 art. 20 (60 days) and 行政诉讼法 art. 46 (6 months). */
 export function remedyClause(
   f: Pick<LetterFacts, 'reconsiderationBody' | 'reconsiderationDays' | 'litigationMonths'>,
@@ -187,8 +217,14 @@ export function buildLetter(kind: LetterKind, template: LetterTemplate, f: Lette
     agencyName: f.agencyName,
     registrationNo: f.registrationNo,
     applicant: f.applicant,
+    ...(THIRD_PARTY_KINDS.includes(kind) ? {} : { applicantAddress: f.applicantAddress ?? null }),
     paragraphs: template.paragraphs.map((p) => fill(p, vars)),
-    items: kind === 'reply' ? (f.items ?? []).map(itemLines) : [],
+    items:
+      kind === 'reply'
+        ? (f.items ?? []).map(itemLines)
+        : kind === 'receipt'
+          ? (f.requested ?? []).map(requestedLines)
+          : [],
     remedy: DECISION_KINDS.includes(kind) ? remedyClause(f) : null,
     issuedOn: f.issuedOn,
     ...(THIRD_PARTY_KINDS.includes(kind) ? { addressee: String(f.vars.party ?? '') || null } : {}),
@@ -200,6 +236,7 @@ export function letterText(c: LetterContent): string[] {
   return [
     c.title,
     `登记号：${c.registrationNo}`,
+    ...applicantLines(c),
     ...c.paragraphs,
     ...c.items.flatMap((i) => [i.heading, ...i.lines]),
     ...(c.remedy ? [c.remedy] : []),
@@ -208,12 +245,19 @@ export function letterText(c: LetterContent): string[] {
   ];
 }
 
-/** The same letter with the applicant's name masked, for anything outside the handling staff. */
-export function maskLetter(c: LetterContent, masked: string): LetterContent {
-  const swap = (s: string) => (c.applicant ? s.split(c.applicant).join(masked) : s);
+/**
+ * The same letter with the applicant's name (and address) masked, for anything outside the handling
+ * staff and for the tracking page; the applicant's own download is the letter as served.
+ */
+export function maskLetter(c: LetterContent, masked: string, maskedAddress?: string | null): LetterContent {
+  const swap = (s: string) => {
+    const named = c.applicant ? s.split(c.applicant).join(masked) : s;
+    return c.applicantAddress ? named.split(c.applicantAddress).join(maskedAddress ?? '***') : named;
+  };
   return {
     ...c,
     applicant: masked,
+    ...(c.applicantAddress ? { applicantAddress: maskedAddress ?? '***' } : {}),
     paragraphs: c.paragraphs.map(swap),
     items: c.items.map((i) => ({ heading: swap(i.heading), lines: i.lines.map(swap) })),
   };

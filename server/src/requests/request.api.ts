@@ -25,7 +25,9 @@ import {
   presentCaseFile,
   presentCaseHeader,
   presentClock,
+  presentFile,
   presentItem,
+  presentPublicHistory,
   presentQueueRow,
   presentTimelineDetail,
   timelineLabel,
@@ -64,6 +66,13 @@ import { requestSettingsApi } from './request-settings.api.ts';
 import * as svc from './request.service.ts';
 import { approvalChain, letterContent } from './request.service.ts';
 import { repeatsOf, sameInformationOf } from './similar.service.ts';
+import {
+  IDEMPOTENCY_KEY_PATTERN,
+  isIdempotencyKey,
+  SUBMISSION_TTL_HOURS,
+  submissionFingerprint,
+} from './submission.ts';
+import { submitOnlineOnce } from './submission.service.ts';
 import { issueThirdPartyNotice, owedNotices } from './third-party-notice.service.ts';
 
 const TAG = ['依申请公开'];
@@ -84,14 +93,26 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
           summary: '提交政府信息公开申请',
           description:
             '条例第二十九条：申请人的姓名或者名称、身份证明、联系方式；所需信息的名称、文号或者便于查询的其他特征性描述；提供形式和获取方式。自然人须提供 idType 和 idNumber，法人或其他组织须提供 orgType 和 creditCode。返回的查询码只出现这一次。',
+          headers: Type.Object({
+            'idempotency-key': Type.Optional(
+              Type.String({
+                title: '幂等键（Idempotency-Key）',
+                description: `选填。重试同一次提交时带上相同的值（例如 UUID），${SUBMISSION_TTL_HOURS} 小时内返回第一次登记的登记号和查询码，不会重复登记；同一个值用于内容不同的申请时返回 422 REQUEST_IDEMPOTENCY_KEY_REUSED。`,
+                pattern: IDEMPOTENCY_KEY_PATTERN,
+              }),
+            ),
+          }),
           body: SubmitBody,
           response: { 201: SubmitResponse, ...errorResponses, 429: errorResponses[400] },
         },
       },
       async (req, reply) => {
-        const s = await inTransaction(deps, (tx) =>
-          svc.submitOnline(deps, tx, { actor: null, ip: clientIp(req) }, req.body),
-        );
+        const key = req.headers['idempotency-key'];
+        const ctx = { actor: null, ip: clientIp(req) };
+        const s = isIdempotencyKey(key)
+          ? await submitOnlineOnce(deps, ctx, 'api', key, submissionFingerprint(req.body), req.body)
+          : await inTransaction(deps, (tx) => svc.submitOnline(deps, tx, ctx, req.body));
+        if ('replayed' in s && s.replayed) reply.header('idempotent-replayed', 'true');
         reply.status(201);
         return { registrationNo: s.app.registrationNo, trackingCode: s.trackingCode };
       },
@@ -130,6 +151,16 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
             text: l.text,
           })),
           files: files.map((f) => ({ id: f.id, filename: f.filename, size: f.size })),
+          repliedOn: t.app.repliedOn,
+          items: (await repo.items(deps.db, t.app.id)).map((i) => ({
+            seq: i.seq,
+            description: i.description,
+            title: i.title,
+            docNo: i.docNo,
+          })),
+          history: presentPublicHistory(await repo.audit(deps.db, t.app.id), (iso) =>
+            chinaDate(new Date(iso)),
+          ),
         };
       },
     );
@@ -140,7 +171,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute * 2, timeWindow: '1 minute' } },
         schema: {
           tags: TAG,
-          summary: '下载已发出的文书（DOCX，申请人姓名已遮蔽）',
+          summary: '下载已发出的文书（DOCX，与送达申请人的文书一致，含申请人姓名和通信地址）',
           params: Type.Object({ letterId: Type.Integer({ title: '文书编号', minimum: 1 }) }),
           querystring: TrackQuery,
         },
@@ -164,7 +195,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         config: { rateLimit: { max: deps.config.publicPostRateLimitPerMinute * 2, timeWindow: '1 minute' } },
         schema: {
           tags: TAG,
-          summary: '下载本机关提供的政府信息文件',
+          summary: '下载本机关提供的政府信息文件（答复书发出后）',
           params: Type.Object({ fileId: Type.Integer({ title: '文件编号', minimum: 1 }) }),
           querystring: TrackQuery,
         },
@@ -172,8 +203,12 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const t = await svc.findTracked(deps, req.query.registrationNo, req.query.trackingCode);
         if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
-        const f = await repo.file(deps.db, req.params.fileId);
-        if (!f || f.applicationId !== t.app.id || f.kind !== 'provided') throw new AppError('NOT_FOUND');
+        // only what a sent reply provides (providedFilesForPublic), never a file still under approval
+        const provided = await svc.providedFilesForPublic(deps, t.app);
+        const f = provided.some((x) => x.id === req.params.fileId)
+          ? await repo.file(deps.db, req.params.fileId)
+          : undefined;
+        if (!f) throw new AppError('NOT_FOUND');
         return reply
           .type(f.mime)
           .header(
@@ -664,11 +699,13 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         // identity proofs and scans carry personal data: only staff handling the case
         if (!requestPolicy.canDownloadFile(actor, await agencyDirectory(deps), l.app, f.kind))
           throw new AppError('FORBIDDEN');
+        const personal = requestPolicy.canSeePersonalData(actor, await agencyDirectory(deps), l.app);
+        const { filename } = presentFile(f, l.app, personal);
         return reply
           .type(f.mime)
           .header(
             'content-disposition',
-            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(filename)}`,
           )
           .header('x-content-type-options', 'nosniff')
           .send(Buffer.from(f.contentB64, 'base64'));

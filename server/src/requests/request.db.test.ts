@@ -323,7 +323,8 @@ describe.each(dialects())('依申请公开 (%s)', (dialect) => {
     });
     const publicText = await docxText(publicDocx.rawPayload);
     expect(publicText).toContain('部分公开');
-    expect(publicText).not.toContain(NAME);
+    // the applicant downloads the letter as served: the name in full (the tracking page masks it)
+    expect(publicText).toContain(NAME);
   });
 
   it('permissions across agencies: another department sees nothing; the supervising government reads masked; the unit drafter cannot confirm', async () => {

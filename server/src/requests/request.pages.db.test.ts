@@ -62,6 +62,20 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
       payload: new URLSearchParams(fields).toString(),
     });
 
+  /** The 303 of a successful POST, followed to the receipt page with the receipt cookie it set. */
+  async function followReceipt(posted: Awaited<ReturnType<typeof post>>, cookie: string) {
+    expect(posted.statusCode, posted.body).toBe(303);
+    const receiptCookie = String(posted.headers['set-cookie'])
+      .split(/,(?=\s*\w+=)/)
+      .map((c) => c.trim().split(';')[0]!)
+      .find((c) => c.startsWith('gk_receipt='))!;
+    return app.inject({
+      method: 'GET',
+      url: String(posted.headers.location),
+      headers: { cookie: `${cookie}; ${receiptCookie}` },
+    });
+  }
+
   it('the form explains the procedure (R.30, R.31, R.33) and carries a CSRF token; the static route wins over the column route', async () => {
     const { html, cookie } = await formToken();
     expect(cookie.startsWith(`${FORM_COOKIE}=`)).toBe(true);
@@ -125,13 +139,18 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
   });
 
   it('submission gives the receipt with registration number and tracking code; the tracking page shows the status; a wrong code and an unknown number say the same', async () => {
-    const { cookie, token } = await formToken();
-    const res = await post(`/a/${code}/apply`, cookie, good(token));
+    const { cookie, token, html } = await formToken();
+    const submission = /name="_submission" value="([^"]+)"/.exec(html)![1]!;
+    const posted = await post(`/a/${code}/apply`, cookie, { ...good(token), _submission: submission });
+    expect(posted.statusCode).toBe(303);
+    const res = await followReceipt(posted, cookie);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('登记回执');
     const regNo = new RegExp(`(${code}-2025-\\d{6})`).exec(res.body)![1]!;
     const tracking = /<dd class="receipt-code">([A-Z2-9]{10})<\/dd>/.exec(res.body)![1]!;
-    expect(res.body).not.toContain(NAME);
+    // the receipt is the applicant's own: it names the applicant (the tracking page does not)
+    expect(res.body).toContain(NAME);
+    expect(res.body).not.toContain(ID);
     expect(res.headers['cache-control']).toBe('no-store');
     const items = await t.deps.db
       .selectFrom('requestItems')
@@ -152,7 +171,7 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
     const xml = await (await JSZip.loadAsync(receipt.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain(regNo);
     expect(xml).toContain('登记回执');
-    expect(xml).not.toContain(NAME);
+    expect(xml).toContain(NAME);
 
     const found = await post('/track', cookie, {
       _csrf: token,
@@ -216,7 +235,7 @@ describe.each(dialects())('依申请公开 portal pages (%s)', (dialect) => {
     expect(bad.body).toContain('不是 PDF、JPG 或 PNG 文件');
     expect(bad.body).toContain(`value="${NAME}"`);
     const ok = await send([{ name: '身份证.png', type: 'application/octet-stream', data: png }]);
-    expect(ok.statusCode).toBe(200);
+    expect(ok.statusCode).toBe(303);
     const files = await t.deps.db
       .selectFrom('requestFiles')
       .select(['kind', 'mime', 'size', 'filename'])

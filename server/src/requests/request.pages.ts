@@ -2,8 +2,10 @@
  * Public portal pages of 依申请公开 (no JavaScript, WCAG 2.1 AA): the application form per agency
  * with an explanation of the procedure, the receipt (登记回执: printable, and as DOCX), and the
  * tracking page (registration number + tracking code, no account). A wrong code and an unknown
- * number get the same answer. No applicant personal data is ever rendered on these pages: the
- * receipt and the letters show the name masked.
+ * number get the same answer. The form is POST-redirect-GET: a submission key in the form makes a
+ * resubmitted or reloaded form answer with the first registration (submission.service.ts), and the
+ * receipt is a GET page reached through a short-lived httpOnly cookie holding that key. The receipt
+ * and the downloaded letters name the applicant in full, as served; the tracking page masks the name.
  */
 import { createHash } from 'node:crypto';
 import formbody from '@fastify/formbody';
@@ -13,16 +15,15 @@ import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
 import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal/portal.pages.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
+import { chinaDate } from '../shared/clock.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
-import { inTransaction } from '../shared/tx.ts';
 import {
   DELIVERY_METHOD_LABELS,
   DELIVERY_METHODS,
   ID_TYPE_LABELS,
   ID_TYPES,
-  maskName,
   ORG_TYPE_LABELS,
   ORG_TYPES,
   PROVISION_FORM_LABELS,
@@ -31,21 +32,35 @@ import {
   type Status,
 } from './application.ts';
 import { sniffUpload } from './attachments.ts';
+import { presentPublicHistory } from './request.presenter.ts';
+import {
+  isIdempotencyKey,
+  newSubmissionKey,
+  openTrackingCode,
+  submissionFingerprint,
+  submissionKeyHash,
+} from './submission.ts';
+import { submissionRepository as subs } from './submission.repository.ts';
+import { submitOnlineOnce } from './submission.service.ts';
 import { letterDocx } from './letter.docx.ts';
-import { buildLetter, DEFAULT_TEMPLATES } from './letter.ts';
 import { requestRepository as repo } from './request.repository.ts';
 import {
+  applicantProblems,
   findTracked,
   providedFilesForPublic,
+  receiptForApplicant,
   type SubmitInput,
   sentLettersForPublic,
-  submitOnline,
 } from './request.service.ts';
+import type { ItemRow } from './request.table.ts';
 
 const MAX_ITEMS = 5;
 const MAX_FILES = 3;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** Holds the submission key between the POST and the receipt page (POST-redirect-GET). */
+export const RECEIPT_COOKIE = 'gk_receipt';
+const SUBMISSION_FIELD = '_submission';
 
 type Form = Record<string, string>;
 interface Upload {
@@ -70,6 +85,13 @@ const FORM_CSS = html`<style>
 .gk-btn{font:inherit;font-size:1.1rem;padding:.6rem 2rem;background:#a4161a;color:#fff;border:0;border-radius:4px;cursor:pointer}
 .gk-btn.secondary{background:#fff;color:#a4161a;border:2px solid #a4161a}
 .errsummary{border:2px solid #a4161a;background:#fff5f5;padding:1rem;border-radius:4px;margin-bottom:1.25rem}
+.errsummary:focus{outline:3px solid #1a1a1a;outline-offset:2px}
+.gk-list{margin:.25rem 0;padding-left:1.5rem}
+.gk-history{list-style:none;padding:0;margin:0}
+.gk-history li{padding:.35rem 0;border-bottom:1px solid #eee;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.gk-history time{font-variant-numeric:tabular-nums;min-width:9rem;color:#333}
+.gk-form .kept{margin:.3rem 0}
+.facts dd{overflow-wrap:anywhere}
 .receipt-code{font-size:1.6rem;font-weight:700;letter-spacing:.15em;font-family:monospace}
 .letter{white-space:pre-wrap;background:#fff;border:1px solid #d9d9d9;padding:1rem}
 html.a11y-contrast .gk-form fieldset,html.a11y-contrast .gk-form input,html.a11y-contrast .gk-form select,html.a11y-contrast .gk-form textarea,html.a11y-contrast .errsummary,html.a11y-contrast .letter{background:#000;color:#ffeb3b;border-color:#ffeb3b}
@@ -219,9 +241,16 @@ function textField(
   errors: Map<string, string>,
   name: string,
   label: string,
-  o: { required?: boolean; type?: string; hint?: string; autocomplete?: string; max?: number } = {},
+  o: {
+    required?: boolean | string;
+    type?: string;
+    hint?: string;
+    autocomplete?: string;
+    max?: number;
+  } = {},
 ): SafeHtml {
-  return html`<div class="field"><label for="${name}">${label}${o.required ? html` <span class="req">（必填）</span>` : ''}</label>
+  const req = o.required === true ? '必填' : o.required;
+  return html`<div class="field"><label for="${name}">${label}${req ? html` <span class="req">（${req}）</span>` : ''}</label>
 <input type="${o.type ?? 'text'}" ${attrs(errors, name)} value="${f[name] ?? ''}"${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''} maxlength="${o.max ?? 200}">
 ${o.hint ? html`<p class="hint">${o.hint}</p>` : ''}${fieldError(errors, name)}</div>`;
 }
@@ -234,8 +263,9 @@ function selectField(
   options: readonly string[],
   labels: Record<string, string>,
   hint?: string,
+  required?: string,
 ): SafeHtml {
-  return html`<div class="field"><label for="${name}">${label}</label>
+  return html`<div class="field"><label for="${name}">${label}${required ? html` <span class="req">（${required}）</span>` : ''}</label>
 <select ${attrs(errors, name)}><option value="">请选择</option>${options.map(
     (o) => html`<option value="${o}"${f[name] === o ? html` selected` : ''}>${labels[o]}</option>`,
   )}</select>${hint ? html`<p class="hint">${hint}</p>` : ''}${fieldError(errors, name)}</div>`;
@@ -256,12 +286,20 @@ function radios(
   )}</div>${fieldError(errors, name)}</fieldset>`;
 }
 
+interface KeptFile {
+  id: number;
+  filename: string;
+  size: number;
+}
+
 function applyForm(
   agency: AgencyNode,
   token: string,
   f: Form,
   problems: FieldProblem[],
   banner?: string,
+  submissionKey: string = newSubmissionKey(),
+  kept: readonly KeptFile[] = [],
 ): SafeHtml {
   const errors = new Map(problems.map((p) => [p.field, p.message]));
   const kind = f.kind === 'organization' ? 'organization' : 'natural';
@@ -287,16 +325,18 @@ ${textField(f, errors, `item${n}_docNo`, '文号或索引号（选填）', { max
 <li>凭登记号和查询码在“<a href="/track">申请查询</a>”页面查看办理进度、答复文书和提供的文件。</li>
 </ol>
 <p class="muted">依法提出申请无需说明用途。提供政府信息不收费；申请数量、频次明显超过合理范围的，依照《政府信息公开信息处理费管理办法》收取信息处理费。</p></section>
-${banner ? html`<div class="errsummary" role="alert"><p>${banner}</p></div>` : ''}
+${banner ? html`<div class="errsummary" role="alert"${problems.length === 0 ? html` id="error-summary" tabindex="-1" autofocus` : ''}><p>${banner}</p></div>` : ''}
 ${
+  // every problem at once; the summary takes focus (autofocus on a tabindex=-1 box, no script needed)
   problems.length > 0
-    ? html`<div class="errsummary" role="alert" aria-labelledby="err-h"><h2 id="err-h">请修改以下内容后重新提交（已填写的内容已保留）</h2><ul>${problems.map(
+    ? html`<div class="errsummary" id="error-summary" role="alert" aria-labelledby="err-h" tabindex="-1" autofocus><h2 id="err-h">请修改以下 ${problems.length} 处内容后重新提交（已填写的内容${kept.length > 0 ? '和已上传的材料' : ''}已保留）</h2><ul>${problems.map(
         (p) => html`<li><a href="#${p.field}">${p.label}：${p.message}</a></li>`,
       )}</ul></div>`
     : ''
 }
 <form class="gk-form" method="post" action="/a/${agency.code}/apply" enctype="multipart/form-data" novalidate>
-<input type="hidden" name="_csrf" value="${token}">
+<input type="hidden" name="_csrf" value="${token}"><input type="hidden" name="${SUBMISSION_FIELD}" value="${submissionKey}">
+<p class="hint">标有 <span class="req">（必填）</span> 的项目必须填写。</p>
 <fieldset><legend>申请人信息</legend>
 <div class="field"><span id="kind-l" class="label"><strong>申请人类型</strong> <span class="req">（必填）</span></span>
 <div class="choice" role="radiogroup" aria-labelledby="kind-l">
@@ -304,19 +344,26 @@ ${
 <label><input type="radio" name="kind" value="organization"${kind === 'organization' ? html` checked` : ''}> 法人或其他组织</label></div></div>
 ${textField(f, errors, 'name', '姓名 / 名称', { required: true, autocomplete: 'name', max: 100 })}
 <p class="hint">自然人请填写下列证件信息；法人或其他组织请填写组织类型、统一社会信用代码、法定代表人和联系人。</p>
-${selectField(f, errors, 'idType', '证件类型（自然人）', ID_TYPES, ID_TYPE_LABELS)}
-${textField(f, errors, 'idNumber', '证件号码（自然人）', { max: 40 })}
-${selectField(f, errors, 'orgType', '组织类型（法人或其他组织）', ORG_TYPES, ORG_TYPE_LABELS)}
-${textField(f, errors, 'creditCode', '统一社会信用代码（法人或其他组织）', { max: 18 })}
+${selectField(f, errors, 'idType', '证件类型（自然人）', ID_TYPES, ID_TYPE_LABELS, undefined, '自然人必填')}
+${textField(f, errors, 'idNumber', '证件号码（自然人）', { max: 40, required: '自然人必填' })}
+${selectField(f, errors, 'orgType', '组织类型（法人或其他组织）', ORG_TYPES, ORG_TYPE_LABELS, undefined, '法人或其他组织必填')}
+${textField(f, errors, 'creditCode', '统一社会信用代码（法人或其他组织）', { max: 18, required: '法人或其他组织必填' })}
 ${textField(f, errors, 'legalRepresentative', '法定代表人（法人或其他组织）', { max: 50 })}
 ${textField(f, errors, 'contactPerson', '联系人（法人或其他组织）', { max: 50 })}
 ${textField(f, errors, 'phone', '联系电话', { required: true, type: 'tel', autocomplete: 'tel', max: 30 })}
-${textField(f, errors, 'email', '电子邮箱', { type: 'email', autocomplete: 'email', max: 100 })}
-${textField(f, errors, 'address', '通信地址', { autocomplete: 'street-address' })}
+${textField(f, errors, 'email', '电子邮箱', { type: 'email', autocomplete: 'email', max: 100, hint: '选择通过电子邮件获取信息时必填。' })}
+${textField(f, errors, 'address', '通信地址', { autocomplete: 'street-address', hint: '选择邮寄时必填；答复书等文书写明此地址。' })}
 ${textField(f, errors, 'postalCode', '邮政编码', { autocomplete: 'postal-code', max: 6 })}
 <div class="field"><label for="attachment">身份证明材料（选填；法人或其他组织可附授权委托书）</label>
 <input type="file" id="attachment" name="attachment" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" multiple${errors.has('attachment') ? html` aria-invalid="true" aria-describedby="attachment-err"` : ''}>
-<p class="hint">仅接受 PDF、JPG、PNG 格式，单个文件不超过 5 MB，最多 ${MAX_FILES} 个。</p>${fieldError(errors, 'attachment')}</div>
+<p class="hint">仅接受 PDF、JPG、PNG 格式，单个文件不超过 5 MB，最多 ${MAX_FILES} 个。</p>${
+    kept.length > 0
+      ? html`<div class="kept" id="kept-files"><p><strong>已上传的材料（已保留，无需重新选择）：</strong></p><ul class="gk-list">${kept.map(
+          (k) =>
+            html`<li>${k.filename}（${Math.ceil(k.size / 1024)} KB） <label style="display:inline;font-weight:400"><input type="checkbox" name="drop_${String(k.id)}" value="1"> 移除</label></li>`,
+        )}</ul></div>`
+      : ''
+  }${fieldError(errors, 'attachment')}</div>
 </fieldset>
 ${itemRows}
 ${radios(f, errors, 'provisionForm', '信息的提供形式', PROVISION_FORMS, PROVISION_FORM_LABELS)}
@@ -328,20 +375,30 @@ ${radios(f, errors, 'deliveryMethod', '获取信息的方式', DELIVERY_METHODS,
 </form>`;
 }
 
+function itemList(items: readonly Pick<ItemRow, 'seq' | 'description' | 'title' | 'docNo'>[]): SafeHtml {
+  return html`<ol class="gk-list">${items.map(
+    (i) =>
+      html`<li>${i.description}${i.title ? html`；信息名称：${i.title}` : ''}${i.docNo ? html`；文号或索引号：${i.docNo}` : ''}</li>`,
+  )}</ol>`;
+}
+
 function receiptBody(
   agency: AgencyNode,
-  regNo: string,
+  app: { registrationNo: string; applicantName: string; submittedOn: string },
+  items: readonly ItemRow[],
   code: string,
   token: string,
-  submittedOn: string,
 ): SafeHtml {
+  const regNo = app.registrationNo;
   return html`${FORM_CSS}<h1>申请已提交：登记回执</h1>
 <section class="panel" aria-labelledby="r-h"><h2 id="r-h">${agency.name}政府信息公开申请登记回执</h2>
 <dl class="facts"><dt>登记号</dt><dd class="receipt-code">${regNo}</dd>
 <dt>查询码</dt><dd class="receipt-code">${code}</dd>
-<dt>提交日期</dt><dd>${formatDateZh(submittedOn)}</dd>
-<dt>受理机关</dt><dd>${agency.name}</dd></dl>
-<p class="notice"><strong>请务必保存登记号和查询码</strong>：查询码只显示这一次，凭登记号和查询码可以在“申请查询”页面查看办理进度、答复文书和提供的文件。</p>
+<dt>申请人</dt><dd>${app.applicantName}</dd>
+<dt>受理机关</dt><dd>${agency.name}</dd>
+<dt>提交日期</dt><dd>${formatDateZh(app.submittedOn)}</dd>
+<dt>申请事项</dt><dd>${itemList(items)}</dd></dl>
+<p class="notice"><strong>请务必保存登记号和查询码</strong>：查询码只在本回执上出现，凭登记号和查询码可以在“申请查询”页面查看办理进度、答复文书和提供的文件。</p>
 <p>网上申请以本机关与您双方确认之日为收到申请之日（条例第三十一条），答复期限自收到申请之日起计算。</p></section>
 <div class="gk-noprint">
 <form method="post" action="/track/receipt" class="gk-form">
@@ -418,57 +475,140 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
         const agency = await agencyOr404(req, reply, req.params.code);
         const { form, uploads, uploadProblems } = await readForm(req);
         const token = issueFormToken(req, reply);
-        const again = (problems: FieldProblem[], banner?: string) => {
-          reply.status(problems.length > 0 ? 400 : 403);
+        let key = isIdempotencyKey(form[SUBMISSION_FIELD]) ? form[SUBMISSION_FIELD] : newSubmissionKey();
+        const keyHash = () => submissionKeyHash('portal', key);
+        const again = async (problems: FieldProblem[], banner?: string, status?: number) => {
+          reply.status(status ?? (problems.length > 0 ? 400 : 403));
+          const kept = await subs.pendingFiles(deps.db, keyHash());
           return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
             title: '政府信息公开申请（请修改）',
-            body: applyForm(agency, token, form, problems, banner),
+            body: applyForm(agency, token, form, problems, banner, key, kept),
           });
         };
         if (!checkFormToken(req, form[FORM_FIELD])) return again([], FORM_EXPIRED_MESSAGE);
         if (!agency.acceptsApplications) throw new AppError('REQUEST_AGENCY_NOT_ACCEPTING');
         const { input, problems } = formToInput(agency, form);
+        // R.29 identity checks of the service too, so that every problem is listed at once
+        const named = new Set(problems.map((p) => p.field));
+        const identity = applicantProblems(input.applicant)
+          .map(toFormField)
+          .filter((p) => !named.has(p.field));
         const fileProblems = [...uploadProblems];
-        const accepted: (Upload & { mime: string })[] = [];
+        const now = deps.clock.now().toISOString();
+        // attachments are kept server-side under the submission key while the form is corrected
+        const drop = Object.keys(form)
+          .filter((k) => /^drop_\d+$/.test(k) && form[k])
+          .map((k) => Number(k.slice(5)));
+        await subs.deletePendingFiles(deps.db, keyHash(), drop);
         for (const u of uploads) {
           const mime = sniffUpload(u.data);
-          if (!mime)
+          if (!mime) {
             fileProblems.push({
               field: 'attachment',
               label: '身份证明材料',
               message: `“${u.filename}”不是 PDF、JPG 或 PNG 文件`,
             });
-          else accepted.push({ ...u, mime });
+            continue;
+          }
+          await subs.insertPendingFile(deps.db, {
+            keyHash: keyHash(),
+            filename: u.filename.slice(0, 200),
+            mime,
+            size: u.data.length,
+            sha256: createHash('sha256').update(u.data).digest('hex'),
+            contentB64: u.data.toString('base64'),
+            createdAt: now,
+          });
         }
-        const all = [...problems, ...fileProblems];
+        const kept = await subs.pendingFiles(deps.db, keyHash());
+        if (kept.length > MAX_FILES)
+          fileProblems.push({
+            field: 'attachment',
+            label: '身份证明材料',
+            message: `最多 ${MAX_FILES} 个文件，请移除 ${kept.length - MAX_FILES} 个`,
+          });
+        const all = [...problems, ...identity, ...fileProblems];
         if (all.length > 0) return again(all);
         try {
-          const s = await inTransaction(deps, async (tx) => {
-            const r = await submitOnline(deps, tx, { actor: null, ip: req.ip }, input);
-            for (const u of accepted)
-              await repo.insertFile(tx, {
-                applicationId: r.app.id,
-                kind: 'identity_proof',
-                filename: u.filename.slice(0, 200),
-                mime: u.mime,
-                size: u.data.length,
-                sha256: createHash('sha256').update(u.data).digest('hex'),
-                contentB64: u.data.toString('base64'),
-                createdBy: null,
-                createdAt: deps.clock.now().toISOString(),
-              });
-            return r;
+          const held = keyHash();
+          const s = await submitOnlineOnce(
+            deps,
+            { actor: null, ip: req.ip },
+            'portal',
+            key,
+            // the typed content decides "the same submission"; a browser does not resend files on back
+            submissionFingerprint(input),
+            input,
+            async (tx, created) => {
+              for (const f of await subs.pendingFilesWithContent(tx, held))
+                await repo.insertFile(tx, {
+                  applicationId: created.id,
+                  kind: 'identity_proof',
+                  filename: f.filename,
+                  mime: f.mime,
+                  size: f.size,
+                  sha256: f.sha256,
+                  contentB64: f.contentB64,
+                  createdBy: null,
+                  createdAt: now,
+                });
+              await subs.deletePendingFiles(tx, held);
+            },
+          );
+          if (s.replayed) await subs.deletePendingFiles(deps.db, held);
+          // POST-redirect-GET: reloading the receipt page shows it again and files nothing
+          reply.setCookie(RECEIPT_COOKIE, key, {
+            path: `/a/${agency.code}/apply/receipt`,
+            httpOnly: true,
+            sameSite: 'lax',
+            maxAge: 3600,
           });
-          reply.header('cache-control', 'no-store');
-          return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
-            title: '登记回执',
-            body: receiptBody(agency, s.app.registrationNo, s.trackingCode, token, s.app.submittedOn),
-          });
+          return reply.code(303).header('location', `/a/${agency.code}/apply/receipt`).send();
         } catch (e) {
+          if (isAppError(e) && e.code === 'REQUEST_IDEMPOTENCY_KEY_REUSED') {
+            // the form was sent once and then changed (back button): a new key files a new application
+            const old = keyHash();
+            key = newSubmissionKey();
+            await subs.rekeyPendingFiles(deps.db, old, keyHash());
+            return again(
+              [],
+              '这份申请表已经提交过一次，提交后内容又有改动。如需就改动后的内容另行提出一份新的申请，请核对后再次点击“提交申请”；已提交的申请请凭登记回执查询。',
+              409,
+            );
+          }
           if (isAppError(e) && e.code === 'VALIDATION_FAILED' && e.fields)
             return again(e.fields.map(toFormField));
           throw e;
         }
+      },
+    );
+
+    const RECEIPT_GONE = html`${FORM_CSS}<h1>登记回执</h1><div class="panel"><p>登记回执只在提交申请后的一小时内、在提交申请的浏览器中显示。请凭登记号和查询码<a href="/track">查询办理进度</a>，也可以在查询页面下载登记回执。</p></div>`;
+
+    app.get<{ Params: { code: string } }>(
+      '/a/:code/apply/receipt',
+      { schema: { hide: true } },
+      async (req, reply) => {
+        const agency = await agencyOr404(req, reply, req.params.code);
+        reply.header('cache-control', 'no-store');
+        const key = req.cookies?.[RECEIPT_COOKIE];
+        const row = isIdempotencyKey(key)
+          ? await subs.byKey(deps.db, submissionKeyHash('portal', key), deps.clock.now().toISOString())
+          : undefined;
+        const found = row ? await repo.byId(deps.db, row.applicationId) : undefined;
+        const code = row && isIdempotencyKey(key) ? openTrackingCode('portal', key, row.codeEnc) : null;
+        if (!found || !code || found.agencyId !== agency.id) {
+          reply.status(404);
+          return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
+            title: '登记回执',
+            body: RECEIPT_GONE,
+          });
+        }
+        const token = issueFormToken(req, reply);
+        return renderAgencyColumnPage(deps, req, reply, agency, 'apply', {
+          title: '登记回执',
+          body: receiptBody(agency, found, await repo.items(deps.db, found.id), code, token),
+        });
       },
     );
 
@@ -515,7 +655,13 @@ export function requestPages(deps: Deps): FastifyPluginAsync {
 <dt>受理机关</dt><dd>${t.agency.name}</dd>
 <dt>办理状态</dt><dd><strong>${STATUS_LABELS[t.app.status as Status] ?? t.app.status}</strong></dd>
 <dt>收到申请日期</dt><dd>${t.app.receivedOn ? formatDateZh(t.app.receivedOn) : '待工作机构确认'}</dd>
-<dt>答复期限</dt><dd>${t.dueNote ?? (t.dueOn && !['replied', 'closed', 'withdrawn', 'lapsed'].includes(t.app.status) ? formatDateZh(t.dueOn) : '——')}${t.app.pauseKind ? '（征求意见、缴费或中止期间不计入答复期限）' : ''}</dd></dl></section>
+<dt>答复期限</dt><dd>${t.dueNote ?? (t.dueOn && !['replied', 'closed', 'withdrawn', 'lapsed'].includes(t.app.status) ? formatDateZh(t.dueOn) : '——')}${t.app.pauseKind ? '（征求意见、缴费或中止期间不计入答复期限）' : ''}</dd>
+${t.app.repliedOn ? html`<dt>答复日期</dt><dd>${formatDateZh(t.app.repliedOn)}</dd>` : ''}</dl></section>
+<section class="panel" aria-labelledby="i-h"><h2 id="i-h">申请事项</h2>${itemList(await repo.items(deps.db, t.app.id))}</section>
+<section class="panel" aria-labelledby="h-h"><h2 id="h-h">办理过程</h2><ol class="gk-history">${presentPublicHistory(
+        await repo.audit(deps.db, t.app.id),
+        (iso) => formatDateZh(chinaDate(new Date(iso))),
+      ).map((h) => html`<li><time>${h.on}</time><span>${h.step}</span></li>`)}</ol></section>
 <section class="panel" aria-labelledby="l-h"><h2 id="l-h">文书</h2>
 ${
   letters.length === 0
@@ -584,20 +730,9 @@ ${
 
     /** 登记回执 as DOCX (before confirmation: the date of receipt is still to be confirmed). */
     app.post('/track/receipt', { schema: { hide: true }, config: rateLimit }, async (req, reply) => {
-      const { t } = await trackedFromForm(req, reply);
-      const sent = (await sentLettersForPublic(deps, t.app)).find((l) => l.kind === 'receipt');
-      const content =
-        sent?.content ??
-        buildLetter('receipt', DEFAULT_TEMPLATES.receipt, {
-          agencyName: t.agency.name,
-          reconsiderationBody: null,
-          registrationNo: t.app.registrationNo,
-          applicant: maskName(t.app.applicantName),
-          issuedOn: t.app.submittedOn,
-          vars: { receivedOn: '待工作机构确认' },
-          reconsiderationDays: 60,
-          litigationMonths: 6,
-        });
+      const { t, form } = await trackedFromForm(req, reply);
+      // what was asked and by whom, as served: full name and address, the items, the tracking code
+      const content = await receiptForApplicant(deps, t, s(form, 'trackingCode'));
       return reply
         .type(DOCX)
         .header('cache-control', 'no-store')

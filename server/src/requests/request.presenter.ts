@@ -48,6 +48,45 @@ const EVENT_LABELS: Record<string, string> = {
   'deadline.recomputed': '工作日历变更，期限重新计算',
 };
 
+/**
+ * The steps an applicant sees on the tracking page, in words. Only what the applicant is told anyway
+ * (by letter or by the status): internal steps — assignment to a handler, item decisions, approvals,
+ * letters to third parties — stay inside the agency until the reply is sent (R.36: the reply is the
+ * decision).
+ */
+const PUBLIC_STEPS: Record<string, string> = {
+  'request.submitted': '提交申请',
+  'request.confirm_receipt': '确认收到申请（收到申请之日，条例第三十一条）',
+  'request.accept': '受理，开始办理',
+  'request.request_correction': '告知补正（条例第三十条）',
+  'request.receive_correction': '收到补正，答复期限重新起算',
+  'request.lapse_correction': '逾期未补正，视为放弃申请',
+  'request.consult_third_party': '征求第三方意见（所需时间不计入答复期限）',
+  'request.consult_agency': '征求其他机关意见（所需时间不计入答复期限）',
+  'request.end_consultation': '征求意见结束，继续办理',
+  'request.extended': '延长答复期限（条例第三十三条第二款）',
+  'request.delayed_r35': '延后答复（条例第三十五条）',
+  'request.notice_fee': '发出信息处理费收费通知（缴费期间不计入答复期限）',
+  'request.settle_fee': '已缴费或减免，继续办理',
+  'request.lapse_fee': '逾期未缴费，不再处理',
+  'request.suspend': '中止办理',
+  'request.resume': '恢复办理',
+  'request.withdraw': '申请人撤回申请',
+  'request.send_reply': '发出答复书',
+  'request.close': '办结',
+  'request.reopen': '重新办理（行政复议或诉讼决定纠正）',
+};
+
+export function presentPublicHistory(
+  events: readonly { action: string; occurredAt: string }[],
+  dateOf: (iso: string) => string,
+): { on: string; step: string }[] {
+  return events.flatMap((e) => {
+    const step = PUBLIC_STEPS[e.action];
+    return step ? [{ on: dateOf(e.occurredAt), step }] : [];
+  });
+}
+
 /** The Chinese label of a timeline (audit) event of an application; the code when unknown. */
 export function timelineLabel(action: string): string {
   const known = EVENT_LABELS[action];
@@ -124,6 +163,33 @@ export function presentApplicant(a: ApplicationRow, personal: boolean) {
     postalCode: personal ? a.postalCode : null,
     masked: !personal,
   };
+}
+
+/**
+ * A file name as the masked view shows it: an uploaded name is typed by the applicant or the handler
+ * and can carry the applicant's name, an identity number or a phone number ("李秀英11010519491231002X.png").
+ * Runs of 6 or more digits (with an ID number's X) keep their first 3 and last 2 characters, as the
+ * masked identity number does; the applicant's name is masked as everywhere else.
+ */
+export function maskFileName(
+  filename: string,
+  a: Pick<ApplicationRow, 'applicantName' | 'legalRepresentative' | 'contactPerson'>,
+): string {
+  let out = filename;
+  for (const n of [a.applicantName, a.legalRepresentative, a.contactPerson])
+    if (n && [...n].length > 1) out = out.split(n).join(maskName(n));
+  return out.replace(/\d[\dXx]{5,}/g, (m) => maskTail(m, 3, 2) ?? m);
+}
+
+export function presentFile<F extends { filename: string }>(f: F, a: ApplicationRow, personal: boolean): F {
+  return personal ? f : { ...f, filename: maskFileName(f.filename, a) };
+}
+
+/** A timeline event's detail; file names in it (request.file_attached) are masked like the file list. */
+export function presentEventDetail(detail: unknown, a: ApplicationRow, personal: boolean): unknown {
+  if (personal || !detail || typeof detail !== 'object') return detail;
+  const d = detail as Record<string, unknown>;
+  return typeof d.filename === 'string' ? { ...d, filename: maskFileName(d.filename, a) } : d;
 }
 
 export function presentItem(i: ItemRow) {

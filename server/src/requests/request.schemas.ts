@@ -108,6 +108,19 @@ export const TrackResponse = Type.Object({
   ),
   letters: Type.Array(PublicLetter),
   files: Type.Array(Type.Object({ id: Type.Integer(), filename: Type.String(), size: Type.Integer() })),
+  repliedOn: Nullable(Type.String({ description: '答复日期（发出答复书之日）' })),
+  items: Type.Array(
+    Type.Object({
+      seq: Type.Integer(),
+      description: Type.String(),
+      title: Nullable(Type.String()),
+      docNo: Nullable(Type.String()),
+    }),
+    { description: '申请事项' },
+  ),
+  history: Type.Array(Type.Object({ on: Type.String(), step: Type.String() }), {
+    description: '办理过程（日期为北京时间，不含内部审批等环节）',
+  }),
 });
 
 // ------------------------------------------------------------------ staff

@@ -30,11 +30,14 @@ import {
   type DeliveryMethod,
   formatRegistrationNo,
   type IdType,
+  maskAddress,
   maskName,
   nextStatus,
+  normaliseRegistrationNo,
   normaliseTrackingCode,
   type OrgType,
   type ProvisionForm,
+  servedAddress,
   type Status,
   trackingCodeFrom,
 } from './application.ts';
@@ -65,6 +68,7 @@ import {
   extensionProblem,
 } from './procedure-limits.ts';
 import { requestPolicy } from './request.policy.ts';
+import { maskFileName } from './request.presenter.ts';
 import { requestRepository as repo, SUBJECT } from './request.repository.ts';
 import type { ApplicationRow, ItemRow } from './request.table.ts';
 import { noticesOwed } from './third-party-notice.ts';
@@ -1337,7 +1341,7 @@ export async function templateFor(tx: DbOrTx, agencyId: number, kind: LetterKind
 async function letterFacts(
   deps: Deps,
   tx: DbOrTx,
-  l: Loaded,
+  l: Pick<Loaded, 'app' | 'agency' | 'rules'>,
   vars: Record<string, string | number | null | undefined>,
   issuedOn: string = today(deps),
 ) {
@@ -1350,6 +1354,8 @@ async function letterFacts(
     reconsiderationBody: l.agency.kind === 'department' && parent?.kind === 'government' ? parent.name : null,
     registrationNo: l.app.registrationNo,
     applicant: l.app.applicantName,
+    applicantAddress: servedAddress(l.app),
+    requested: items.map((i) => ({ seq: i.seq, description: i.description, title: i.title, docNo: i.docNo })),
     issuedOn,
     reconsiderationDays: l.rules.reconsiderationDays,
     litigationMonths: l.rules.litigationMonths,
@@ -1446,7 +1452,8 @@ export async function attachFile(
   await audit(deps, tx, ctx, l.app, 'request.file_attached', null, {
     fileId: row.id,
     kind: input.kind,
-    filename: row.filename,
+    // the audit log is browsed by supervisors too (audit.policy.ts): the name as the masked view shows it
+    filename: maskFileName(row.filename, l.app),
     size: row.size,
   });
   return row;
@@ -1486,7 +1493,7 @@ export async function findTracked(
   registrationNo: string,
   trackingCode: string,
 ): Promise<Tracked | null> {
-  const app = await repo.byRegistrationNo(deps.db, registrationNo.trim());
+  const app = await repo.byRegistrationNo(deps.db, normaliseRegistrationNo(registrationNo));
   const expected = app?.trackingHash ?? 'x'.repeat(64);
   const given = hashCode(trackingCode);
   const { timingSafeEqual } = await import('node:crypto');
@@ -1511,26 +1518,76 @@ export async function findTracked(
   return { app, agency, dueOn, dueNote };
 }
 
-/** Letters sent to the applicant, with the name masked: the tracking page is reachable without login. */
+/**
+ * Letters sent to the applicant. `content` is the letter as served (full name and address, what the
+ * applicant downloads); `text` is masked, because the tracking page is reachable without login.
+ */
 export async function sentLettersForPublic(deps: Deps, app: ApplicationRow) {
   const rows = await repo.letters(deps.db, app.id);
   return rows
     .filter((r) => r.sentAt && r.kind !== 'third_party_consultation' && r.kind !== 'third_party_disclosure')
     .map((r) => {
-      const c = maskLetter(letterContent(r.contentJson), maskName(app.applicantName));
+      const served = letterContent(r.contentJson);
+      const masked = maskLetter(
+        served,
+        maskName(app.applicantName),
+        maskAddress(served.applicantAddress ?? null),
+      );
       return {
         id: r.id,
         kind: r.kind,
         title: r.title,
         issuedOn: r.issuedOn,
-        content: c,
-        text: letterText(c),
+        content: served,
+        text: letterText(masked),
       };
     });
 }
 
+/**
+ * The information provided to the applicant, once the reply that provides it has been sent (R.36:
+ * the reply is the decision; before it is approved and sent nothing leaves). A file counts when it
+ * was uploaded no later than a sent reply letter, so after a reopened case (appeal 纠正) the files of
+ * the new reply wait for that reply.
+ */
 export async function providedFilesForPublic(deps: Deps, app: ApplicationRow) {
-  return (await repo.files(deps.db, app.id)).filter((f) => f.kind === 'provided');
+  const replies = (await repo.letters(deps.db, app.id)).filter((r) => r.kind === 'reply' && r.sentAt);
+  const lastSent = replies
+    .map((r) => r.sentAt!)
+    .sort()
+    .at(-1);
+  if (!lastSent) return [];
+  return (await repo.files(deps.db, app.id)).filter((f) => f.kind === 'provided' && f.createdAt <= lastSent);
+}
+
+/**
+ * The 登记回执 as the applicant downloads it: who asked, what was asked, the agency and the tracking
+ * code the applicant just gave (never stored in clear). The receipt sent on confirmation when it has
+ * the applicant's address (letters stored before that carry only the name), else built now.
+ */
+export async function receiptForApplicant(
+  deps: Deps,
+  t: Tracked,
+  trackingCode: string,
+): Promise<LetterContent> {
+  const sent = (await sentLettersForPublic(deps, t.app)).find((l) => l.kind === 'receipt');
+  const content =
+    sent && sent.content.applicantAddress !== undefined
+      ? sent.content
+      : buildLetter(
+          'receipt',
+          await templateFor(deps.db, t.app.agencyId, 'receipt'),
+          await letterFacts(
+            deps,
+            deps.db,
+            { app: t.app, agency: t.agency, rules: await rulesForAgency(deps, deps.db, t.app.agencyId) },
+            { receivedOn: t.app.receivedOn ?? '待工作机构确认', dueOn: t.dueOn },
+          ),
+        );
+  return {
+    ...content,
+    paragraphs: [...content.paragraphs, `查询码：${normaliseTrackingCode(trackingCode)}`],
+  };
 }
 
 export { audit as auditCase, authorize as authorizeCase, load as loadCase, transition as transitionCase };

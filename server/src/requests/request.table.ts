@@ -155,6 +155,29 @@ export interface RequestSequencesTable {
   lastSeq: number;
 }
 
+/** One submission under an idempotency key (0016_request_submissions; request.submission.ts). */
+export interface RequestSubmissionsTable {
+  id: Generated<number>;
+  keyHash: string;
+  fingerprint: string;
+  applicationId: number;
+  codeEnc: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** An attachment of a portal form shown again for correction, kept under the form's submission key. */
+export interface RequestPendingFilesTable {
+  id: Generated<number>;
+  keyHash: string;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  contentB64: string;
+  createdAt: string;
+}
+
 /** The outbox moved to the notifications module (0005_notifications); re-exported for existing imports. */
 export type { NotificationsTable } from '../notifications/notification.table.ts';
 
@@ -169,6 +192,8 @@ export interface RequestTables {
   requestAppeals: RequestAppealsTable;
   requestSettings: RequestSettingsTable;
   requestSequences: RequestSequencesTable;
+  requestSubmissions: RequestSubmissionsTable;
+  requestPendingFiles: RequestPendingFilesTable;
   notifications: NotificationsTable;
 }
 

@@ -51,4 +51,9 @@ export const REQUEST_ERRORS = {
     status: 409,
     message: '该第三方没有提出不同意公开的意见，或没有决定予以公开（部分公开）的事项，无需发出第三方告知书',
   },
+  REQUEST_IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message:
+      '该 Idempotency-Key 已用于一份内容不同的申请：重试时请提交与第一次完全相同的内容；提出新的申请请使用新的 Idempotency-Key',
+  },
 } as const satisfies Record<string, ErrorEntry>;
