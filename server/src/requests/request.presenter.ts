@@ -185,13 +185,6 @@ export function presentFile<F extends { filename: string }>(f: F, a: Application
   return personal ? f : { ...f, filename: maskFileName(f.filename, a) };
 }
 
-/** A timeline event's detail; file names in it (request.file_attached) are masked like the file list. */
-export function presentEventDetail(detail: unknown, a: ApplicationRow, personal: boolean): unknown {
-  if (personal || !detail || typeof detail !== 'object') return detail;
-  const d = detail as Record<string, unknown>;
-  return typeof d.filename === 'string' ? { ...d, filename: maskFileName(d.filename, a) } : d;
-}
-
 export function presentItem(i: ItemRow) {
   const def = i.disposition ? dispositionDef(i.disposition as DispositionCode) : null;
   return {
