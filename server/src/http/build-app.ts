@@ -11,6 +11,7 @@ import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
 import { auditApi } from '../audit/audit.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
+import { todoApi } from '../dashboard/todo.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
 import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(async (staff) => {
     staff.addHook('preHandler', requireStaff(deps));
     await staff.register(dashboardApi(deps));
+    await staff.register(todoApi(deps));
     await staff.register(agenciesAdminApi(deps));
     await staff.register(usersApi(deps));
     await staff.register(calendarAdminApi(deps));

@@ -1,5 +1,5 @@
 /** The demo county's published annual reports (both databases): every 年报 column lists 2024 and 2025. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { buildApp } from '../http/build-app.ts';
 import { searchItems } from '../search/index.ts';
@@ -9,13 +9,13 @@ import { LATE_DEPARTMENT } from './reporting.demo.ts';
 
 describe.each(dialects())('annual reports of the demo county (%s)', (dialect) => {
   let t: TestDb;
-  beforeEach(async () => {
+  // one demo county for the block (seeding is the slow part); the tests only read it
+  beforeAll(async () => {
     t = await makeTestDb(dialect, { now: '2026-11-21T02:00:00.000Z' });
-  });
-  afterEach(async () => t.close());
+  }, 180_000);
+  afterAll(async () => t?.close());
 
   it('R.49/R.50: the government and every department published 2024 and 2025 reports computed from the demo records; one department late; the 2025 self-inspection is saved', async () => {
-    await seedDemo(t.deps);
     const db = t.deps.db;
     const agencies = await db
       .selectFrom('agencies')
@@ -80,7 +80,6 @@ describe.each(dialects())('annual reports of the demo county (%s)', (dialect) =>
   });
 
   it('search for common words finds several documents of several departments', async () => {
-    await seedDemo(t.deps);
     for (const q of ['养老', '补贴', '招生', '许可']) {
       const r = await searchItems(t.deps, { q });
       expect(r.total, q).toBeGreaterThanOrEqual(3);
@@ -89,7 +88,6 @@ describe.each(dialects())('annual reports of the demo county (%s)', (dialect) =>
   });
 
   it('the 司法局 机构职能 gives the address and hours of the agency record (the guide shows the same)', async () => {
-    await seedDemo(t.deps);
     const sfj = await t.deps.db
       .selectFrom('agencies')
       .select(['address', 'officeHours'])
