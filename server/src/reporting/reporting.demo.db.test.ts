@@ -12,6 +12,7 @@ describe.each(dialects())('annual reports of the demo county (%s)', (dialect) =>
   // one demo county for the block (seeding is the slow part); the tests only read it
   beforeAll(async () => {
     t = await makeTestDb(dialect, { now: '2026-11-21T02:00:00.000Z' });
+    await seedDemo(t.deps);
   }, 180_000);
   afterAll(async () => t?.close());
 
