@@ -4,8 +4,10 @@ import { AuditTrendChart } from '../components/dashboard/AuditTrendChart';
 import { ModuleGrid } from '../components/dashboard/ModuleGrid';
 import { StatCards } from '../components/dashboard/StatCards';
 import { WarningList } from '../components/dashboard/WarningList';
+import { TodoPanel } from '../components/todo/TodoPanel';
 import { LoadError } from '../components/LoadError';
 import { useApiData } from '../hooks/useApiData';
+import { useTodo } from '../hooks/useTodo';
 import { BUSINESS_MODULES, systemModulesFor } from '../lib/modules';
 import { canManageSystem } from '../lib/permissions';
 import type { Dashboard } from '../types/dashboard';
@@ -14,6 +16,7 @@ export default function DashboardPage() {
   const me = useMe();
   const isManager = canManageSystem(me);
   const { data, error, reload } = useApiData<Dashboard>(isManager ? '/admin/dashboard' : null);
+  const todo = useTodo();
 
   return (
     <Flex vertical gap={24}>
@@ -29,6 +32,8 @@ export default function DashboardPage() {
       </div>
       {error && <LoadError error={error} onRetry={reload} />}
       {data && <WarningList warnings={data.warnings} />}
+      {todo.error && <LoadError error={todo.error} onRetry={todo.reload} />}
+      {todo.data && <TodoPanel todo={todo.data} />}
       {data && <StatCards stats={data.stats} />}
       {isManager && (
         <Row gutter={[16, 16]}>

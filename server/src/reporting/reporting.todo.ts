@@ -43,7 +43,7 @@ export async function reportingTodos(
     group,
     action,
     title: `${agency.name}${year}年政府信息公开工作年度报告`,
-    href: `/reporting/annual-report?year=${year}`,
+    href: `/reporting/annual-report?agencyId=${agencyId}&year=${year}`,
     dueOn,
     overdue,
   });
