@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/demo.seed.ts';
 import { buildApp } from '../http/build-app.ts';
 import { searchItems } from '../search/index.ts';
+import { DEMO_PASSWORD } from '../demo/demo.data.ts';
+import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { reportDueDate } from './annual-report.ts';
 import { LATE_DEPARTMENT } from './reporting.demo.ts';
@@ -102,6 +104,55 @@ describe.each(dialects())('annual reports of the demo county (%s)', (dialect) =>
       const page = (await app.inject(`/d/${hit.itemId}`)).body;
       expect(page).toContain(`办公地址：${sfj.address}`);
       expect(page).not.toContain('民主街 18 号');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('R.49: the overview keeps a report published after its due date marked late; the audit log reads in words', async () => {
+    const app = await buildApp(t.deps);
+    try {
+      const gkb = as(app, await loginAs(app, 'gkb', DEMO_PASSWORD));
+      const res = await gkb.get('/api/v1/admin/reports/overview?year=2025');
+      expect(res.statusCode, res.body).toBe(200);
+      const items = (
+        res.json() as {
+          items: {
+            agencyName: string;
+            status: string;
+            overdue: boolean;
+            publishedLate: boolean;
+            publishedOn: string;
+          }[];
+        }
+      ).items;
+      const late = items.filter((i) => i.publishedLate);
+      expect(late.map((i) => i.agencyName)).toEqual(['云岭县统计局']);
+      expect(late[0]).toMatchObject({ status: 'published', overdue: false, publishedOn: '2026-02-13' });
+
+      const audit = await gkb.get(
+        '/api/v1/admin/audit?entityType=annual_report&action=report.published&limit=50',
+      );
+      expect(audit.statusCode, audit.body).toBe(200);
+      const events = (
+        audit.json() as { items: { actionLabel: string; entityLabel: string; entityName: string | null }[] }
+      ).items;
+      expect(events.length).toBeGreaterThan(0);
+      for (const e of events) {
+        expect(e.actionLabel).toBe('发布年度报告');
+        expect(e.entityLabel).toBe('年度报告');
+        expect(e.entityName).toMatch(/^云岭县.+20(24|25)年度报告$/);
+      }
+      const byName = await gkb.get(`/api/v1/admin/audit?actor=${encodeURIComponent('gkb')}&limit=5`);
+      expect(
+        (byName.json() as { items: { actorLabel: string }[] }).items.every((e) =>
+          e.actorLabel.includes('gkb'),
+        ),
+      ).toBe(true);
+      const meta = (await gkb.get('/api/v1/admin/audit/meta')).json() as {
+        actions: { value: string; label: string }[];
+      };
+      expect(meta.actions.find((a) => a.value === 'request.send_reply')?.label).toBe('发出答复');
     } finally {
       await app.close();
     }
