@@ -55,7 +55,10 @@ describe('to-do list in Chromium', () => {
     const bell = page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label')).toMatch(/待办已逾期 \d+ 项/);
     await bell.click();
-    await page.getByTestId('bell-todo').getByText(/其中已逾期/).waitFor();
+    await page
+      .getByTestId('bell-todo')
+      .getByText(/其中已逾期/)
+      .waitFor();
     await page.keyboard.press('Escape');
     await shot(page, 'todo-desktop');
     await late.getByRole('link', { name: new RegExp(overdue[0]!.registrationNo) }).click();
