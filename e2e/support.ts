@@ -109,16 +109,19 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /**
- * A new page logged into the staff app as `username` (demo password). `height`: viewport height;
+ * A new page logged into the staff app as `username` (demo password). `height`, `width`: the viewport
+ * (a phone is 390 wide);
  * `timeout`: the page's default timeout, when the journey needs a longer one.
  */
 export async function staffLogin(
   browser: Browser,
   baseUrl: string,
   username: string,
-  opts: { height?: number; timeout?: number } = {},
+  opts: { height?: number; width?: number; timeout?: number } = {},
 ): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1440, height: opts.height ?? 1000 } });
+  const page = await browser.newPage({
+    viewport: { width: opts.width ?? 1440, height: opts.height ?? 1000 },
+  });
   if (opts.timeout) page.setDefaultTimeout(opts.timeout);
   await page.goto(`${baseUrl}/admin/login`);
   await page

@@ -13,18 +13,19 @@ import type { AuditEvent } from '../types/audit';
 
 const columns: TableColumnsType<AuditEvent> = [
   { title: '时间', dataIndex: 'occurredAt', width: 170, render: (t: string) => formatDateTime(t) },
-  { title: '操作人', dataIndex: 'actorLabel', width: 140 },
-  { title: '机关', dataIndex: 'agencyName', render: (n: string | null) => n ?? '—' },
-  { title: '对象', key: 'entity', width: 160, render: (_, e) => `${e.entityType} #${e.entityId}` },
+  { title: '事件', dataIndex: 'actionLabel', width: 200 },
   {
-    title: '操作',
-    dataIndex: 'actionLabel',
-    render: (label: string, e) => (
+    title: '对象',
+    key: 'entity',
+    render: (_, e) => (
       <>
-        {label} <Typography.Text type="secondary">（{e.action}）</Typography.Text>
+        <Typography.Text type="secondary">{e.entityLabel}</Typography.Text>{' '}
+        {e.entityName ?? `第 ${e.entityId} 号`}
       </>
     ),
   },
+  { title: '操作人', dataIndex: 'actorLabel', width: 160 },
+  { title: '机关', dataIndex: 'agencyName', render: (n: string | null) => n ?? '—' },
   { title: 'IP', dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
 ];
 

@@ -4,8 +4,10 @@ import { AuditTrendChart } from '../components/dashboard/AuditTrendChart';
 import { ModuleGrid } from '../components/dashboard/ModuleGrid';
 import { StatCards } from '../components/dashboard/StatCards';
 import { WarningList } from '../components/dashboard/WarningList';
+import { TodoPanel } from '../components/todo/TodoPanel';
 import { LoadError } from '../components/LoadError';
 import { useApiData } from '../hooks/useApiData';
+import { useTodo } from '../hooks/useTodo';
 import { BUSINESS_MODULES, systemModulesFor } from '../lib/modules';
 import { canManageSystem } from '../lib/permissions';
 import type { Dashboard } from '../types/dashboard';
@@ -16,6 +18,7 @@ export default function DashboardPage() {
   // every staff member gets the warnings (e.g. next year's calendar missing from 1 November, which
   // every disclosure office needs to know); the system figures stay with the managers
   const { data, error, reload } = useApiData<Dashboard>('/admin/dashboard');
+  const todo = useTodo();
 
   return (
     <Flex vertical gap={24}>
@@ -31,6 +34,8 @@ export default function DashboardPage() {
       </div>
       {error && <LoadError error={error} onRetry={reload} />}
       {data && <WarningList warnings={data.warnings} />}
+      {todo.error && <LoadError error={todo.error} onRetry={todo.reload} />}
+      {todo.data && <TodoPanel todo={todo.data} />}
       {data && isManager && <StatCards stats={data.stats} />}
       {isManager && (
         <Row gutter={[16, 16]}>

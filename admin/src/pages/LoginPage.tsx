@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { type Location, Navigate, useLocation } from 'react-router-dom';
 import { api, toApiError } from '../api';
 import { useAuth } from '../auth/useAuth';
@@ -22,6 +22,20 @@ export default function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [site, setSite] = useState<{ siteName: string; hostOrg: string }>();
+
+  // the page names the site it signs into (the portal's name and host)
+  useEffect(() => {
+    const controller = new AbortController();
+    api.get<{ siteName: string; hostOrg: string }>('/site', { signal: controller.signal }).then(
+      (s) => {
+        setSite(s);
+        document.title = `工作人员登录 - ${s.siteName}`;
+      },
+      () => undefined,
+    );
+    return () => controller.abort();
+  }, []);
 
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'signed-in') return <Navigate to={redirectTarget(location.state)} replace />;
@@ -42,8 +56,8 @@ export default function LoginPage() {
   return (
     <main className="full-page-center login-background">
       <Card style={{ width: 400, maxWidth: '100%' }}>
-        <h1 className="login-title">政府信息公开平台</h1>
-        <p className="login-subtitle">工作人员登录</p>
+        <h1 className="login-title">{site?.siteName ?? '政府信息公开平台'}</h1>
+        <p className="login-subtitle">工作人员登录{site ? ` · 主办单位：${site.hostOrg}` : ''}</p>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={submitting}>
           <Form.Item

@@ -7,6 +7,10 @@ export interface AuditEvent {
   agencyName: string | null;
   entityType: string;
   entityId: string;
+  /** the kind of record in words, e.g. 依申请公开申请 */
+  entityLabel: string;
+  /** the record's name (registration number, title, person, agency) when known */
+  entityName: string | null;
   action: string;
   actionLabel: string;
   before: unknown;
@@ -32,4 +36,9 @@ export interface AuditVerifyResult {
 export interface DailyCount {
   date: string;
   count: number;
+}
+
+export interface AuditMeta {
+  entityTypes: { value: string; label: string }[];
+  actions: { value: string; label: string }[];
 }

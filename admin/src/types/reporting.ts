@@ -151,6 +151,10 @@ export interface ReportOverviewItem {
   statusLabel: string;
   dueOn: string;
   overdue: boolean;
+  /** the China date of publication, once published */
+  publishedOn: string | null;
+  /** published after the due date (R.49) */
+  publishedLate: boolean;
   newApplications: number;
   handled: number;
   carriedOut: number;

@@ -8,7 +8,7 @@ import { addDays } from '../shared/dates.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, Nullable } from '../shared/schema.ts';
-import { ACTION_LABELS } from './audit.ts';
+import { ACTION_LABELS, actionLabel, ENTITY_LABELS } from './audit.ts';
 import { auditPolicy } from './audit.policy.ts';
 import { auditRepository } from './audit.repository.ts';
 import { verifyAuditChain } from './audit.service.ts';
@@ -36,7 +36,8 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
             agencyId: Type.Optional(Type.Integer({ title: '机关', minimum: 1 })),
             entityType: Type.Optional(Type.String({ title: '记录类型', maxLength: 50 })),
             entityId: Type.Optional(Type.String({ title: '记录编号', maxLength: 100 })),
-            actorUserId: Type.Optional(Type.Integer({ title: '操作人', minimum: 1 })),
+            actorUserId: Type.Optional(Type.Integer({ title: '操作人编号', minimum: 1 })),
+            actor: Type.Optional(Type.String({ title: '操作人', maxLength: 50 })),
             action: Type.Optional(Type.String({ title: '操作', maxLength: 50 })),
             beforeId: Type.Optional(Type.Integer({ minimum: 1 })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -53,6 +54,8 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
                   agencyName: Nullable(Type.String()),
                   entityType: Type.String(),
                   entityId: Type.String(),
+                  entityLabel: Type.String(),
+                  entityName: Nullable(Type.String()),
                   action: Type.String(),
                   actionLabel: Type.String(),
                   before: Type.Unknown(),
@@ -77,7 +80,16 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
           agencyIds = [req.query.agencyId];
         }
         const limit = req.query.limit ?? 50;
-        const rows = await auditRepository.list(deps.db, { ...req.query, agencyIds, limit });
+        const rows = await auditRepository.list(deps.db, {
+          ...req.query,
+          actor: req.query.actor?.trim() || undefined,
+          agencyIds,
+          limit,
+        });
+        const wanted = new Map<string, Set<string>>();
+        for (const r of rows)
+          wanted.set(r.entityType, (wanted.get(r.entityType) ?? new Set()).add(r.entityId));
+        const names = await auditRepository.entityNames(deps.db, wanted);
         return {
           items: rows.map((r) => ({
             id: r.id,
@@ -88,8 +100,10 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
             agencyName: r.agencyId !== null ? (dir.get(r.agencyId)?.name ?? null) : null,
             entityType: r.entityType,
             entityId: r.entityId,
+            entityLabel: ENTITY_LABELS[r.entityType] ?? r.entityType,
+            entityName: names.get(`${r.entityType}:${r.entityId}`) ?? null,
             action: r.action,
-            actionLabel: ACTION_LABELS[r.action] ?? r.action,
+            actionLabel: actionLabel(r.action),
             before: parse(r.beforeJson),
             after: parse(r.afterJson),
             ip: r.ip,
@@ -97,6 +111,26 @@ export function auditApi(deps: Deps): FastifyPluginAsyncTypebox {
           nextBeforeId: rows.length === limit ? rows[rows.length - 1]!.id : null,
         };
       },
+    );
+
+    app.get(
+      '/api/v1/admin/audit/meta',
+      {
+        schema: {
+          tags: TAG,
+          summary: '审计日志筛选项：对象类型与操作的中文名称',
+          response: {
+            200: Type.Object({
+              entityTypes: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+              actions: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
+            }),
+          },
+        },
+      },
+      async () => ({
+        entityTypes: Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label })),
+        actions: Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label })),
+      }),
     );
 
     app.get(

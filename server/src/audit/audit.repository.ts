@@ -136,6 +136,8 @@ export const auditRepository = {
       entityType?: string;
       entityId?: string;
       actorUserId?: number;
+      /** part of the operator's name or user name (操作人) */
+      actor?: string;
       action?: string;
       beforeId?: number;
       limit: number;
@@ -149,6 +151,7 @@ export const auditRepository = {
     if (f.entityType) q = q.where('entityType', '=', f.entityType);
     if (f.entityId) q = q.where('entityId', '=', f.entityId);
     if (f.actorUserId !== undefined) q = q.where('actorUserId', '=', f.actorUserId);
+    if (f.actor) q = q.where('actorLabel', 'like', `%${f.actor.replace(/[%_\\]/g, '')}%`);
     if (f.action) q = q.where('action', 'like', `${f.action}%`);
     if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId);
     return q.orderBy('id', 'desc').limit(f.limit).execute();
@@ -168,6 +171,61 @@ export const auditRepository = {
       const d = new Date(Date.parse(`${r.hour}:00:00.000Z`) + 8 * 3_600_000).toISOString().slice(0, 10);
       out.set(d, (out.get(d) ?? 0) + Number(r.n));
     }
+    return out;
+  },
+
+  /**
+   * Names of the records a page of events is about, so the log reads in words (对象): one query per
+   * kind of record on the page. Kinds without a name here are shown by their number.
+   */
+  async entityNames(db: DbOrTx, wanted: Map<string, Set<string>>): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const ids = (type: string) =>
+      [...(wanted.get(type) ?? [])].map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const put = (type: string, rows: { id: number; name: string | null }[]) => {
+      for (const r of rows) if (r.name) out.set(`${type}:${r.id}`, r.name);
+    };
+    const users = ids('user');
+    if (users.length)
+      put(
+        'user',
+        await db.selectFrom('users').select(['id', 'displayName as name']).where('id', 'in', users).execute(),
+      );
+    const agencies = ids('agency');
+    if (agencies.length)
+      put(
+        'agency',
+        await db.selectFrom('agencies').select(['id', 'name']).where('id', 'in', agencies).execute(),
+      );
+    const apps = ids('request_application');
+    if (apps.length)
+      put(
+        'request_application',
+        await db
+          .selectFrom('requestApplications')
+          .select(['id', 'registrationNo as name'])
+          .where('id', 'in', apps)
+          .execute(),
+      );
+    const items = ids('information_item');
+    if (items.length)
+      put(
+        'information_item',
+        await db
+          .selectFrom('informationItems')
+          .select(['id', 'title as name'])
+          .where('id', 'in', items)
+          .execute(),
+      );
+    const reports = ids('annual_report');
+    if (reports.length)
+      for (const r of await db
+        .selectFrom('annualReports as r')
+        .innerJoin('agencies as g', 'g.id', 'r.agencyId')
+        .select(['r.id', 'r.year', 'g.name'])
+        .where('r.id', 'in', reports)
+        .execute())
+        out.set(`annual_report:${r.id}`, `${r.name}${r.year}年度报告`);
     return out;
   },
 

@@ -21,6 +21,17 @@ export interface Config {
   readonly demoOnFirstStart: boolean;
   readonly siteName: string;
   readonly siteIdCode: string | undefined;
+  /** the marks a government site carries in its footer (国办发〔2017〕47号《政府网站发展指引》) */
+  readonly siteMarks: {
+    /** 主办单位; default: the county (top) government */
+    readonly hostOrg: string | undefined;
+    /** 承办单位; default: the host */
+    readonly operator: string | undefined;
+    /** ICP备案号, e.g. 滇ICP备12345678号 */
+    readonly icp: string | undefined;
+    /** 公安机关备案号, e.g. 滇公网安备53299902000001号 */
+    readonly psb: string | undefined;
+  };
   readonly mail: {
     readonly transport: 'outbox' | 'smtp';
     readonly smtpUrl: string | undefined;
@@ -146,6 +157,12 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     demoOnFirstStart: bool('DEMO_DATA', nodeEnv !== 'production'),
     siteName: str('SITE_NAME') ?? '政府信息公开平台',
     siteIdCode: str('SITE_ID_CODE'),
+    siteMarks: {
+      hostOrg: str('SITE_HOST_ORG'),
+      operator: str('SITE_OPERATOR'),
+      icp: str('SITE_ICP'),
+      psb: str('SITE_PSB'),
+    },
     mail: { transport: mailTransport, smtpUrl, from: mailFrom },
     sms: { transport: smsTransport, gatewayUrl: smsGateway, signName: str('SMS_SIGN_NAME') },
     notifyMaxAttempts: int('NOTIFY_MAX_ATTEMPTS', 6, 1, 20),
@@ -171,6 +188,10 @@ export const CONFIG_KEYS = [
   'DEMO_DATA',
   'SITE_NAME',
   'SITE_ID_CODE',
+  'SITE_HOST_ORG',
+  'SITE_OPERATOR',
+  'SITE_ICP',
+  'SITE_PSB',
   'MAIL_TRANSPORT',
   'SMTP_URL',
   'MAIL_FROM',

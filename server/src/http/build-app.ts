@@ -11,6 +11,8 @@ import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
 import { auditApi } from '../audit/audit.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
+import { todoApi } from '../dashboard/todo.api.ts';
+import { siteApi } from '../portal/site.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
 import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
@@ -113,11 +115,13 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await pub.register(authApi(deps));
     await pub.register(publicationPublicApi(deps));
     await pub.register(requestsPublicApi(deps));
+    await pub.register(siteApi(deps));
   });
   // staff JSON API (session + CSRF)
   await app.register(async (staff) => {
     staff.addHook('preHandler', requireStaff(deps));
     await staff.register(dashboardApi(deps));
+    await staff.register(todoApi(deps));
     await staff.register(agenciesAdminApi(deps));
     await staff.register(usersApi(deps));
     await staff.register(calendarAdminApi(deps));

@@ -1,5 +1,6 @@
 /** The portal's page frame: skip link, header, column navigation, accessibility tools, footer. No JavaScript. */
 import { html, raw, type SafeHtml } from '../shared/html.ts';
+import type { SiteIdentity } from './site.ts';
 
 export interface A11yPrefs {
   large: boolean;
@@ -27,6 +28,20 @@ export interface LayoutInput {
   crumbs?: { href?: string; label: string }[];
   body: SafeHtml;
   cssHref: string;
+  /** the footer's marks (主办、承办、标识码、备案号); without them only the site name is shown */
+  site?: SiteIdentity;
+}
+
+/** The footer every government site carries (国办发〔2017〕47号): host, operator, contact, site code, filings, site map. */
+function footer(p: LayoutInput): SafeHtml {
+  const s = p.site;
+  if (!s)
+    return html`<p>${p.meta.siteName} · 主办：${p.regionName}</p>
+<p><a href="/sitemap">网站地图</a></p>`;
+  return html`<nav class="footer-links" aria-label="网站信息"><a href="/contact">联系我们</a><a href="/sitemap">网站地图</a></nav>
+<p>主办单位：${s.hostOrg}<span class="sep">承办单位：${s.operator}</span></p>
+<p>${s.siteIdCode ? html`<span class="mark">网站标识码：${s.siteIdCode}</span>` : ''}${s.icp ? html`<span class="mark"><a href="https://beian.miit.gov.cn/" rel="noopener">${s.icp}</a></span>` : ''}${s.psb ? html`<span class="mark"><a href="https://beian.mps.gov.cn/#/query/webSearch${s.psbCode ? `?code=${s.psbCode}` : ''}" rel="noopener">${s.psb}</a></span>` : ''}</p>
+<p>本站支持键盘操作，可使用“大字版”和“高对比度”模式。</p>`;
 }
 
 function a11yLink(
@@ -59,6 +74,8 @@ ${m.siteIdCode ? html`<meta name="SiteIDCode" content="${m.siteIdCode}">` : ''}
 <meta name="ColumnName" content="${m.columnName}">
 <meta name="ColumnType" content="${m.columnType}">
 ${m.article ? html`<meta name="ArticleTitle" content="${m.article.title}"><meta name="PubDate" content="${m.article.pubDate}"><meta name="ContentSource" content="${m.article.source}">` : ''}
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<link rel="icon" href="/favicon.ico" sizes="16x16">
 <link rel="stylesheet" href="${p.cssHref}">
 </head>
 <body>
@@ -83,8 +100,7 @@ ${p.crumbs && p.crumbs.length > 0 ? html`<nav class="crumbs" aria-label="当前�
 ${p.body}
 </div></main>
 <footer><div class="wrap">
-<p>${m.siteName} · 主办：${p.regionName}</p>
-<p><a href="/sitemap.xml">网站地图</a> · 本站支持键盘操作，可使用“大字版”和“高对比度”模式。</p>
+${footer(p)}
 </div></footer>
 </body>
 </html>`;

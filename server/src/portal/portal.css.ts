@@ -1,7 +1,8 @@
 /**
  * The portal's only stylesheet. Colours meet WCAG 2.1 AA (≥ 4.5:1 for text); large-text mode raises
  * the base size to 22px with 1.8 line height (工信部《互联网网站适老化通用设计规范》); high-contrast mode
- * uses yellow on black. Focus is always visible.
+ * uses yellow on black for every text (links white, buttons black on yellow), whatever colour a page's
+ * own styles give it — so required markers, hints and errors stay ≥ 4.5:1 too. Focus is always visible.
  */
 export const PORTAL_CSS = `
 *,*::before,*::after{box-sizing:border-box}
@@ -48,9 +49,16 @@ dl.facts dd{margin:0}
 footer{background:#2b2b2b;color:#eee;font-size:.9rem}
 footer .wrap{padding:1.5rem 1rem}
 footer a{color:#fff}
+footer p{margin:.35rem 0}
+footer .footer-links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;margin-bottom:.5rem}
+footer .sep{margin-left:1.5rem}
+footer .mark{display:inline-block;margin-right:1.5rem}
 .a11y-tools a{margin-left:.75rem}
 @media print{.topbar,.mainnav,footer,.a11y-tools,.skip{display:none}body{background:#fff}}
-/* tables in the national annual-report layout */
+/* tables in the national annual-report layout; on a narrow screen they scroll in their box */
+.table-scroll{max-width:100%;overflow-x:auto;margin:1rem 0}
+.table-scroll .report-table{margin:0}
+.annual-report,.panel{min-width:0;overflow-wrap:anywhere}
 .report-table{border-collapse:collapse;width:100%;margin:1rem 0;background:#fff;font-size:.95rem}
 .report-table caption{text-align:left;font-weight:700;padding:.5rem 0}
 .report-table th,.report-table td{border:1px solid #333;padding:.35rem .5rem;vertical-align:middle}
@@ -80,4 +88,10 @@ html.a11y-contrast .panel,html.a11y-contrast .columns a,html.a11y-contrast .topb
 html.a11y-contrast .banner,html.a11y-contrast .mainnav,html.a11y-contrast footer{background:#000;border-bottom:2px solid #ffeb3b}
 html.a11y-contrast .columns span,html.a11y-contrast .muted,html.a11y-contrast dl.facts dt,html.a11y-contrast .latest .meta{color:#ffeb3b}
 html.a11y-contrast h2{border-left-color:#ffeb3b}
+/* every text in the high-contrast mode, including page-specific styles (form markers, hints, errors) */
+html.a11y-contrast body *{color:#ffeb3b!important;background-color:#000!important;border-color:#ffeb3b!important;text-shadow:none!important}
+html.a11y-contrast a,html.a11y-contrast a *{color:#fff!important}
+html.a11y-contrast button,html.a11y-contrast input[type=submit],html.a11y-contrast .gk-btn,html.a11y-contrast button *{background-color:#ffeb3b!important;color:#000!important}
+html.a11y-contrast ::placeholder{color:#ffeb3b!important;opacity:1}
+html.a11y-contrast .skip:focus{background-color:#000!important}
 `;

@@ -13,6 +13,7 @@ import { html, type SafeHtml } from '../shared/html.ts';
 import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';
+import { FAVICON_SVG, faviconIco, type SiteIdentity, siteIdentity } from './site.ts';
 import { createHash } from 'node:crypto';
 
 export const A11Y_COOKIE = 'gk_a11y';
@@ -49,13 +50,12 @@ interface Frame {
   req: FastifyRequest;
   regionName: string;
   siteName: string;
+  site: SiteIdentity;
 }
 
 async function frame(deps: Deps, req: FastifyRequest): Promise<Frame> {
-  const dir = await agencyDirectory(deps);
-  const region = dir.all().find((a) => a.kind === 'region' && a.parentId === null && a.active);
-  const regionName = region?.name ?? '';
-  return { deps, req, regionName, siteName: regionName ? `${regionName}政府信息公开` : deps.config.siteName };
+  const site = await siteIdentity(deps);
+  return { deps, req, regionName: site.regionName, siteName: site.siteName, site };
 }
 
 function meta(f: Frame, columnName: string, columnType: string): PageMeta {
@@ -102,6 +102,7 @@ function page(
     crumbs: p.crumbs,
     body: p.body,
     cssHref: CSS_HREF,
+    site: f.site,
   });
   return reply.type('text/html; charset=utf-8').send(out.value);
 }
@@ -175,11 +176,21 @@ export async function renderErrorPage(
   reply: FastifyReply,
   err: AppError | null,
 ) {
-  const f = await frame(deps, req).catch(() => ({
+  const f: Frame = await frame(deps, req).catch(() => ({
     deps,
     req,
     regionName: '',
     siteName: deps.config.siteName,
+    site: {
+      siteName: deps.config.siteName,
+      regionName: '',
+      hostOrg: deps.config.siteMarks.hostOrg ?? deps.config.siteName,
+      operator: deps.config.siteMarks.operator ?? deps.config.siteMarks.hostOrg ?? deps.config.siteName,
+      siteIdCode: deps.config.siteIdCode ?? null,
+      icp: deps.config.siteMarks.icp ?? null,
+      psb: deps.config.siteMarks.psb ?? null,
+      psbCode: null,
+    },
   }));
   const notFound = !err || err.status === 404;
   return page(f, reply, {
@@ -233,6 +244,57 @@ ${governments.length > 0 ? html`<section aria-labelledby="gov-h"><h2 id="gov-h">
 <section aria-labelledby="dep-h"><h2 id="dep-h">政府部门</h2>
 ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul>` : html`<p class="muted">暂无机关。</p>`}
 </section>`,
+      });
+    });
+
+    const favicon = faviconIco();
+    app.get('/favicon.svg', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG),
+    );
+    app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) =>
+      reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+    );
+
+    // 网站地图 for people (sitemap.xml is for search engines)
+    app.get('/sitemap', { schema: { hide: true } }, async (req, reply) => {
+      const f = await frame(deps, req);
+      const agencies = publicAgencies((await agencyDirectory(deps)).all());
+      return page(f, reply, {
+        title: '网站地图',
+        columnName: '网站地图',
+        columnType: '网站地图',
+        crumbs: [{ href: '/', label: '首页' }, { label: '网站地图' }],
+        body: html`<h1>网站地图</h1>
+<section class="panel" aria-labelledby="map-site"><h2 id="map-site">本站</h2><ul class="doc-list">
+<li><a href="/">首页</a></li><li><a href="/agencies">机关导航</a></li><li><a href="/search">搜索</a></li><li><a href="/contact">联系我们</a></li></ul></section>
+${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}"><h2 id="map-${a.code}"><a href="/a/${a.code}/">${a.name}</a></h2><ul class="agencies">${COLUMNS.map((c) => html`<li><a href="/a/${a.code}/${c.slug}">${c.name}</a></li>`)}</ul></section>`)}`,
+      });
+    });
+
+    // 联系我们: the host government's public contact details (the same record as its guide, R.12)
+    app.get('/contact', { schema: { hide: true } }, async (req, reply) => {
+      const f = await frame(deps, req);
+      const dir = await agencyDirectory(deps);
+      const gov = publicAgencies(dir.all()).find((a) => a.kind === 'government');
+      const row = gov ? await agencyRepository.byId(deps.db, gov.id) : undefined;
+      const facts: [string, string | null | undefined][] = [
+        ['主办单位', f.site.hostOrg],
+        ['承办单位', f.site.operator],
+        ['通信地址', row?.address],
+        ['邮政编码', row?.postalCode],
+        ['联系电话', row?.phone],
+        ['传真', row?.fax],
+        ['电子邮箱', row?.email],
+        ['办公时间', row?.officeHours],
+      ];
+      return page(f, reply, {
+        title: '联系我们',
+        columnName: '联系我们',
+        columnType: '联系我们',
+        crumbs: [{ href: '/', label: '首页' }, { label: '联系我们' }],
+        body: html`<h1>联系我们</h1>
+<section class="panel"><dl class="facts">${facts.filter(([, v]) => v).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl></section>
+<p>申请获取政府信息，请进入相应机关的政府信息公开专栏“依申请公开”栏目${gov ? html`（如 <a href="/a/${gov.code}/apply">${gov.name}</a>）` : ''}。</p>`,
       });
     });
 

@@ -141,13 +141,21 @@ function paragraphs(text: string): SafeHtml[] {
     .map((p) => html`<p>${p}</p>`);
 }
 
+/**
+ * A wide table scrolls inside its own box on a narrow screen instead of widening the page; the box
+ * is focusable and named so keyboard users can scroll it (WCAG 2.1 SC 1.4.10 Reflow, 2.1.1).
+ */
+function scrollable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" role="region" aria-label="${label}（可左右滚动）" tabindex="0">${table}</div>`;
+}
+
 export function renderAnnualReport(r: AnnualReport): SafeHtml {
   return html`<article class="annual-report">
 <h1>${r.agencyName}${r.year}年政府信息公开工作年度报告</h1>
 <section><h2>${SECTION_TITLES[0]}</h2>${paragraphs(r.narrative.overview)}</section>
-<section><h2>${SECTION_TITLES[1]}</h2>${r.format === '2019' ? renderTable2Of2019(r.table2) : renderTable2(r.table2)}</section>
-<section><h2>${SECTION_TITLES[2]}</h2>${renderTable3(r.table3, r.format ?? '2021')}</section>
-<section><h2>${SECTION_TITLES[3]}</h2>${renderTable4(r.table4)}</section>
+<section><h2>${SECTION_TITLES[1]}</h2>${scrollable(SECTION_TITLES[1]!, r.format === '2019' ? renderTable2Of2019(r.table2) : renderTable2(r.table2))}</section>
+<section><h2>${SECTION_TITLES[2]}</h2>${scrollable(SECTION_TITLES[2]!, renderTable3(r.table3, r.format ?? '2021'))}</section>
+<section><h2>${SECTION_TITLES[3]}</h2>${scrollable(SECTION_TITLES[3]!, renderTable4(r.table4))}</section>
 <section><h2>${SECTION_TITLES[4]}</h2>${paragraphs(r.narrative.problems)}</section>
 <section><h2>${SECTION_TITLES[5]}</h2>${paragraphs(r.narrative.other)}</section>
 </article>`;

@@ -405,6 +405,9 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
                   started: Type.Boolean(),
                   dueOn: Type.String(),
                   overdue: Type.Boolean(),
+                  publishedOn: Type.Union([Type.String(), Type.Null()]),
+                  /** published, but after the due date (R.49): stays marked late */
+                  publishedLate: Type.Boolean(),
                   newApplications: Type.Integer(),
                   handled: Type.Integer(),
                   carriedOut: Type.Integer(),
@@ -459,6 +462,9 @@ export function reportingApi(deps: Deps): FastifyPluginAsyncTypebox {
             started: f.status !== 'none',
             dueOn,
             overdue: status !== 'published' && today > dueOn,
+            publishedOn: f.publishedAt ? chinaDate(new Date(f.publishedAt)) : null,
+            publishedLate:
+              status === 'published' && f.publishedAt !== null && chinaDate(new Date(f.publishedAt)) > dueOn,
             newApplications: f.table3.new?.total ?? 0,
             handled: f.table3.total?.total ?? 0,
             carriedOut: f.table3.carried_out?.total ?? 0,

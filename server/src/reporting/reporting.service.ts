@@ -154,6 +154,7 @@ export function lateReplies(
 export interface OverviewItem {
   agencyId: number;
   status: ReportStatus | 'none';
+  publishedAt: string | null;
   table3: AnyTable3;
   problems: number;
 }
@@ -192,6 +193,7 @@ export async function overview(
     return {
       agencyId,
       status: (row?.status as ReportStatus | undefined) ?? 'none',
+      publishedAt: row?.publishedAt ?? null,
       table3,
       problems: checkIdentities(table3, table4, frozen?.format ?? '2021').length,
     };

@@ -468,6 +468,30 @@ export const requestRepository = {
     return zero;
   },
 
+  /** The to-do list's cases (request.todo.ts): the agency's unconfirmed and open applications with their reply due date. */
+  async todoRows(db: DbOrTx, agencyId: number): Promise<(ApplicationRow & { dueOn: string | null })[]> {
+    const rows = await db
+      .selectFrom('requestApplications as a')
+      .leftJoin('deadlines as d', (j) =>
+        j
+          .onRef('d.subjectId', '=', 'a.id')
+          .on('d.subjectType', '=', SUBJECT)
+          .on('d.kind', '=', 'reply')
+          .on('d.state', 'in', ['open', 'paused']),
+      )
+      .selectAll('a')
+      .select(['d.dueDate as dueOn', 'd.state as deadlineState'])
+      .where('a.agencyId', '=', agencyId)
+      .where('a.status', 'in', ['unconfirmed', ...OPEN_STATUSES])
+      .orderBy('a.id')
+      .execute();
+    // a paused clock has no running due date (R.33 ¶3)
+    return rows.map(({ deadlineState, ...r }) => ({
+      ...r,
+      dueOn: deadlineState === 'open' ? (r.dueOn ?? null) : null,
+    }));
+  },
+
   // ---------------------------------------------------------------- letters, files, approvals
 
   async insertLetter(db: DbOrTx, row: Omit<LetterRow, 'id'>): Promise<LetterRow> {

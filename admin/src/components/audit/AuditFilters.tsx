@@ -1,5 +1,7 @@
-import { Button, Form, Input, InputNumber, Space } from 'antd';
+import { Button, Form, Input, Select, Space } from 'antd';
+import { useApiData } from '../../hooks/useApiData';
 import type { AgencyNode } from '../../lib/agencyTree';
+import type { AuditMeta } from '../../types/audit';
 import { AgencyTreeSelect } from '../AgencyTreeSelect';
 import type { AuditFilterValues } from './useAuditLog';
 
@@ -10,15 +12,16 @@ interface AuditFiltersProps {
 
 const trimmed = (v: string | undefined) => v?.trim() || undefined;
 
+/** Filters in words: the kind of record, the event and the operator's name — no codes or numeric ids to type. */
 export function AuditFilters({ tree, onSearch }: AuditFiltersProps) {
   const [form] = Form.useForm<AuditFilterValues>();
+  const { data: meta } = useApiData<AuditMeta>('/admin/audit/meta');
   const submit = (v: AuditFilterValues) =>
     onSearch({
       agencyId: v.agencyId ?? undefined,
-      entityType: trimmed(v.entityType),
-      entityId: trimmed(v.entityId),
-      actorUserId: v.actorUserId ?? undefined,
-      action: trimmed(v.action),
+      entityType: v.entityType ?? undefined,
+      actor: trimmed(v.actor),
+      action: v.action ?? undefined,
     });
 
   return (
@@ -26,17 +29,26 @@ export function AuditFilters({ tree, onSearch }: AuditFiltersProps) {
       <Form.Item label="机关" name="agencyId">
         <AgencyTreeSelect tree={tree} placeholder="全部机关" style={{ width: 200 }} />
       </Form.Item>
-      <Form.Item label="对象类型" name="entityType">
-        <Input placeholder="例如 agency、user" style={{ width: 150 }} />
+      <Form.Item label="对象" name="entityType">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部对象"
+          options={meta?.entityTypes}
+          style={{ width: 170 }}
+        />
       </Form.Item>
-      <Form.Item label="对象编号" name="entityId">
-        <Input style={{ width: 100 }} />
+      <Form.Item label="事件" name="action">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部事件"
+          options={meta?.actions}
+          style={{ width: 220 }}
+        />
       </Form.Item>
-      <Form.Item label="操作人编号" name="actorUserId">
-        <InputNumber min={1} precision={0} style={{ width: 110 }} />
-      </Form.Item>
-      <Form.Item label="操作" name="action">
-        <Input placeholder="例如 agency.update" style={{ width: 160 }} />
+      <Form.Item label="操作人" name="actor">
+        <Input placeholder="姓名或用户名" style={{ width: 140 }} />
       </Form.Item>
       <Space>
         <Button type="primary" htmlType="submit">

@@ -7,6 +7,8 @@ export interface AuditFilterValues {
   entityType?: string;
   entityId?: string;
   actorUserId?: number | null;
+  /** part of the operator's name or user name */
+  actor?: string;
   action?: string;
 }
 

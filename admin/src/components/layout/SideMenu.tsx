@@ -1,21 +1,37 @@
 import { DashboardOutlined } from '@ant-design/icons';
-import { Menu, type MenuProps } from 'antd';
+import { Badge, Menu, type MenuProps } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe } from '../../auth/useAuth';
+import { todoCountUnder, useTodo } from '../../hooks/useTodo';
 import { BUSINESS_MODULES, type ModuleInfo, SYSTEM_MODULES, systemModulesFor } from '../../lib/modules';
 import { canManageSystem } from '../../lib/permissions';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-const toItem = (m: ModuleInfo): MenuItem => ({ key: `/${m.path}`, icon: m.icon, label: m.title });
+/** A menu label with the number of to-do entries behind it (待办角标). */
+function withCount(label: string, count: number) {
+  if (count === 0) return label;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+      {label}
+      <Badge count={count} size="small" aria-label={`${count} 项待办`} />
+    </span>
+  );
+}
 
 export function SideMenu() {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
+  const { data: todo } = useTodo();
+  const toItem = (m: ModuleInfo): MenuItem => ({
+    key: `/${m.path}`,
+    icon: m.icon,
+    label: withCount(m.title, todoCountUnder(todo, m.path)),
+  });
 
   const items: MenuItem[] = [
-    { key: '/', icon: <DashboardOutlined />, label: '工作台' },
+    { key: '/', icon: <DashboardOutlined />, label: withCount('工作台', todo?.total ?? 0) },
     { type: 'group', key: 'business', label: '业务模块', children: BUSINESS_MODULES.map(toItem) },
   ];
   if (canManageSystem(me)) {

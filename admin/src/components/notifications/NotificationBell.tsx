@@ -1,9 +1,10 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge, Button, Drawer, Empty, Flex, List, Segmented, Typography } from 'antd';
+import { Alert, Badge, Button, Drawer, Empty, Flex, List, Segmented, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type ApiError, api, isAbortError, toApiError, withQuery } from '../../api';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { useTodo } from '../../hooks/useTodo';
 import { formatDateTime } from '../../lib/format';
 import type { Inbox, InboxItem } from '../../types/notifications';
 import { LoadError } from '../LoadError';
@@ -28,6 +29,8 @@ export function NotificationBell() {
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(false);
   const [version, setVersion] = useState(0);
+  const { data: todo } = useTodo();
+  const overdue = todo?.groups.find((g) => g.key === 'overdue')?.count ?? 0;
 
   // the unread count, polled while the app is open
   useEffect(() => {
@@ -110,11 +113,12 @@ export function NotificationBell() {
 
   return (
     <>
-      <Badge count={unread} size="small" overflowCount={99}>
+      {/* an overdue to-do shows as a dot even with every notification read */}
+      <Badge count={unread} dot={unread === 0 && overdue > 0} size="small" overflowCount={99}>
         <Button
           type="text"
           icon={<BellOutlined />}
-          aria-label={unread > 0 ? `通知（${unread} 条未读）` : '通知'}
+          aria-label={`${unread > 0 ? `通知（${unread} 条未读）` : '通知'}${overdue > 0 ? `，待办已逾期 ${overdue} 项` : ''}`}
           data-testid="notification-bell"
           onClick={() => setOpen(true)}
         />
@@ -131,6 +135,28 @@ export function NotificationBell() {
         }
       >
         <Flex vertical gap={12}>
+          {todo && todo.total > 0 && (
+            <Alert
+              type={overdue > 0 ? 'error' : 'info'}
+              showIcon
+              data-testid="bell-todo"
+              title={
+                <span>
+                  我的待办 {todo.total} 项{overdue > 0 ? `，其中已逾期 ${overdue} 项` : ''}。{' '}
+                  <Button
+                    type="link"
+                    size="small"
+                    onClick={() => {
+                      setOpen(false);
+                      navigate('/');
+                    }}
+                  >
+                    查看待办
+                  </Button>
+                </span>
+              }
+            />
+          )}
           <Segmented
             value={filter}
             onChange={(v) => {

@@ -150,8 +150,10 @@ export default function ItemEditorPage() {
   const draftAgencies = useMemo(() => {
     const m = new Map<number, string>();
     for (const r of me.roles) if (DRAFTING_ROLES.has(r.role)) m.set(r.agencyId, r.agencyName);
+    // an existing item's agency is always named, also for a reviewer who drafts nothing there
+    if (item.data) m.set(item.data.agencyId, item.data.agencyName);
     return [...m].map(([value, label]) => ({ value, label }));
-  }, [me.roles]);
+  }, [me.roles, item.data]);
 
   const editable = isNew || item.data?.status === 'draft';
 

@@ -55,12 +55,19 @@ export default function ReportOverviewPage() {
       {
         title: '公布期限',
         dataIndex: 'dueOn',
-        width: 190,
-        sorter: (a, b) => a.dueOn.localeCompare(b.dueOn) || Number(a.overdue) - Number(b.overdue),
+        width: 230,
+        sorter: (a, b) =>
+          a.dueOn.localeCompare(b.dueOn) ||
+          Number(a.overdue || a.publishedLate) - Number(b.overdue || b.publishedLate),
         render: (dueOn: string, row) => (
-          <Space size={4}>
+          <Space size={4} wrap>
             <span>{dueOn}</span>
             {row.overdue && <OverdueTag />}
+            {row.publishedLate && (
+              <Tag color="orange" title={`${row.publishedOn} 发布，晚于公布期限`}>
+                逾期发布（{row.publishedOn}）
+              </Tag>
+            )}
           </Space>
         ),
       },
