@@ -1,5 +1,6 @@
 /** config → db → app → listen: the only file that listens (house style). */
 import { buildApp } from './http/build-app.ts';
+import { startCacheListener } from './cluster/cache-bus.ts';
 import { startBackgroundJobs } from './jobs.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/create-db.ts';
@@ -22,6 +23,9 @@ export async function serve(): Promise<void> {
   }
   const handle = openDatabase(config);
   const deps = makeDeps(handle, config, systemClock);
+  // PostgreSQL: other nodes' changes drop this node's caches (cluster/cache-bus.ts); SQLite: no-op
+  const cacheListener = startCacheListener(deps, { log: (m) => console.log(`[缓存同步] ${m}`) });
+  await cacheListener.ready;
   const prep = await prepareDatabase(deps);
   if (prep.migrations.length > 0) console.log(`数据库已迁移：${prep.migrations.join(', ')}`);
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
@@ -47,6 +51,7 @@ export async function serve(): Promise<void> {
   const stop = async () => {
     stopJobs();
     await app.close();
+    await cacheListener.stop();
     await handle.close();
     process.exit(0);
   };

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
 import { auditApi } from '../audit/audit.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
+import { sharedRateLimitStore } from '../cluster/rate-limit-store.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
@@ -67,6 +68,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, {
     global: false,
+    // counted in the database, so the limits hold across nodes (cluster/rate-limit-store.ts)
+    store: sharedRateLimitStore(deps),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',
