@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
@@ -25,13 +26,15 @@ export async function agencyDirectory(
   deps: Pick<Deps, 'db'>,
   db: DbOrTx = deps.db,
 ): Promise<AgencyDirectory> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.loadedAt < DIRECTORY_TTL_MS && db === deps.db && cacheUsable(deps.db))
-    return hit.dir;
-  const gen = cacheGeneration(deps.db, 'agencies');
-  const dir = new AgencyDirectory(await agencyRepository.all(db), await agencyRepository.supervisions(db));
-  if (db === deps.db && cacheGeneration(deps.db, 'agencies') === gen)
-    cache.set(deps.db, { dir, loadedAt: Date.now() });
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  const shared = db === deps.db;
+  const hit = cache.get(home);
+  if (hit && Date.now() - hit.loadedAt < DIRECTORY_TTL_MS && shared && cacheUsable(home)) return hit.dir;
+  const gen = cacheGeneration(home, 'agencies');
+  const src = shared ? home : db;
+  const dir = new AgencyDirectory(await agencyRepository.all(src), await agencyRepository.supervisions(src));
+  if (shared && cacheGeneration(home, 'agencies') === gen) cache.set(home, { dir, loadedAt: Date.now() });
   return dir;
 }
 
@@ -347,17 +350,21 @@ registerCache(['rules'], (db) => rulesCache.delete(db));
 export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): Promise<Rules> {
   const dir = await agencyDirectory(deps, db);
   const id = dir.ruleProfileOf(agencyId);
-  const cached = db === deps.db && cacheUsable(deps.db) ? rulesCache.get(deps.db) : undefined;
-  const hit = cached?.get(id ?? 'default');
+  const home = primaryOf(deps.db);
+  const shared = db === deps.db;
+  const hit = shared && cacheUsable(home) ? rulesCache.get(home)?.get(id ?? 'default') : undefined;
   if (hit) return hit;
-  const gen = cacheGeneration(deps.db, 'rules');
+  const gen = cacheGeneration(home, 'rules');
+  const src = shared ? home : db;
   const row =
-    id !== null ? await agencyRepository.ruleProfile(db, id) : await agencyRepository.defaultRuleProfile(db);
+    id !== null
+      ? await agencyRepository.ruleProfile(src, id)
+      : await agencyRepository.defaultRuleProfile(src);
   const rules = parseRules(row?.rulesJson ?? '{}');
-  if (db === deps.db && row && cacheGeneration(deps.db, 'rules') === gen) {
-    const m = rulesCache.get(deps.db) ?? new Map<number | 'default', Rules>();
+  if (shared && row && cacheGeneration(home, 'rules') === gen) {
+    const m = rulesCache.get(home) ?? new Map<number | 'default', Rules>();
     m.set(id ?? 'default', rules);
-    rulesCache.set(deps.db, m);
+    rulesCache.set(home, m);
   }
   return rules;
 }

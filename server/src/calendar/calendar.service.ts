@@ -8,6 +8,7 @@ import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import {
   packagedSchedule,
@@ -39,14 +40,15 @@ const cache = new WeakMap<Db, Loaded>();
 registerCache(['calendar', 'agencies'], (db) => cache.delete(db));
 
 async function loaded(deps: Deps): Promise<Loaded> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.loadedAt < TTL_MS && cacheUsable(deps.db)) return hit;
-  const gen = cacheGeneration(deps.db, 'calendar') + cacheGeneration(deps.db, 'agencies');
-  const years = new Set((await calendarRepository.years(deps.db)).map((y) => Number(y.year)));
-  const days = await deps.db.selectFrom('calendarDays').selectAll().orderBy('date').execute();
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  const hit = cache.get(home);
+  if (hit && Date.now() - hit.loadedAt < TTL_MS && cacheUsable(home)) return hit;
+  const gen = cacheGeneration(home, 'calendar') + cacheGeneration(home, 'agencies');
+  const years = new Set((await calendarRepository.years(home)).map((y) => Number(y.year)));
+  const days = await home.selectFrom('calendarDays').selectAll().orderBy('date').execute();
   const l: Loaded = { years, days, perAgency: new Map(), loadedAt: Date.now() };
-  if (cacheGeneration(deps.db, 'calendar') + cacheGeneration(deps.db, 'agencies') === gen)
-    cache.set(deps.db, l);
+  if (cacheGeneration(home, 'calendar') + cacheGeneration(home, 'agencies') === gen) cache.set(home, l);
   return l;
 }
 

@@ -19,6 +19,7 @@ import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { Deps } from '../shared/deps.ts';
 import { onCommit } from '../shared/tx.ts';
 import { clusterRepository } from './cluster.repository.ts';
+import { primaryOf } from './primary.ts';
 
 export type CacheName = 'agencies' | 'calendar' | 'rules' | 'latest';
 const NAMES: readonly CacheName[] = ['agencies', 'calendar', 'rules', 'latest'];
@@ -44,7 +45,8 @@ interface NodeState {
 }
 const nodes = new WeakMap<Db, NodeState>();
 
-function stateOf(db: Db): NodeState {
+function stateOf(replicaOrPrimary: Db): NodeState {
+  const db = primaryOf(replicaOrPrimary);
   let s = nodes.get(db);
   if (!s) {
     s = {
@@ -72,7 +74,8 @@ export function cacheUsable(db: Db): boolean {
   return !stateOf(db).deaf;
 }
 
-function invalidateLocal(db: Db, name: CacheName, key: string | null): void {
+function invalidateLocal(replicaOrPrimary: Db, name: CacheName, key: string | null): void {
+  const db = primaryOf(replicaOrPrimary);
   const s = stateOf(db);
   s.generations.set(name, (s.generations.get(name) ?? 0) + 1);
   for (const cb of registry.get(name) ?? []) cb(db, key);

@@ -5,7 +5,7 @@
  * requests to both. On SQLite (one process) the same calls invalidate locally and the counters and
  * leases live in the one database.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 import { openPostgres } from '../db/create-db.ts';
 import { type App, buildApp } from '../http/build-app.ts';
@@ -28,6 +28,7 @@ import { dialects, makeTestDb, PG_URL, type TestDb } from '../test-support/test-
 import { type CacheListener, cacheChanged, cacheGeneration, startCacheListener } from './cache-bus.ts';
 import { clusterRepository } from './cluster.repository.ts';
 import { claimLease } from './lease.ts';
+import { replicaInUse, startReplicaMonitor } from './read-replica.ts';
 
 const NOW = '2026-11-21T02:00:00.000Z';
 const RATE_LIMIT = 3;
@@ -396,5 +397,54 @@ describe.each(PG_URL ? (['postgres'] as const) : [])('two nodes on one PostgreSQ
         (d) => d === '2026-12-03',
       ),
     ).toBe('2026-12-03');
+  });
+
+  it('with a read replica: public GETs read from it, staff reads and writes stay on the primary; a failing replica falls back', async () => {
+    const county = await makeCounty(a);
+    await makeStaff(a, [], { username: 'admin', platformAdmin: true });
+    // the "replica" is a second pool on the same schema (the monitor sees a server not in recovery)
+    const replica = openPostgres(PG_URL!, { schema: t.schema!, max: 2 });
+    const c = makeDeps({ ...a.handle, replica }, a.config, a.clock);
+    const monitor = startReplicaMonitor(c, { intervalMs: 50 });
+    await monitor.ready;
+    const appC = await buildApp(c);
+    try {
+      expect(replicaInUse(c)).toBe(true);
+      const onReplica = vi.spyOn(replica.db, 'selectFrom');
+      const pub = await appC.inject('/api/v1/agencies?all=true');
+      expect(pub.statusCode).toBe(200);
+      expect(onReplica).toHaveBeenCalled();
+      onReplica.mockClear();
+      const admin = as(appC, await loginAs(appC, 'admin'));
+      const renamed = await admin.patch(`/api/v1/admin/agencies/${county.deptB.id}`, {
+        name: '测试县市场监管局',
+      });
+      expect(renamed.statusCode).toBe(200);
+      // read-your-writes: the staff list, read right after the write, is the primary's
+      const list = await admin.get('/api/v1/admin/agencies');
+      expect(list.body).toContain('测试县市场监管局');
+      expect(onReplica).not.toHaveBeenCalled();
+    } finally {
+      monitor.stop();
+      await appC.close();
+      await replica.close();
+    }
+
+    // a replica that does not answer is left out: public reads go to the primary
+    const dead = openPostgres('postgres://postgres@127.0.0.1:1/test', { max: 1 });
+    const d = makeDeps({ ...a.handle, replica: dead }, a.config, a.clock);
+    const monitorD = startReplicaMonitor(d, { intervalMs: 50 });
+    await monitorD.ready;
+    const appD = await buildApp(d);
+    try {
+      expect(replicaInUse(d)).toBe(false);
+      const res = await appD.inject('/api/v1/agencies?all=true');
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('测试县市场监管局');
+    } finally {
+      monitorD.stop();
+      await appD.close();
+      await dead.close();
+    }
   });
 });

@@ -24,6 +24,8 @@ export interface DbHandle {
    * LISTEN (cluster/cache-bus.ts) — a pooled connection would be handed to other queries.
    */
   newClient?: () => pg.Client;
+  /** PostgreSQL with DATABASE_READ_URL: the streaming replica for public reads (cluster/read-replica.ts) */
+  replica?: DbHandle;
   close(): Promise<void>;
 }
 
@@ -69,8 +71,21 @@ export function openPostgres(
   };
 }
 
-export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): DbHandle {
-  return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl)
-    : openSqlite(path.join(opts.dataDir, 'gongkai.sqlite'));
+export function openDatabase(opts: {
+  databaseUrl: string | undefined;
+  databaseReadUrl?: string | undefined;
+  dataDir: string;
+}): DbHandle {
+  if (!opts.databaseUrl) return openSqlite(path.join(opts.dataDir, 'gongkai.sqlite'));
+  const primary = openPostgres(opts.databaseUrl);
+  if (!opts.databaseReadUrl) return primary;
+  const replica = openPostgres(opts.databaseReadUrl);
+  return {
+    ...primary,
+    replica,
+    close: async () => {
+      await replica.close();
+      await primary.close();
+    },
+  };
 }

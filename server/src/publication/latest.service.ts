@@ -8,6 +8,7 @@
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
 import type { Db } from '../db/create-db.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -37,15 +38,17 @@ export async function latestPublicItems(
 ): Promise<LatestItem[]> {
   const now = deps.clock.now();
   const key = `${agencyId ?? 'all'}|${chinaDate(now)}`;
-  let cache = caches.get(deps.db);
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  let cache = caches.get(home);
   if (!cache) {
     cache = new Map();
-    caches.set(deps.db, cache);
+    caches.set(home, cache);
   }
   let hit = cache.get(key);
-  if (!hit || hit.until < Date.now() || !cacheUsable(deps.db)) {
-    const gen = cacheGeneration(deps.db, 'latest') + cacheGeneration(deps.db, 'rules');
-    const rows = await repo.publicLatest(deps.db, { agencyId, limit: count * 3 });
+  if (!hit || hit.until < Date.now() || !cacheUsable(home)) {
+    const gen = cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules');
+    const rows = await repo.publicLatest(home, { agencyId, limit: count * 3 });
     const retention = await retentionFilter(deps, [...new Set(rows.map((r) => r.agencyId))]);
     hit = {
       until: Date.now() + TTL_MS,
@@ -53,7 +56,7 @@ export async function latestPublicItems(
         .filter((r) => !isPastRetention(r, r.permanent === 1, cutoffFor(retention, r.agencyId)))
         .map((r) => ({ id: r.id, agencyId: r.agencyId, title: r.title, publishedOn: r.publishedOn! })),
     };
-    if (cacheGeneration(deps.db, 'latest') + cacheGeneration(deps.db, 'rules') === gen) cache.set(key, hit);
+    if (cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules') === gen) cache.set(key, hit);
   }
   const dir = await agencyDirectory(deps);
   const out: LatestItem[] = [];

@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('job_leases')
-    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.primaryKey().notNull())
     .addColumn('holder', 'text', (c) => c.notNull())
     .addColumn('lease_until', 'text', (c) => c.notNull())
     .addColumn('last_key', 'text')
