@@ -86,6 +86,8 @@ export function invalidateAll(db: Db): void {
   for (const n of NAMES) invalidateLocal(db, n, null);
 }
 
+const sentIn = new WeakMap<DbOrTx, Set<string>>();
+
 /**
  * `name` (optionally one `key` of it) changes in this transaction. Call it where the change is
  * written, inside the transaction: the notification leaves with the commit.
@@ -99,8 +101,15 @@ export async function cacheChanged(
   const k = key === null ? null : String(key);
   invalidateLocal(deps.db, name, k);
   onCommit(tx, () => invalidateLocal(deps.db, name, k));
-  if (deps.dialect === 'postgres')
-    await clusterRepository.notify(tx, CACHE_CHANNEL, { n: name, k, o: nodeId(deps.db) });
+  if (deps.dialect !== 'postgres') return;
+  // one notification per (name, key) and transaction: publishing 500 items sends one, not 500
+  if (tx.isTransaction) {
+    const sent = sentIn.get(tx) ?? new Set<string>();
+    sentIn.set(tx, sent);
+    if (sent.has(`${name}|${k}`)) return;
+    sent.add(`${name}|${k}`);
+  }
+  await clusterRepository.notify(tx, CACHE_CHANNEL, { n: name, k, o: nodeId(deps.db) });
 }
 
 export interface CacheListener {
