@@ -1,5 +1,7 @@
 /** config → db → app → listen: the only file that listens (house style). */
 import { buildApp } from './http/build-app.ts';
+import { startCacheListener } from './cluster/cache-bus.ts';
+import { startReplicaMonitor } from './cluster/read-replica.ts';
 import { startBackgroundJobs } from './jobs.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { openDatabase } from './db/create-db.ts';
@@ -22,6 +24,12 @@ export async function serve(): Promise<void> {
   }
   const handle = openDatabase(config);
   const deps = makeDeps(handle, config, systemClock);
+  // PostgreSQL: other nodes' changes drop this node's caches (cluster/cache-bus.ts); SQLite: no-op
+  const cacheListener = startCacheListener(deps, { log: (m) => console.log(`[缓存同步] ${m}`) });
+  await cacheListener.ready;
+  // DATABASE_READ_URL: public reads from the replica while it keeps up (cluster/read-replica.ts)
+  const replicaMonitor = startReplicaMonitor(deps, { log: (m) => console.log(`[只读副本] ${m}`) });
+  await replicaMonitor.ready;
   const prep = await prepareDatabase(deps);
   if (prep.migrations.length > 0) console.log(`数据库已迁移：${prep.migrations.join(', ')}`);
   let demo: Awaited<ReturnType<typeof seedDemo>> | null = null;
@@ -35,7 +43,7 @@ export async function serve(): Promise<void> {
   const base = config.publicBaseUrl;
   console.log('');
   console.log(
-    `Gongkai 政府信息公开平台已启动（数据库：${handle.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : 'PostgreSQL'}）`,
+    `Gongkai 政府信息公开平台已启动（数据库：${handle.dialect === 'sqlite' ? `SQLite ${config.dataDir}` : handle.replica ? 'PostgreSQL 主库 + 只读副本' : 'PostgreSQL'}）`,
   );
   console.log(`  门户首页      ${base}/`);
   console.log(`  工作人员工作台 ${base}/admin/`);
@@ -47,6 +55,8 @@ export async function serve(): Promise<void> {
   const stop = async () => {
     stopJobs();
     await app.close();
+    replicaMonitor.stop();
+    await cacheListener.stop();
     await handle.close();
     process.exit(0);
   };

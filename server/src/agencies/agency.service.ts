@@ -1,10 +1,11 @@
 import { recordAudit } from '../audit/audit.service.ts';
+import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
-import { onCommit } from '../shared/tx.ts';
 import { type AgencyKind, isAllowedParent, isValidOfficialCode } from './agency.ts';
 import { AgencyDirectory } from './agency-directory.ts';
 import { agencyPolicy } from './agency.policy.ts';
@@ -13,22 +14,28 @@ import { BUILTIN_PROFILES, parseRules, type Rules } from './rule-profile.ts';
 
 // ---------------------------------------------------------------- directory cache
 
+/**
+ * The directory is replaced whenever an agency or supervision changes on any node (cluster/cache-bus.ts);
+ * the TTL is only a backstop.
+ */
 const DIRECTORY_TTL_MS = 60_000;
 const cache = new WeakMap<Db, { dir: AgencyDirectory; loadedAt: number }>();
+registerCache(['agencies'], (db) => cache.delete(db));
 
 export async function agencyDirectory(
   deps: Pick<Deps, 'db'>,
   db: DbOrTx = deps.db,
 ): Promise<AgencyDirectory> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.loadedAt < DIRECTORY_TTL_MS && db === deps.db) return hit.dir;
-  const dir = new AgencyDirectory(await agencyRepository.all(db), await agencyRepository.supervisions(db));
-  if (db === deps.db) cache.set(deps.db, { dir, loadedAt: Date.now() });
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  const shared = db === deps.db;
+  const hit = cache.get(home);
+  if (hit && Date.now() - hit.loadedAt < DIRECTORY_TTL_MS && shared && cacheUsable(home)) return hit.dir;
+  const gen = cacheGeneration(home, 'agencies');
+  const src = shared ? home : db;
+  const dir = new AgencyDirectory(await agencyRepository.all(src), await agencyRepository.supervisions(src));
+  if (shared && cacheGeneration(home, 'agencies') === gen) cache.set(home, { dir, loadedAt: Date.now() });
   return dir;
-}
-
-export function invalidateAgencyDirectory(deps: Pick<Deps, 'db'>): void {
-  cache.delete(deps.db);
 }
 
 // ---------------------------------------------------------------- agencies
@@ -132,8 +139,7 @@ export async function createAgency(
     after: row,
     ip: ctx?.ip ?? null,
   });
-  invalidateAgencyDirectory(deps);
-  onCommit(tx, () => invalidateAgencyDirectory(deps));
+  await cacheChanged(deps, tx, 'agencies');
   return row;
 }
 
@@ -182,8 +188,7 @@ export async function updateAgency(
     after,
     ip: ctx.ip ?? null,
   });
-  invalidateAgencyDirectory(deps);
-  onCommit(tx, () => invalidateAgencyDirectory(deps));
+  await cacheChanged(deps, tx, 'agencies');
   return after;
 }
 
@@ -215,8 +220,7 @@ export async function addSupervision(
       ip: ctx?.ip ?? null,
     });
   }
-  invalidateAgencyDirectory(deps);
-  onCommit(tx, () => invalidateAgencyDirectory(deps));
+  await cacheChanged(deps, tx, 'agencies');
 }
 
 export async function removeSupervision(
@@ -238,8 +242,7 @@ export async function removeSupervision(
       ip: ctx.ip ?? null,
     });
   }
-  invalidateAgencyDirectory(deps);
-  onCommit(tx, () => invalidateAgencyDirectory(deps));
+  await cacheChanged(deps, tx, 'agencies');
 }
 
 // ---------------------------------------------------------------- rule profiles
@@ -265,6 +268,7 @@ export async function ensureBuiltinRuleProfiles(deps: Deps, tx: DbOrTx): Promise
       action: 'rule_profile.created',
       after: row,
     });
+    await cacheChanged(deps, tx, 'rules', row.id);
   }
 }
 
@@ -300,6 +304,7 @@ export async function createRuleProfile(
     after: row,
     ip: ctx.ip ?? null,
   });
+  await cacheChanged(deps, tx, 'rules', row.id);
   return row;
 }
 
@@ -329,14 +334,37 @@ export async function updateRuleProfile(
     after: { ...after, rules: parseRules(after.rulesJson) },
     ip: ctx.ip ?? null,
   });
+  // every node's cached rules of this profile (and what depends on them, e.g. online retention)
+  await cacheChanged(deps, tx, 'rules', id);
   return after;
 }
+
+/**
+ * Parsed rule profiles by id ('default' for the default profile), read outside transactions; dropped
+ * on every node when a profile changes (cluster/cache-bus.ts).
+ */
+const rulesCache = new WeakMap<Db, Map<number | 'default', Rules>>();
+registerCache(['rules'], (db) => rulesCache.delete(db));
 
 /** The rules an agency works under: its own profile, else its nearest ancestor's, else the default. */
 export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): Promise<Rules> {
   const dir = await agencyDirectory(deps, db);
   const id = dir.ruleProfileOf(agencyId);
+  const home = primaryOf(deps.db);
+  const shared = db === deps.db;
+  const hit = shared && cacheUsable(home) ? rulesCache.get(home)?.get(id ?? 'default') : undefined;
+  if (hit) return hit;
+  const gen = cacheGeneration(home, 'rules');
+  const src = shared ? home : db;
   const row =
-    id !== null ? await agencyRepository.ruleProfile(db, id) : await agencyRepository.defaultRuleProfile(db);
-  return parseRules(row?.rulesJson ?? '{}');
+    id !== null
+      ? await agencyRepository.ruleProfile(src, id)
+      : await agencyRepository.defaultRuleProfile(src);
+  const rules = parseRules(row?.rulesJson ?? '{}');
+  if (shared && row && cacheGeneration(home, 'rules') === gen) {
+    const m = rulesCache.get(home) ?? new Map<number | 'default', Rules>();
+    m.set(id ?? 'default', rules);
+    rulesCache.set(home, m);
+  }
+  return rules;
 }

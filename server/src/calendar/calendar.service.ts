@@ -7,7 +7,8 @@ import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
-import { onCommit } from '../shared/tx.ts';
+import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import {
   packagedSchedule,
@@ -32,21 +33,23 @@ interface Loaded {
   perAgency: Map<number | null, WorkingCalendar>;
   loadedAt: number;
 }
+/** a backstop only: every node drops its copy when the calendar or the agency tree changes (cluster/cache-bus.ts) */
 const TTL_MS = 60_000;
 const cache = new WeakMap<Db, Loaded>();
+// the per-agency calendars follow the tree (an agency moved under another parent takes its local days)
+registerCache(['calendar', 'agencies'], (db) => cache.delete(db));
 
 async function loaded(deps: Deps): Promise<Loaded> {
-  const hit = cache.get(deps.db);
-  if (hit && Date.now() - hit.loadedAt < TTL_MS) return hit;
-  const years = new Set((await calendarRepository.years(deps.db)).map((y) => Number(y.year)));
-  const days = await deps.db.selectFrom('calendarDays').selectAll().orderBy('date').execute();
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  const hit = cache.get(home);
+  if (hit && Date.now() - hit.loadedAt < TTL_MS && cacheUsable(home)) return hit;
+  const gen = cacheGeneration(home, 'calendar') + cacheGeneration(home, 'agencies');
+  const years = new Set((await calendarRepository.years(home)).map((y) => Number(y.year)));
+  const days = await home.selectFrom('calendarDays').selectAll().orderBy('date').execute();
   const l: Loaded = { years, days, perAgency: new Map(), loadedAt: Date.now() };
-  cache.set(deps.db, l);
+  if (cacheGeneration(home, 'calendar') + cacheGeneration(home, 'agencies') === gen) cache.set(home, l);
   return l;
-}
-
-export function invalidateCalendar(deps: Pick<Deps, 'db'>): void {
-  cache.delete(deps.db);
 }
 
 function toSpecial(r: CalendarDayRow): SpecialDay {
@@ -190,8 +193,7 @@ export async function importYear(
     after: { ...s, days: s.days.length, importedFrom },
     ip: ctx.ip ?? null,
   });
-  invalidateCalendar(deps);
-  onCommit(tx, () => invalidateCalendar(deps));
+  await cacheChanged(deps, tx, 'calendar');
   // a deadline computed while the year was missing could not exist (it is refused), so nothing to recompute
 }
 
@@ -297,8 +299,7 @@ export async function setDay(
     after: day,
     ip: ctx.ip ?? null,
   });
-  invalidateCalendar(deps);
-  onCommit(tx, () => invalidateCalendar(deps));
+  await cacheChanged(deps, tx, 'calendar');
   const recomputed = await recomputeDeadlines(deps, tx, ctx, input.date, input.agencyId);
   // items keep a copy of their R.26 publication due date: bring it in line with the moved deadlines
   await refreshPublishDueDates(deps, tx, ctx, input.date, input.agencyId);
@@ -324,8 +325,7 @@ export async function removeDay(
     before: day,
     ip: ctx.ip ?? null,
   });
-  invalidateCalendar(deps);
-  onCommit(tx, () => invalidateCalendar(deps));
+  await cacheChanged(deps, tx, 'calendar');
   const recomputed = await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId);
   await refreshPublishDueDates(deps, tx, ctx, day.date, day.agencyId);
   return { recomputed };

@@ -35,6 +35,21 @@ describe('configuration', () => {
     expect((err as ConfigError).problems.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('a read replica (DATABASE_READ_URL) is a PostgreSQL URL and needs the primary DATABASE_URL', () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://ro@replica/gongkai' })).toThrow(
+      /DATABASE_READ_URL.*DATABASE_URL/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://gk@db/gongkai', DATABASE_READ_URL: 'mysql://replica' }),
+    ).toThrow(/DATABASE_READ_URL/);
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://gk@db/gongkai',
+      DATABASE_READ_URL: 'postgres://ro@replica/gongkai',
+    });
+    expect(c.databaseReadUrl).toBe('postgres://ro@replica/gongkai');
+    expect(loadConfig({}).databaseReadUrl).toBeUndefined();
+  });
+
   it('rejects a short session secret even outside production', () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
   });

@@ -11,6 +11,8 @@ export interface Config {
   readonly dataDir: string;
   /** PostgreSQL connection string; when unset the embedded SQLite database under dataDir is used */
   readonly databaseUrl: string | undefined;
+  /** PostgreSQL streaming replica for public reads (cluster/read-replica.ts); needs databaseUrl */
+  readonly databaseReadUrl: string | undefined;
   readonly sessionSecret: string;
   readonly sessionTtlHours: number;
   readonly publicBaseUrl: string;
@@ -108,6 +110,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   const host = str('HOST') ?? '127.0.0.1';
   const dataDir = path.resolve(cwd, str('DATA_DIR') ?? 'data');
   const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const databaseReadUrl = url('DATABASE_READ_URL', ['postgres:', 'postgresql:']);
+  if (databaseReadUrl && !databaseUrl)
+    problems.push('设置 DATABASE_READ_URL（只读副本）时必须同时设置 DATABASE_URL（主库）');
 
   let sessionSecret = str('SESSION_SECRET');
   if (sessionSecret === undefined) {
@@ -147,6 +152,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     port,
     dataDir,
     databaseUrl,
+    databaseReadUrl,
     sessionSecret,
     sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
     publicBaseUrl,
@@ -178,6 +184,7 @@ export const CONFIG_KEYS = [
   'HOST',
   'DATA_DIR',
   'DATABASE_URL',
+  'DATABASE_READ_URL',
   'SESSION_SECRET',
   'SESSION_TTL_HOURS',
   'PUBLIC_BASE_URL',

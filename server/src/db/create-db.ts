@@ -19,6 +19,13 @@ export interface DbHandle {
   dialect: 'sqlite' | 'postgres';
   /** the raw better-sqlite3 handle, for hot read paths using prepared statements */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL only: a new dedicated connection (same server, same schema) outside the pool, for
+   * LISTEN (cluster/cache-bus.ts) — a pooled connection would be handed to other queries.
+   */
+  newClient?: () => pg.Client;
+  /** PostgreSQL with DATABASE_READ_URL: the streaming replica for public reads (cluster/read-replica.ts) */
+  replica?: DbHandle;
   close(): Promise<void>;
 }
 
@@ -47,20 +54,38 @@ export function openPostgres(
   connectionString: string,
   opts: { max?: number; schema?: string } = {},
 ): DbHandle {
-  const pool = new pg.Pool({
+  const connection = {
     connectionString,
-    max: opts.max ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: opts.max ?? 10 });
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    newClient: () => new pg.Client({ ...connection, keepAlive: true }),
+    close: () => db.destroy(),
+  };
 }
 
-export function openDatabase(opts: { databaseUrl: string | undefined; dataDir: string }): DbHandle {
-  return opts.databaseUrl
-    ? openPostgres(opts.databaseUrl)
-    : openSqlite(path.join(opts.dataDir, 'gongkai.sqlite'));
+export function openDatabase(opts: {
+  databaseUrl: string | undefined;
+  databaseReadUrl?: string | undefined;
+  dataDir: string;
+}): DbHandle {
+  if (!opts.databaseUrl) return openSqlite(path.join(opts.dataDir, 'gongkai.sqlite'));
+  const primary = openPostgres(opts.databaseUrl);
+  if (!opts.databaseReadUrl) return primary;
+  const replica = openPostgres(opts.databaseReadUrl);
+  return {
+    ...primary,
+    replica,
+    close: async () => {
+      await replica.close();
+      await primary.close();
+    },
+  };
 }

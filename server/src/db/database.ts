@@ -1,5 +1,6 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type {
   PublicationImportFilesTable,
@@ -242,6 +243,9 @@ export interface Database {
   // reporting (0004_reporting; types in reporting/reporting.table.ts)
   annualReports: AnnualReportsTable;
   selfInspectionReports: SelfInspectionReportsTable;
+  // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
+  jobLeases: JobLeasesTable;
+  rateLimitHits: RateLimitHitsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -11,6 +11,7 @@ import * as m0009 from './migrations/0009_publication_import.ts';
 import * as m0010 from './migrations/0010_search_perf.ts';
 import * as m0011 from './migrations/0011_trust_access.ts';
 import * as m0014 from './migrations/0014_audit_chains.ts';
+import * as m0015 from './migrations/0015_cluster.ts';
 import * as m0016 from './migrations/0016_request_submissions.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010_search_perf': m0010,
   '0011_trust_access': m0011,
   '0014_audit_chains': m0014,
+  '0015_cluster': m0015,
   '0016_request_submissions': m0016,
 };
 

@@ -4,7 +4,7 @@
  * transaction with one summarising audit event (a bulk load, not a user's state change).
  */
 import { makeOrganUscc } from '../agencies/agency.ts';
-import { invalidateAgencyDirectory } from '../agencies/agency.service.ts';
+import { cacheChanged } from '../cluster/cache-bus.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { progressBar } from '../cli/progress.ts';
 import type { DbOrTx } from '../db/create-db.ts';
@@ -252,6 +252,7 @@ async function generateAgencies(deps: Deps, total: number, seed: number) {
     });
   });
   bar.done();
-  invalidateAgencyDirectory(deps);
+  // every node (a running server too) reloads the tree the generator has grown
+  await cacheChanged(deps, deps.db, 'agencies');
   return { agencies: made, units, regions, users };
 }

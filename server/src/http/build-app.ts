@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
 import { auditApi } from '../audit/audit.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
+import { publicReadDeps } from '../cluster/read-replica.ts';
+import { sharedRateLimitStore } from '../cluster/rate-limit-store.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { todoApi } from '../dashboard/todo.api.ts';
 import { siteApi } from '../portal/site.api.ts';
@@ -69,6 +71,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(cookie, { secret: deps.config.sessionSecret });
   await app.register(rateLimit, {
     global: false,
+    // counted in the database, so the limits hold across nodes (cluster/rate-limit-store.ts)
+    store: sharedRateLimitStore(deps),
     errorResponseBuilder: (_req, ctx) => ({
       statusCode: 429,
       code: 'RATE_LIMITED',
@@ -108,12 +112,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // public reads (GET-only plugins) from the read replica when one is configured and keeping up
+  const reads = publicReadDeps(deps);
   // public JSON API (no login)
   await app.register(async (pub) => {
-    await pub.register(agenciesPublicApi(deps));
-    await pub.register(calendarPublicApi(deps));
+    await pub.register(agenciesPublicApi(reads));
+    await pub.register(calendarPublicApi(reads));
     await pub.register(authApi(deps));
-    await pub.register(publicationPublicApi(deps));
+    await pub.register(publicationPublicApi(reads));
     await pub.register(requestsPublicApi(deps));
     await pub.register(siteApi(deps));
   });
@@ -135,10 +141,10 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
   });
-  await app.register(portalPages(deps));
-  await app.register(publicationPages(deps));
+  await app.register(portalPages(reads));
+  await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
-  await app.register(reportingPages(deps));
+  await app.register(reportingPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;
 }

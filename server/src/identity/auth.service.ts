@@ -67,14 +67,14 @@ export async function login(
   }
   const good = await verifyPassword(user.passwordHash, input.password);
   if (!good) {
-    const failures = user.failedLogins + 1;
+    // counted in the database row, atomically, so the limit holds across nodes (docs/deployment.md)
+    const failures = await userRepository.addFailedLogin(tx, user.id, nowIso);
     if (failures >= deps.config.loginMaxFailures) {
       const lockedUntil = new Date(now.getTime() + deps.config.loginLockMinutes * 60_000).toISOString();
       await userRepository.update(tx, user.id, { failedLogins: 0, lockedUntil, updatedAt: nowIso });
       await fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', user, { failures });
       return fail('AUTH_ACCOUNT_LOCKED', 'auth.locked', user, { lockedUntil, failures });
     }
-    await userRepository.update(tx, user.id, { failedLogins: failures, updatedAt: nowIso });
     return fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', user, { failures });
   }
   if (user.active !== 1) return fail('AUTH_ACCOUNT_DISABLED', 'auth.login_failed', user);

@@ -19,6 +19,19 @@ export const userRepository = {
   async update(db: DbOrTx, id: number, patch: Partial<UserRow>): Promise<UserRow> {
     return db.updateTable('users').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
   },
+  /**
+   * One more failed login, counted in the row itself (UPDATE … = failed_logins + 1): two nodes
+   * failing the same account at once both count — a read-then-write would lose one.
+   */
+  async addFailedLogin(db: DbOrTx, id: number, nowIso: string): Promise<number> {
+    const r = await db
+      .updateTable('users')
+      .set((eb) => ({ failedLogins: eb('failedLogins', '+', 1), updatedAt: nowIso }))
+      .where('id', '=', id)
+      .returning('failedLogins')
+      .executeTakeFirstOrThrow();
+    return Number(r.failedLogins);
+  },
   async count(db: DbOrTx): Promise<number> {
     const r = await db
       .selectFrom('users')

@@ -8,6 +8,7 @@ import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import type { Rules } from '../agencies/rule-profile.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { calendarFor } from '../calendar/calendar.service.ts';
+import { underLease } from '../cluster/lease.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { reportDueDate } from '../reporting/annual-report.ts';
@@ -220,16 +221,12 @@ export async function enqueueDueReminders(deps: Deps, tx: DbOrTx): Promise<numbe
   return fresh.length;
 }
 
-const lastRun = new WeakMap<object, string>();
-
 /**
  * The job itself: reminders are a matter of days, so the work runs at most once per hour of Beijing
- * time (the first tick of each hour) instead of every minute; dedupe keys make a rerun harmless.
+ * time (the first tick of each hour, on whichever node claims the hour — cluster/lease.ts) instead of
+ * every minute; dedupe keys make a rerun harmless. A failed run leaves the hour open for the next tick.
  */
 export async function reminderJob(deps: Deps, run: () => Promise<number>): Promise<number> {
   const hour = new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 13);
-  if (lastRun.get(deps.db) === hour) return 0;
-  const n = await run();
-  lastRun.set(deps.db, hour);
-  return n;
+  return (await underLease(deps, 'job:期限提醒', { ttlMs: 10 * 60_000, period: hour }, run)) ?? 0;
 }

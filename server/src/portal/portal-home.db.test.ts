@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../http/build-app.ts';
-import { latestChanged } from '../publication/latest.service.ts';
+import { cacheChanged } from '../cluster/cache-bus.ts';
 import { insertPublishedBatch } from '../publication/publication.bulk.ts';
 import { ensureCatalog } from '../publication/publication.service.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -95,7 +95,7 @@ describe.each(dialects())('portal homes (%s)', (dialect) => {
       .set({ status: 'revoked' })
       .where('title', 'like', '司法局动态%')
       .execute();
-    latestChanged(t.deps); // what revokeItem does after its commit (the homes' list is cached)
+    await cacheChanged(t.deps, t.deps.db, 'latest'); // what revokeItem does in its transaction (the homes' list is cached)
     const after = await app.inject(`/a/${county.deptA.code}/`);
     expect(titles(after.body)).toEqual([]);
     expect(after.body).toContain('暂无公开信息');

@@ -25,6 +25,7 @@ import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction, onCommit } from '../shared/tx.ts';
+import { claimLease, releaseLease } from '../cluster/lease.ts';
 import { checkAttachment, extractText, MAX_ATTACHMENT_BYTES } from './attachment-files.ts';
 import { htmlToText } from './information-item.ts';
 import {
@@ -472,40 +473,57 @@ export async function processImportBatch(
   return present((await repo.progress(deps.db, id))!);
 }
 
-/** Runs an import to its end; an unexpected failure marks it failed (with the reason) instead of retrying forever. */
+/** An import's claim lasts this long past its last batch: a node killed mid-import frees it for another then. */
+export const IMPORT_LEASE_MS = 2 * 60_000;
+
+/**
+ * Runs an import to its end; an unexpected failure marks it failed (with the reason) instead of
+ * retrying forever. Each batch is processed by the node holding the import's lease (renewed per
+ * batch, cluster/lease.ts): while another node holds it, this returns the progress so far.
+ */
 export async function runImport(
   deps: Deps,
   id: number,
   batchSize = IMPORT_BATCH_SIZE,
 ): Promise<ImportProgress> {
-  for (;;) {
-    let p: ImportProgress;
-    try {
-      p = await processImportBatch(deps, id, batchSize);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'IMPORT_CONFLICT')
-        return present((await repo.progress(deps.db, id))!);
-      const message = e instanceof Error ? e.message : String(e);
-      await inTransaction(deps, async (tx) => {
-        onCommit(tx, () => dropStagedRows(deps, id));
-        await repo.updateImport(tx, id, {
-          status: 'failed',
-          error: message.slice(0, 500),
-          finishedAt: deps.clock.now().toISOString(),
+  const lease = `import:${id}`;
+  try {
+    for (;;) {
+      if (!(await claimLease(deps, lease, { ttlMs: IMPORT_LEASE_MS }))) {
+        const row = await repo.progress(deps.db, id);
+        if (!row) throw new AppError('IMPORT_NOT_FOUND');
+        return present(row);
+      }
+      let p: ImportProgress;
+      try {
+        p = await processImportBatch(deps, id, batchSize);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'IMPORT_CONFLICT')
+          return present((await repo.progress(deps.db, id))!);
+        const message = e instanceof Error ? e.message : String(e);
+        await inTransaction(deps, async (tx) => {
+          onCommit(tx, () => dropStagedRows(deps, id));
+          await repo.updateImport(tx, id, {
+            status: 'failed',
+            error: message.slice(0, 500),
+            finishedAt: deps.clock.now().toISOString(),
+          });
+          const row = await repo.progress(tx, id);
+          await recordAudit(tx, deps, {
+            actor: SYSTEM_ACTOR,
+            agencyId: row?.agencyId ?? null,
+            entityType: ENTITY,
+            entityId: id,
+            action: 'publication.import_failed',
+            after: { done: row?.done, error: message.slice(0, 200) },
+          });
         });
-        const row = await repo.progress(tx, id);
-        await recordAudit(tx, deps, {
-          actor: SYSTEM_ACTOR,
-          agencyId: row?.agencyId ?? null,
-          entityType: ENTITY,
-          entityId: id,
-          action: 'publication.import_failed',
-          after: { done: row?.done, error: message.slice(0, 200) },
-        });
-      });
-      throw e;
+        throw e;
+      }
+      if (p.status === 'done' || p.status === 'failed') return p;
     }
-    if (p.status === 'done' || p.status === 'failed') return p;
+  } finally {
+    await releaseLease(deps, lease);
   }
 }
 

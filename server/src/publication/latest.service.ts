@@ -2,11 +2,14 @@
  * The latest published items shown on the portal homes (region and agency): ten items with date and
  * agency, past-retention items left out (seed 002 guide, retention.service.ts). The homes are the
  * hottest pages (bench/run.ts), so the list is cached per (agency, day) and dropped after every
- * commit that changes what is public (publish, revoke, bulk load — `latestChanged`); a short TTL
- * bounds staleness when several server processes share one PostgreSQL database. Agency visibility is
- * re-checked on every read from the in-memory directory.
+ * commit that changes what is public (publish, revoke, bulk load — `cacheChanged(…, 'latest')`) and
+ * after a rule-profile change (the online retention years), on every node (cluster/cache-bus.ts); the
+ * short TTL is only a backstop. Agency visibility is re-checked on every read from the directory.
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
+import { cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
+import { primaryOf } from '../cluster/primary.ts';
+import type { Db } from '../db/create-db.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
@@ -22,14 +25,10 @@ export interface LatestItem {
 
 const TTL_MS = 30_000;
 const caches = new WeakMap<
-  Deps,
+  Db,
   Map<string, { until: number; rows: { id: number; agencyId: number; title: string; publishedOn: string }[] }>
 >();
-
-/** Drops the cached lists of this installation (call through onCommit after a visibility change). */
-export function latestChanged(deps: Deps): void {
-  caches.delete(deps);
-}
+registerCache(['latest', 'rules'], (db) => caches.delete(db));
 
 /** Items of public agencies only (an agency closed or made a unit keeps its items off the homes). */
 export async function latestPublicItems(
@@ -39,14 +38,17 @@ export async function latestPublicItems(
 ): Promise<LatestItem[]> {
   const now = deps.clock.now();
   const key = `${agencyId ?? 'all'}|${chinaDate(now)}`;
-  let cache = caches.get(deps);
+  // cached on (and read from) the primary, also for a route served from the read replica
+  const home = primaryOf(deps.db);
+  let cache = caches.get(home);
   if (!cache) {
     cache = new Map();
-    caches.set(deps, cache);
+    caches.set(home, cache);
   }
   let hit = cache.get(key);
-  if (!hit || hit.until < Date.now()) {
-    const rows = await repo.publicLatest(deps.db, { agencyId, limit: count * 3 });
+  if (!hit || hit.until < Date.now() || !cacheUsable(home)) {
+    const gen = cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules');
+    const rows = await repo.publicLatest(home, { agencyId, limit: count * 3 });
     const retention = await retentionFilter(deps, [...new Set(rows.map((r) => r.agencyId))]);
     hit = {
       until: Date.now() + TTL_MS,
@@ -54,7 +56,7 @@ export async function latestPublicItems(
         .filter((r) => !isPastRetention(r, r.permanent === 1, cutoffFor(retention, r.agencyId)))
         .map((r) => ({ id: r.id, agencyId: r.agencyId, title: r.title, publishedOn: r.publishedOn! })),
     };
-    cache.set(key, hit);
+    if (cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules') === gen) cache.set(key, hit);
   }
   const dir = await agencyDirectory(deps);
   const out: LatestItem[] = [];

@@ -10,10 +10,9 @@ import type { DbOrTx } from '../db/create-db.ts';
 import { searchDocumentFor } from '../search/index.ts';
 import { searchRepository } from '../search/search.repository.ts';
 import type { Deps } from '../shared/deps.ts';
-import { onCommit } from '../shared/tx.ts';
+import { cacheChanged } from '../cluster/cache-bus.ts';
 import { parseIndexPattern, renderIndexNumber, sequencePeriodKey } from './index-number.ts';
 import { htmlToText, type Validity } from './information-item.ts';
-import { latestChanged } from './latest.service.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { settingsFor } from './publication.service.ts';
 
@@ -167,7 +166,7 @@ export async function insertPublishedBatch(
     for (let d = 0; d < docs.length; d += 200)
       await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200), opts.deferSearchIndex);
   }
-  if (ids.length) onCommit(tx, () => latestChanged(deps));
+  if (ids.length) await cacheChanged(deps, tx, 'latest');
   if (ids.length && opts.audit !== false)
     await recordAudit(tx, deps, {
       actor: SYSTEM_ACTOR,

@@ -200,14 +200,19 @@ export const publicationRepository = {
       .execute();
     return { total: Number(total.n), rows };
   },
-  async scheduledDue(db: DbOrTx, nowIso: string): Promise<ItemRow[]> {
-    return db
+  /**
+   * Scheduled items now due. With `claim` (PostgreSQL, inside the releasing transaction) the rows are
+   * locked FOR UPDATE SKIP LOCKED: another node releasing at the same moment skips them, so each is
+   * published once (SQLite has one writer at a time and no row locks).
+   */
+  async scheduledDue(db: DbOrTx, nowIso: string, claim = false): Promise<ItemRow[]> {
+    const q = db
       .selectFrom('informationItems')
       .selectAll()
       .where('status', '=', 'scheduled')
       .where('scheduledAt', '<=', nowIso)
-      .orderBy('id')
-      .execute();
+      .orderBy('id');
+    return (claim ? q.forUpdate().skipLocked() : q).execute();
   },
 
   // ---------------------------------------------------------------- items (public side: always through publicOnly)

@@ -19,7 +19,7 @@ import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
-import { onCommit } from '../shared/tx.ts';
+import { cacheChanged } from '../cluster/cache-bus.ts';
 import { checkAttachment, extractText } from './attachment-files.ts';
 import { DEFAULT_CATALOG, DEFAULT_CATALOG_FORM, DEFAULT_CATALOG_LIMIT, flattenCatalog } from './catalog.ts';
 import {
@@ -39,7 +39,6 @@ import {
   type PublicScope,
   type Validity,
 } from './information-item.ts';
-import { latestChanged } from './latest.service.ts';
 import { publicationPolicy } from './publication.policy.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { ITEM_ENTITY, PUBLICATION_DEADLINE_KIND } from './publish-due.service.ts';
@@ -870,7 +869,7 @@ async function publish(deps: Deps, tx: DbOrTx, ctx: Ctx, item: ItemRow): Promise
   if (after.scope === 'public') await indexItem(deps, tx, after);
   await closePublicationClock(deps, tx, item.id, 'met');
   await audit(deps, tx, ctx, after, 'item.published', snap(item), snap(after));
-  onCommit(tx, () => latestChanged(deps));
+  await cacheChanged(deps, tx, 'latest');
   // its approved interpretation material goes public with it, in this transaction (domain.md §2.3.4)
   for (const held of await repo.interpretationsHeldFor(tx, item.id)) {
     await assertPublishable(tx, held);
@@ -898,7 +897,7 @@ async function indexItem(deps: Deps, tx: DbOrTx, item: ItemRow) {
 
 /** Publishes scheduled items whose time has come (run by the scheduler and on start). */
 export async function releaseScheduled(deps: Deps, tx: DbOrTx): Promise<number> {
-  const due = await repo.scheduledDue(tx, deps.clock.now().toISOString());
+  const due = await repo.scheduledDue(tx, deps.clock.now().toISOString(), deps.dialect === 'postgres');
   for (const row of due) {
     const item = await repo.itemById(tx, row.id);
     if (item?.status !== 'scheduled') continue; // already released together with its policy document
@@ -932,7 +931,7 @@ export async function revokeItem(
     revokedAt: deps.clock.now().toISOString(),
     updatedAt: deps.clock.now().toISOString(),
   });
-  onCommit(tx, () => latestChanged(deps));
+  await cacheChanged(deps, tx, 'latest');
   await audit(deps, tx, ctx, after, 'item.revoked', snap(item), {
     ...snap(after),
     explanation: input.explanation,

@@ -1,3 +1,4 @@
+import { primaryOf } from '../cluster/primary.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { Deps } from './deps.ts';
 
@@ -10,11 +11,14 @@ const afterCommit = new WeakMap<object, (() => void)[]>();
  */
 export async function inTransaction<T>(deps: Deps, fn: (tx: DbOrTx) => Promise<T>): Promise<T> {
   let callbacks: (() => void)[] = [];
-  const result = await deps.db.transaction().execute(async (tx) => {
-    callbacks = [];
-    afterCommit.set(tx, callbacks);
-    return fn(tx);
-  });
+  // always on the primary, also for a route served from the read replica (cluster/read-replica.ts)
+  const result = await primaryOf(deps.db)
+    .transaction()
+    .execute(async (tx) => {
+      callbacks = [];
+      afterCommit.set(tx, callbacks);
+      return fn(tx);
+    });
   for (const cb of callbacks) cb();
   return result;
 }

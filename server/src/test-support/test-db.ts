@@ -22,12 +22,14 @@ export function dialects(): Dialect[] {
 export interface TestDb {
   deps: Deps;
   clock: ReturnType<typeof fixedClock>;
+  /** PostgreSQL: the private schema (a second node opens its own pool on it) */
+  schema?: string;
   close(): Promise<void>;
 }
 
 export async function openTestHandle(
   dialect: Dialect,
-): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+): Promise<{ handle: DbHandle; schema?: string; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const handle = openSqlite(':memory:');
     return { handle, drop: async () => {} };
@@ -41,6 +43,7 @@ export async function openTestHandle(
   const handle = openPostgres(PG_URL, { schema, max: 4 });
   return {
     handle,
+    schema,
     drop: async () => {
       const c = new pg.Client({ connectionString: PG_URL });
       await c.connect();
@@ -54,13 +57,14 @@ export async function makeTestDb(
   dialect: Dialect,
   opts: { now?: string; config?: Partial<Config>; prepare?: boolean } = {},
 ): Promise<TestDb> {
-  const { handle, drop } = await openTestHandle(dialect);
+  const { handle, schema, drop } = await openTestHandle(dialect);
   const clock = fixedClock(opts.now ?? '2026-11-21T02:00:00.000Z');
   const deps = makeDeps(handle, testConfig(opts.config), clock as Clock);
   if (opts.prepare !== false) await prepareDatabase(deps);
   return {
     deps,
     clock,
+    ...(schema ? { schema } : {}),
     close: async () => {
       await handle.close();
       await drop();
