@@ -10,6 +10,7 @@ import { agencyRepository } from '../agencies/agency.repository.ts';
 import type { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
+import { PUBLIC_FEED, PUBLIC_PAGE } from '../http/public-cache.ts';
 import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';
@@ -213,7 +214,7 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
         .send(PORTAL_CSS),
     );
 
-    app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    app.get('/', PUBLIC_PAGE, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       const governments = agencies.filter((a) => a.kind === 'government');
@@ -236,7 +237,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       });
     });
 
-    app.get('/agencies', { schema: { hide: true } }, async (req, reply) => {
+    app.get('/agencies', PUBLIC_PAGE, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       return page(f, reply, {
@@ -248,7 +249,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       });
     });
 
-    app.get<{ Params: { code: string } }>('/a/:code/', { schema: { hide: true } }, async (req, reply) => {
+    app.get<{ Params: { code: string } }>('/a/:code/', PUBLIC_PAGE, async (req, reply) => {
       const agency = await publicAgencyByCode(deps, req.params.code);
       if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
       const f = await frame(deps, req);
@@ -273,7 +274,7 @@ ${latestList(latest, false)}`,
 
     app.get<{ Params: { code: string; column: string } }>(
       '/a/:code/:column',
-      { schema: { hide: true } },
+      PUBLIC_PAGE,
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         const column = COLUMNS.find((c) => c.slug === req.params.column);
@@ -315,7 +316,7 @@ ${latestList(latest, false)}`,
       return reply.redirect(back, 303);
     });
 
-    app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
+    app.get('/robots.txt', PUBLIC_FEED, async (_req, reply) =>
       reply
         .type('text/plain')
         .send(
@@ -323,7 +324,7 @@ ${latestList(latest, false)}`,
         ),
     );
 
-    app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/sitemap.xml', PUBLIC_FEED, async (_req, reply) => {
       const base = deps.config.publicBaseUrl;
       const urls = [`${base}/`, `${base}/agencies`];
       for (const a of publicAgencies((await agencyDirectory(deps)).all())) {
