@@ -29,6 +29,19 @@ export async function agencyDirectory(
 
 export function invalidateAgencyDirectory(deps: Pick<Deps, 'db'>): void {
   cache.delete(deps.db);
+  // which profile an agency works under is part of the directory: drop the parsed rules with it
+  rulesCache.delete(deps.db);
+}
+
+// Parsed rule profiles by profile id (null: the default profile), read outside transactions only —
+// the public pages ask for the retention period on every request (docs/rules.md). In-process, tiny
+// (one entry per profile), dropped with the directory and on every profile change; the TTL bounds
+// staleness when several nodes share one PostgreSQL database.
+const rulesCache = new WeakMap<Db, { loadedAt: number; byProfile: Map<number | null, Rules> }>();
+
+/** Drops the parsed rule profiles (after a profile is created or changed). */
+export function invalidateRules(deps: Pick<Deps, 'db'>): void {
+  rulesCache.delete(deps.db);
 }
 
 // ---------------------------------------------------------------- agencies
@@ -266,6 +279,8 @@ export async function ensureBuiltinRuleProfiles(deps: Deps, tx: DbOrTx): Promise
       after: row,
     });
   }
+  invalidateRules(deps);
+  onCommit(tx, () => invalidateRules(deps));
 }
 
 export async function createRuleProfile(
@@ -300,6 +315,8 @@ export async function createRuleProfile(
     after: row,
     ip: ctx.ip ?? null,
   });
+  invalidateRules(deps);
+  onCommit(tx, () => invalidateRules(deps));
   return row;
 }
 
@@ -329,6 +346,8 @@ export async function updateRuleProfile(
     after: { ...after, rules: parseRules(after.rulesJson) },
     ip: ctx.ip ?? null,
   });
+  invalidateRules(deps);
+  onCommit(tx, () => invalidateRules(deps));
   return after;
 }
 
@@ -336,7 +355,20 @@ export async function updateRuleProfile(
 export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): Promise<Rules> {
   const dir = await agencyDirectory(deps, db);
   const id = dir.ruleProfileOf(agencyId);
+  let hit = db === deps.db ? rulesCache.get(deps.db) : undefined;
+  if (hit && Date.now() - hit.loadedAt >= DIRECTORY_TTL_MS) hit = undefined;
+  const cached = hit?.byProfile.get(id);
+  // a copy: callers may adjust their rules object without touching the cache
+  if (cached) return { ...cached };
   const row =
     id !== null ? await agencyRepository.ruleProfile(db, id) : await agencyRepository.defaultRuleProfile(db);
-  return parseRules(row?.rulesJson ?? '{}');
+  const rules = parseRules(row?.rulesJson ?? '{}');
+  if (db === deps.db) {
+    if (!hit) {
+      hit = { loadedAt: Date.now(), byProfile: new Map() };
+      rulesCache.set(deps.db, hit);
+    }
+    hit.byProfile.set(id, rules);
+  }
+  return { ...rules };
 }

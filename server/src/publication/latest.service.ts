@@ -9,7 +9,10 @@
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
+import { inTransaction } from '../shared/tx.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
+import type { CatalogEntryRow } from './publication.table.ts';
+import { ensureCatalog } from './publication.service.ts';
 import { cutoffFor, isPastRetention, retentionFilter } from './retention.service.ts';
 
 export interface LatestItem {
@@ -21,10 +24,9 @@ export interface LatestItem {
 }
 
 const TTL_MS = 30_000;
-const caches = new WeakMap<
-  Deps,
-  Map<string, { until: number; rows: { id: number; agencyId: number; title: string; publishedOn: string }[] }>
->();
+type LatestRow = { id: number; agencyId: number; title: string; publishedOn: string };
+type CatalogTree = { entries: CatalogEntryRow[]; counts: Map<number | null, number> };
+const caches = new WeakMap<Deps, Map<string, { until: number; rows?: LatestRow[]; tree?: CatalogTree }>>();
 
 /** Drops the cached lists of this installation (call through onCommit after a visibility change). */
 export function latestChanged(deps: Deps): void {
@@ -45,7 +47,7 @@ export async function latestPublicItems(
     caches.set(deps, cache);
   }
   let hit = cache.get(key);
-  if (!hit || hit.until < Date.now()) {
+  if (!hit?.rows || hit.until < Date.now()) {
     const rows = await repo.publicLatest(deps.db, { agencyId, limit: count * 3 });
     const retention = await retentionFilter(deps, [...new Set(rows.map((r) => r.agencyId))]);
     hit = {
@@ -58,7 +60,7 @@ export async function latestPublicItems(
   }
   const dir = await agencyDirectory(deps);
   const out: LatestItem[] = [];
-  for (const r of hit.rows) {
+  for (const r of hit.rows!) {
     const a = dir.byId.get(r.agencyId);
     if (!a?.active || (a.kind !== 'government' && a.kind !== 'department')) continue;
     out.push({
@@ -71,4 +73,32 @@ export async function latestPublicItems(
     if (out.length === count) break;
   }
   return out;
+}
+
+/**
+ * The 法定主动公开内容 tree of one agency (its active catalog entries, created on first use) and the
+ * public items per entry within online retention (`cutoff`; null: items without an entry) — the
+ * catalog page's costliest reads, cached with the latest lists under the same key rules: per
+ * (agency, cutoff), dropped by `latestChanged` (publish, revoke, bulk load, catalog edits), TTL bound.
+ */
+export async function publicCatalogTree(deps: Deps, agencyId: number, cutoff: string): Promise<CatalogTree> {
+  const key = `tree|${agencyId}|${cutoff}`;
+  let cache = caches.get(deps);
+  if (!cache) {
+    cache = new Map();
+    caches.set(deps, cache);
+  }
+  const hit = cache.get(key);
+  if (hit?.tree && hit.until >= Date.now()) return hit.tree;
+  let all = await repo.catalog(deps.db, agencyId);
+  if (all.length === 0) {
+    await inTransaction(deps, (tx) => ensureCatalog(deps, tx, agencyId));
+    all = await repo.catalog(deps.db, agencyId);
+  }
+  const tree = {
+    entries: all.filter((e) => e.active === 1),
+    counts: await repo.publicCountsByEntry(deps.db, agencyId, cutoff),
+  };
+  cache.set(key, { until: Date.now() + TTL_MS, tree });
+  return tree;
 }

@@ -25,6 +25,7 @@ import { archiveRequestHref } from './archive.ts';
 import { guidePages } from './guide.pages.ts';
 import { CHANNEL_LABELS, type Channel, VALIDITY_LABELS, type Validity } from './information-item.ts';
 import { publicDocument } from './document.repository.ts';
+import { publicCatalogTree } from './latest.service.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { cutoffFor, isPastRetention, retentionFilter } from './retention.service.ts';
 import type { CatalogEntryRow, ItemRow } from './publication.table.ts';
@@ -174,16 +175,31 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
-        await inTransaction(deps, (tx) => ensureCatalog(deps, tx, agency.id));
-        const entries = (await repo.catalog(deps.db, agency.id)).filter((e) => e.active === 1);
         const cutoff = await retentionCutoff(deps, agency.id);
-        const counts = await repo.publicCountsByEntry(deps.db, agency.id, cutoff);
-        const total = (id: number) => descendants(entries, id).reduce((n, e) => n + (counts.get(e) ?? 0), 0);
+        // entries and per-entry counts: cached with the latest lists, dropped on publish/revoke/edit
+        const { entries, counts } = await publicCatalogTree(deps, agency.id, cutoff);
+        // children by parent once, totals memoised: the tree is walked once, not once per entry
+        const children = new Map<number | null, CatalogEntryRow[]>();
+        for (const e of entries) {
+          const list = children.get(e.parentId);
+          if (list) list.push(e);
+          else children.set(e.parentId, [e]);
+        }
+        const totals = new Map<number, number>();
+        const total = (id: number): number => {
+          let n = totals.get(id);
+          if (n === undefined) {
+            n = counts.get(id) ?? 0;
+            for (const k of children.get(id) ?? []) n += total(k.id);
+            totals.set(id, n);
+          }
+          return n;
+        };
         const entryId = Number(req.query.entry) || 0;
         const current = entries.find((e) => e.id === entryId);
         const page = Math.max(Number(req.query.page) || 1, 1);
         const tree = (parentId: number | null): SafeHtml => {
-          const kids = entries.filter((e) => e.parentId === parentId);
+          const kids = children.get(parentId) ?? [];
           if (kids.length === 0) return html``;
           return html`<ul>${kids.map(
             (e) =>
@@ -196,6 +212,8 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
           retentionCutoff: cutoff,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
+          // the same filter as the counts (publicOnly, agency, retention): the sum is the list's total
+          knownTotal: current ? total(current.id) : [...counts.values()].reduce((n, c) => n + c, 0),
         });
         return renderAgencyColumnPage(deps, req, reply, agency, 'catalog', {
           title: current?.name,
