@@ -1,7 +1,7 @@
 /**
  * HTTP caching of public responses, so that a CDN or an nginx cache in front of Gongkai can serve and
- * revalidate the hot public pages (docs/operations.md, "Caching proxy"):
- * - a route opts in with `config: { publicCache: { maxAge } }` (PUBLIC_PAGE / PUBLIC_FEED below);
+ * revalidate the hot public pages (README.md, "Caching proxy / CDN"):
+ * - a route opts in with `config: { publicCache: { maxAge } }` (PAGE_CACHE / FEED_CACHE below);
  * - a 200 answer to GET/HEAD gets a weak ETag computed from the bytes sent (so it changes whenever
  *   anything on the page changes: the item, its agency, the column, a withdrawn interpretation …) and
  *   `Cache-Control: public, max-age=N`; a request whose If-None-Match matches gets 304 and no body.
@@ -32,15 +32,9 @@ declare module 'fastify' {
  * Public HTML pages: a minute, then revalidation (cheap: a 304 without a body). Short because a
  * withdrawn item must leave the caches soon (《条例》第二十条 lists what is public; withdrawal ends it).
  */
-export const PUBLIC_PAGE = {
-  schema: { hide: true },
-  config: { publicCache: { maxAge: 60, varyCookie: true } },
-} as const;
+export const PAGE_CACHE = { publicCache: { maxAge: 60, varyCookie: true } };
 /** Feeds, sitemaps, robots.txt and attachments: the same minute, no cookie dependence. */
-export const PUBLIC_FEED = {
-  schema: { hide: true },
-  config: { publicCache: { maxAge: 60 } },
-} as const;
+export const FEED_CACHE = { publicCache: { maxAge: 60 } };
 
 function etagOf(payload: string | Buffer): string {
   return `W/"${createHash('sha1').update(payload).digest('base64url').slice(0, 27)}"`;

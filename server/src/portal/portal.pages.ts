@@ -10,7 +10,7 @@ import { agencyRepository } from '../agencies/agency.repository.ts';
 import type { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
-import { PUBLIC_FEED, PUBLIC_PAGE } from '../http/public-cache.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
 import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';
@@ -205,6 +205,7 @@ ${items.length === 0 ? html`<p class="muted">暂无公开信息。</p>` : html`<
 
 export function portalPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
+    const PAGE = { schema: { hide: true }, config: PAGE_CACHE };
     await app.register(formbody);
 
     app.get(CSS_HREF, { schema: { hide: true } }, async (_req, reply) =>
@@ -214,7 +215,7 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
         .send(PORTAL_CSS),
     );
 
-    app.get('/', PUBLIC_PAGE, async (req, reply) => {
+    app.get('/', { schema: { hide: true }, config: PAGE_CACHE }, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       const governments = agencies.filter((a) => a.kind === 'government');
@@ -237,7 +238,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       });
     });
 
-    app.get('/agencies', PUBLIC_PAGE, async (req, reply) => {
+    app.get('/agencies', { schema: { hide: true }, config: PAGE_CACHE }, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       return page(f, reply, {
@@ -249,7 +250,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
       });
     });
 
-    app.get<{ Params: { code: string } }>('/a/:code/', PUBLIC_PAGE, async (req, reply) => {
+    app.get<{ Params: { code: string } }>('/a/:code/', PAGE, async (req, reply) => {
       const agency = await publicAgencyByCode(deps, req.params.code);
       if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
       const f = await frame(deps, req);
@@ -274,7 +275,7 @@ ${latestList(latest, false)}`,
 
     app.get<{ Params: { code: string; column: string } }>(
       '/a/:code/:column',
-      PUBLIC_PAGE,
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         const column = COLUMNS.find((c) => c.slug === req.params.column);
@@ -316,7 +317,7 @@ ${latestList(latest, false)}`,
       return reply.redirect(back, 303);
     });
 
-    app.get('/robots.txt', PUBLIC_FEED, async (_req, reply) =>
+    app.get('/robots.txt', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) =>
       reply
         .type('text/plain')
         .send(
@@ -324,7 +325,7 @@ ${latestList(latest, false)}`,
         ),
     );
 
-    app.get('/sitemap.xml', PUBLIC_FEED, async (_req, reply) => {
+    app.get('/sitemap.xml', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) => {
       const base = deps.config.publicBaseUrl;
       const urls = [`${base}/`, `${base}/agencies`];
       for (const a of publicAgencies((await agencyDirectory(deps)).all())) {

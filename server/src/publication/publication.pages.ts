@@ -19,7 +19,7 @@ import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { PUBLIC_FEED, PUBLIC_PAGE } from '../http/public-cache.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
 import { REGIMES_ENTRY_CODE } from './catalog.ts';
 import { archiveRequestHref } from './archive.ts';
 import { guidePages } from './guide.pages.ts';
@@ -171,7 +171,7 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
     // ------------------------------------------------------------ 法定主动公开内容 (the catalog)
     app.get<{ Params: { code: string }; Querystring: { entry?: string; page?: string } }>(
       '/a/:code/catalog',
-      PUBLIC_PAGE,
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -232,7 +232,7 @@ ${itemList(list.rows)}${pager(`/a/${agency.code}/catalog`, page, list.total, { e
     // ------------------------------------------------------------ 政府信息公开制度
     app.get<{ Params: { code: string } }>(
       '/a/:code/regimes',
-      PUBLIC_PAGE,
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -283,12 +283,14 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
         body,
       });
     };
-    app.get<{ Querystring: SearchQS }>('/search', PUBLIC_PAGE, async (req, reply) =>
-      searchPage(req, reply, null),
+    app.get<{ Querystring: SearchQS }>(
+      '/search',
+      { schema: { hide: true }, config: PAGE_CACHE },
+      async (req, reply) => searchPage(req, reply, null),
     );
     app.get<{ Params: { code: string }; Querystring: SearchQS }>(
       '/a/:code/search',
-      PUBLIC_PAGE,
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -299,7 +301,7 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
     // ------------------------------------------------------------ the document page (stable permalink /d/:id)
     app.get<{ Params: { id: string }; Querystring: { print?: string } }>(
       '/d/:id',
-      PUBLIC_PAGE,
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const id = Number(req.params.id);
         // one hot read (prepared statements on SQLite): item, entry, attachments, interpretations, links
@@ -364,7 +366,7 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
 
     app.get<{ Params: { id: string; fileId: string } }>(
       '/d/:id/files/:fileId',
-      PUBLIC_FEED,
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const id = Number(req.params.id);
         const fileId = Number(req.params.fileId);
@@ -376,13 +378,15 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
             : undefined;
         // an attachment is public only as a public-visible file of a public item (never the original of a partial publication)
         if (!item || !att || att.itemId !== item.id || att.publicVisible !== 1) return notFound(req, reply);
-        return reply
-          .type(att.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.name)}`)
-          .header('x-content-type-options', 'nosniff')
-          // the bytes under one attachment id never change: If-Modified-Since can be answered 304
-          .header('last-modified', new Date(att.createdAt).toUTCString())
-          .send(Buffer.from(att.contentB64, 'base64'));
+        return (
+          reply
+            .type(att.mime)
+            .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.name)}`)
+            .header('x-content-type-options', 'nosniff')
+            // the bytes under one attachment id never change: If-Modified-Since can be answered 304
+            .header('last-modified', new Date(att.createdAt).toUTCString())
+            .send(Buffer.from(att.contentB64, 'base64'))
+        );
       },
     );
 
@@ -406,7 +410,7 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
     const base = deps.config.publicBaseUrl;
     app.get<{ Params: { code: string }; Querystring: { category?: string } }>(
       '/a/:code/feed.xml',
-      PUBLIC_FEED,
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -420,7 +424,7 @@ ${rows.map((r) => `<item><title>${xmlEscape(r.title)}</title><link>${base}/d/${r
     );
     app.get<{ Params: { code: string }; Querystring: { category?: string } }>(
       '/a/:code/atom.xml',
-      PUBLIC_FEED,
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -435,7 +439,7 @@ ${rows.map((r) => `<entry><title>${xmlEscape(r.title)}</title><id>${base}/d/${r.
     );
 
     // ------------------------------------------------------------ sitemap of documents
-    app.get('/sitemap-documents.xml', PUBLIC_FEED, async (_req, reply) => {
+    app.get('/sitemap-documents.xml', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) => {
       // items past online retention leave the sitemap as they leave the lists (seed 002 guide)
       const retention = await retentionFilter(deps, null);
       const oldest = [retention.cutoff, ...(retention.byAgency ?? []).map((g) => g.cutoff)].sort()[0]!;

@@ -250,15 +250,7 @@ export const publicationRepository = {
     if (Number(total.n) === 0 || f.offset >= Number(total.n)) return { total: Number(total.n), rows: [] };
     const rows = await q
       // what lists and feeds show — not the bodies (the rows are read 20 to 100 at a time per page)
-      .select([
-        'i.id',
-        'i.title',
-        'i.docNo',
-        'i.publishedOn',
-        'i.publishedAt',
-        'i.summary',
-        'i.publisher',
-      ])
+      .select(['i.id', 'i.title', 'i.docNo', 'i.publishedOn', 'i.publishedAt', 'i.summary', 'i.publisher'])
       .orderBy('i.publishedOn', 'desc')
       .orderBy('i.id', 'desc')
       .limit(f.limit)
