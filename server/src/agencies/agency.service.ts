@@ -353,7 +353,8 @@ export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): 
   const home = primaryOf(deps.db);
   const shared = db === deps.db;
   const hit = shared && cacheUsable(home) ? rulesCache.get(home)?.get(id ?? 'default') : undefined;
-  if (hit) return hit;
+  // a copy: callers may adjust their rules object without touching the cache
+  if (hit) return { ...hit };
   const gen = cacheGeneration(home, 'rules');
   const src = shared ? home : db;
   const row =
@@ -366,5 +367,5 @@ export async function rulesForAgency(deps: Deps, db: DbOrTx, agencyId: number): 
     m.set(id ?? 'default', rules);
     rulesCache.set(home, m);
   }
-  return rules;
+  return { ...rules };
 }

@@ -33,6 +33,9 @@ export function adminSpa(_deps: Deps, dist = DEFAULT_ADMIN_DIST): FastifyPluginA
       wildcard: false,
       index: false,
       cacheControl: false,
+      // the build writes .br/.gz beside each asset (admin/vite.config.ts): sent as they are, no
+      // per-request compression of the staff app's JavaScript
+      preCompressed: true,
       setHeaders: (res, file) => {
         res.header(
           'cache-control',

@@ -2,6 +2,8 @@
  * Builds the Fastify application — never listens (house style rule 12). main.ts listens; tests use
  * app.inject(). Route plugins: public JSON API, staff JSON API, portal pages, the staff SPA.
  */
+import zlib from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -35,6 +37,7 @@ import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
 import { requireStaff } from './auth.ts';
 import { makeErrorHandler } from './error-handler.ts';
+import { publicCache } from './public-cache.ts';
 import { securityHeaders } from './security-headers.ts';
 
 export interface BuildOptions {
@@ -69,6 +72,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
   securityHeaders(app, { https: deps.config.publicBaseUrl.startsWith('https:') });
   await app.register(cookie, { secret: deps.config.sessionSecret });
+  // after the cookie plugin: a response that sets a cookie is never marked cacheable
+  publicCache(app);
+  // text answers over 1 KiB, br or gzip as the client accepts; quality 4 keeps brotli cheap per
+  // request (the staff app's assets are served precompressed at quality 11, admin-spa.ts)
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(rateLimit, {
     global: false,
     // counted in the database, so the limits hold across nodes (cluster/rate-limit-store.ts)

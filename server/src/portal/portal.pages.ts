@@ -10,6 +10,7 @@ import { agencyRepository } from '../agencies/agency.repository.ts';
 import type { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
 import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';
@@ -215,6 +216,7 @@ ${items.length === 0 ? html`<p class="muted">暂无公开信息。</p>` : html`<
 
 export function portalPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
+    const PAGE = { schema: { hide: true }, config: PAGE_CACHE };
     await app.register(formbody);
 
     app.get(CSS_HREF, { schema: { hide: true } }, async (_req, reply) =>
@@ -224,7 +226,7 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
         .send(PORTAL_CSS),
     );
 
-    app.get('/', { schema: { hide: true } }, async (req, reply) => {
+    app.get('/', { schema: { hide: true }, config: PAGE_CACHE }, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       const governments = agencies.filter((a) => a.kind === 'government');
@@ -298,7 +300,7 @@ ${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}
       });
     });
 
-    app.get('/agencies', { schema: { hide: true } }, async (req, reply) => {
+    app.get('/agencies', { schema: { hide: true }, config: PAGE_CACHE }, async (req, reply) => {
       const f = await frame(deps, req);
       const agencies = publicAgencies((await agencyDirectory(deps)).all());
       return page(f, reply, {
@@ -310,7 +312,7 @@ ${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}
       });
     });
 
-    app.get<{ Params: { code: string } }>('/a/:code/', { schema: { hide: true } }, async (req, reply) => {
+    app.get<{ Params: { code: string } }>('/a/:code/', PAGE, async (req, reply) => {
       const agency = await publicAgencyByCode(deps, req.params.code);
       if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
       const f = await frame(deps, req);
@@ -335,7 +337,7 @@ ${latestList(latest, false)}`,
 
     app.get<{ Params: { code: string; column: string } }>(
       '/a/:code/:column',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         const column = COLUMNS.find((c) => c.slug === req.params.column);
@@ -377,7 +379,7 @@ ${latestList(latest, false)}`,
       return reply.redirect(back, 303);
     });
 
-    app.get('/robots.txt', { schema: { hide: true } }, async (_req, reply) =>
+    app.get('/robots.txt', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) =>
       reply
         .type('text/plain')
         .send(
@@ -385,7 +387,7 @@ ${latestList(latest, false)}`,
         ),
     );
 
-    app.get('/sitemap.xml', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/sitemap.xml', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) => {
       const base = deps.config.publicBaseUrl;
       const urls = [`${base}/`, `${base}/agencies`];
       for (const a of publicAgencies((await agencyDirectory(deps)).all())) {

@@ -20,6 +20,7 @@ import {
 } from './guide.ts';
 import type { GuideVersionRow } from './publication.table.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
+import { PAGE_CACHE } from '../http/public-cache.ts';
 
 function contactBlock(c: GuideContact): SafeHtml {
   const rows = (Object.keys(CONTACT_LABELS) as (keyof GuideContact)[]).filter((k) => c[k]);
@@ -56,7 +57,7 @@ export function guidePages(deps: Deps): FastifyPluginAsync {
 
     app.get<{ Params: { code: string } }>(
       '/a/:code/guide',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -79,7 +80,7 @@ ${historyList(agency, versions, latest?.version ?? null)}`,
 
     app.get<{ Params: { code: string; version: string } }>(
       '/a/:code/guide/v/:version',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         const n = Number(req.params.version);

@@ -12,7 +12,10 @@ import { primaryOf } from '../cluster/primary.ts';
 import type { Db } from '../db/create-db.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
+import { inTransaction } from '../shared/tx.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
+import { ensureCatalog } from './publication.service.ts';
+import type { CatalogEntryRow } from './publication.table.ts';
 import { cutoffFor, isPastRetention, retentionFilter } from './retention.service.ts';
 
 export interface LatestItem {
@@ -24,10 +27,9 @@ export interface LatestItem {
 }
 
 const TTL_MS = 30_000;
-const caches = new WeakMap<
-  Db,
-  Map<string, { until: number; rows: { id: number; agencyId: number; title: string; publishedOn: string }[] }>
->();
+type LatestRow = { id: number; agencyId: number; title: string; publishedOn: string };
+type CatalogTree = { entries: CatalogEntryRow[]; counts: Map<number | null, number> };
+const caches = new WeakMap<Db, Map<string, { until: number; rows?: LatestRow[]; tree?: CatalogTree }>>();
 registerCache(['latest', 'rules'], (db) => caches.delete(db));
 
 /** Items of public agencies only (an agency closed or made a unit keeps its items off the homes). */
@@ -46,7 +48,7 @@ export async function latestPublicItems(
     caches.set(home, cache);
   }
   let hit = cache.get(key);
-  if (!hit || hit.until < Date.now() || !cacheUsable(home)) {
+  if (!hit?.rows || hit.until < Date.now() || !cacheUsable(home)) {
     const gen = cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules');
     const rows = await repo.publicLatest(home, { agencyId, limit: count * 3 });
     const retention = await retentionFilter(deps, [...new Set(rows.map((r) => r.agencyId))]);
@@ -60,7 +62,7 @@ export async function latestPublicItems(
   }
   const dir = await agencyDirectory(deps);
   const out: LatestItem[] = [];
-  for (const r of hit.rows) {
+  for (const r of hit.rows ?? []) {
     const a = dir.byId.get(r.agencyId);
     if (!a?.active || (a.kind !== 'government' && a.kind !== 'department')) continue;
     out.push({
@@ -73,4 +75,36 @@ export async function latestPublicItems(
     if (out.length === count) break;
   }
   return out;
+}
+
+/**
+ * The 法定主动公开内容 tree of one agency (its active catalog entries, created on first use) and the
+ * public items per entry within online retention (`cutoff`; null: items without an entry) — the
+ * catalog page's costliest reads, cached with the latest lists under the same rules: per
+ * (agency, cutoff), dropped on every node by `cacheChanged(…, 'latest')` (publish, revoke, bulk load,
+ * catalog edits), TTL as a backstop.
+ */
+export async function publicCatalogTree(deps: Deps, agencyId: number, cutoff: string): Promise<CatalogTree> {
+  const key = `tree|${agencyId}|${cutoff}`;
+  const home = primaryOf(deps.db);
+  let cache = caches.get(home);
+  if (!cache) {
+    cache = new Map();
+    caches.set(home, cache);
+  }
+  const hit = cache.get(key);
+  if (hit?.tree && hit.until >= Date.now() && cacheUsable(home)) return hit.tree;
+  const gen = cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules');
+  let all = await repo.catalog(home, agencyId);
+  if (all.length === 0) {
+    await inTransaction(deps, (tx) => ensureCatalog(deps, tx, agencyId));
+    all = await repo.catalog(home, agencyId);
+  }
+  const tree = {
+    entries: all.filter((e) => e.active === 1),
+    counts: await repo.publicCountsByEntry(home, agencyId, cutoff),
+  };
+  if (cacheGeneration(home, 'latest') + cacheGeneration(home, 'rules') === gen)
+    cache.set(key, { until: Date.now() + TTL_MS, tree });
+  return tree;
 }

@@ -19,11 +19,13 @@ import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
 import { REGIMES_ENTRY_CODE } from './catalog.ts';
 import { archiveRequestHref } from './archive.ts';
 import { guidePages } from './guide.pages.ts';
 import { CHANNEL_LABELS, type Channel, VALIDITY_LABELS, type Validity } from './information-item.ts';
 import { publicDocument } from './document.repository.ts';
+import { publicCatalogTree } from './latest.service.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 import { cutoffFor, isPastRetention, retentionFilter } from './retention.service.ts';
 import type { CatalogEntryRow, ItemRow } from './publication.table.ts';
@@ -169,20 +171,35 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
     // ------------------------------------------------------------ 法定主动公开内容 (the catalog)
     app.get<{ Params: { code: string }; Querystring: { entry?: string; page?: string } }>(
       '/a/:code/catalog',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
-        await inTransaction(deps, (tx) => ensureCatalog(deps, tx, agency.id));
-        const entries = (await repo.catalog(deps.db, agency.id)).filter((e) => e.active === 1);
         const cutoff = await retentionCutoff(deps, agency.id);
-        const counts = await repo.publicCountsByEntry(deps.db, agency.id, cutoff);
-        const total = (id: number) => descendants(entries, id).reduce((n, e) => n + (counts.get(e) ?? 0), 0);
+        // entries and per-entry counts: cached with the latest lists, dropped on publish/revoke/edit
+        const { entries, counts } = await publicCatalogTree(deps, agency.id, cutoff);
+        // children by parent once, totals memoised: the tree is walked once, not once per entry
+        const children = new Map<number | null, CatalogEntryRow[]>();
+        for (const e of entries) {
+          const list = children.get(e.parentId);
+          if (list) list.push(e);
+          else children.set(e.parentId, [e]);
+        }
+        const totals = new Map<number, number>();
+        const total = (id: number): number => {
+          let n = totals.get(id);
+          if (n === undefined) {
+            n = counts.get(id) ?? 0;
+            for (const k of children.get(id) ?? []) n += total(k.id);
+            totals.set(id, n);
+          }
+          return n;
+        };
         const entryId = Number(req.query.entry) || 0;
         const current = entries.find((e) => e.id === entryId);
         const page = Math.max(Number(req.query.page) || 1, 1);
         const tree = (parentId: number | null): SafeHtml => {
-          const kids = entries.filter((e) => e.parentId === parentId);
+          const kids = children.get(parentId) ?? [];
           if (kids.length === 0) return html``;
           return html`<ul>${kids.map(
             (e) =>
@@ -195,6 +212,8 @@ export function publicationPages(deps: Deps): FastifyPluginAsync {
           retentionCutoff: cutoff,
           limit: PAGE_SIZE,
           offset: (page - 1) * PAGE_SIZE,
+          // the same filter as the counts (publicOnly, agency, retention): the sum is the list's total
+          knownTotal: current ? total(current.id) : [...counts.values()].reduce((n, c) => n + c, 0),
         });
         return renderAgencyColumnPage(deps, req, reply, agency, 'catalog', {
           title: current?.name,
@@ -213,7 +232,7 @@ ${itemList(list.rows)}${pager(`/a/${agency.code}/catalog`, page, list.total, { e
     // ------------------------------------------------------------ 政府信息公开制度
     app.get<{ Params: { code: string } }>(
       '/a/:code/regimes',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -264,12 +283,14 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
         body,
       });
     };
-    app.get<{ Querystring: SearchQS }>('/search', { schema: { hide: true } }, async (req, reply) =>
-      searchPage(req, reply, null),
+    app.get<{ Querystring: SearchQS }>(
+      '/search',
+      { schema: { hide: true }, config: PAGE_CACHE },
+      async (req, reply) => searchPage(req, reply, null),
     );
     app.get<{ Params: { code: string }; Querystring: SearchQS }>(
       '/a/:code/search',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -280,7 +301,7 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
     // ------------------------------------------------------------ the document page (stable permalink /d/:id)
     app.get<{ Params: { id: string }; Querystring: { print?: string } }>(
       '/d/:id',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const id = Number(req.params.id);
         // one hot read (prepared statements on SQLite): item, entry, attachments, interpretations, links
@@ -345,7 +366,7 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
 
     app.get<{ Params: { id: string; fileId: string } }>(
       '/d/:id/files/:fileId',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const id = Number(req.params.id);
         const fileId = Number(req.params.fileId);
@@ -357,12 +378,15 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
             : undefined;
         // an attachment is public only as a public-visible file of a public item (never the original of a partial publication)
         if (!item || !att || att.itemId !== item.id || att.publicVisible !== 1) return notFound(req, reply);
-        return reply
-          .type(att.mime)
-          .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.name)}`)
-          .header('x-content-type-options', 'nosniff')
-          .header('cache-control', 'public, max-age=300')
-          .send(Buffer.from(att.contentB64, 'base64'));
+        return (
+          reply
+            .type(att.mime)
+            .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(att.name)}`)
+            .header('x-content-type-options', 'nosniff')
+            // the bytes under one attachment id never change: If-Modified-Since can be answered 304
+            .header('last-modified', new Date(att.createdAt).toUTCString())
+            .send(Buffer.from(att.contentB64, 'base64'))
+        );
       },
     );
 
@@ -386,7 +410,7 @@ ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.pr
     const base = deps.config.publicBaseUrl;
     app.get<{ Params: { code: string }; Querystring: { category?: string } }>(
       '/a/:code/feed.xml',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -400,7 +424,7 @@ ${rows.map((r) => `<item><title>${xmlEscape(r.title)}</title><link>${base}/d/${r
     );
     app.get<{ Params: { code: string }; Querystring: { category?: string } }>(
       '/a/:code/atom.xml',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: FEED_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return notFound(req, reply);
@@ -415,7 +439,7 @@ ${rows.map((r) => `<entry><title>${xmlEscape(r.title)}</title><id>${base}/d/${r.
     );
 
     // ------------------------------------------------------------ sitemap of documents
-    app.get('/sitemap-documents.xml', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/sitemap-documents.xml', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) => {
       // items past online retention leave the sitemap as they leave the lists (seed 002 guide)
       const retention = await retentionFilter(deps, null);
       const oldest = [retention.cutoff, ...(retention.byAgency ?? []).map((g) => g.cutoff)].sort()[0]!;

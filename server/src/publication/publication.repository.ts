@@ -24,6 +24,12 @@ function publicOnly<Q extends { where: (...a: any[]) => Q }>(q: Q): Q {
     .where('i.attribute', '=', 'proactive');
 }
 
+/** A row of a public list or feed. */
+export type PublicListRow = Pick<
+  ItemRow,
+  'id' | 'title' | 'docNo' | 'publishedOn' | 'publishedAt' | 'summary' | 'publisher'
+>;
+
 export const publicationRepository = {
   // ---------------------------------------------------------------- settings
   async settings(db: DbOrTx, agencyId: number) {
@@ -100,7 +106,7 @@ export const publicationRepository = {
     db: DbOrTx,
     agencyId: number,
     retentionCutoff: string,
-  ): Promise<Map<number, number>> {
+  ): Promise<Map<number | null, number>> {
     const rows = await publicOnly(db.selectFrom('informationItems as i'))
       .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
       .select(['i.catalogEntryId', (eb) => eb.fn.countAll<number>().as('n')])
@@ -108,9 +114,8 @@ export const publicationRepository = {
       .where((eb) => eb.or([eb('c.permanent', '=', 1), eb('i.publishedOn', '>=', retentionCutoff)]))
       .groupBy('i.catalogEntryId')
       .execute();
-    return new Map(
-      rows.filter((r) => r.catalogEntryId !== null).map((r) => [r.catalogEntryId!, Number(r.n)]),
-    );
+    // null: items without a catalog entry (they count in the page's unfiltered total)
+    return new Map(rows.map((r) => [r.catalogEntryId, Number(r.n)]));
   },
 
   async insertLocalSubject(
@@ -230,8 +235,10 @@ export const publicationRepository = {
       retentionCutoff: string;
       limit: number;
       offset: number;
+      /** the caller already knows the count (the catalog page sums its cached per-entry counts) */
+      knownTotal?: number;
     },
-  ): Promise<{ total: number; rows: ItemRow[] }> {
+  ): Promise<{ total: number; rows: PublicListRow[] }> {
     let q = publicOnly(db.selectFrom('informationItems as i'))
       .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
       // seed 002 guide: non-permanent items leave the public lists after the retention period
@@ -241,9 +248,14 @@ export const publicationRepository = {
       if (f.catalogEntryIds.length === 0) return { total: 0, rows: [] };
       q = q.where('i.catalogEntryId', 'in', f.catalogEntryIds);
     }
-    const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const total =
+      f.knownTotal !== undefined
+        ? { n: f.knownTotal }
+        : await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(total.n) === 0 || f.offset >= Number(total.n)) return { total: Number(total.n), rows: [] };
     const rows = await q
-      .selectAll('i')
+      // what lists and feeds show — not the bodies (the rows are read 20 to 100 at a time per page)
+      .select(['i.id', 'i.title', 'i.docNo', 'i.publishedOn', 'i.publishedAt', 'i.summary', 'i.publisher'])
       .orderBy('i.publishedOn', 'desc')
       .orderBy('i.id', 'desc')
       .limit(f.limit)

@@ -252,6 +252,8 @@ export async function saveCatalogEntry(
   const actor = actorOf(ctx);
   const dir = await agencyDirectory(deps, tx);
   if (!publicationPolicy.canManage(actor, dir, agencyId)) throw new AppError('FORBIDDEN');
+  // the portal's catalog tree is cached with the latest lists (latest.service.ts), on every node
+  await cacheChanged(deps, tx, 'latest', agencyId);
   await ensureCatalog(deps, tx, agencyId);
   const all = await repo.catalog(tx, agencyId);
   if (input.parentId !== null && !all.some((e) => e.id === input.parentId))

@@ -8,12 +8,13 @@ import { renderAnnualReport } from './annual-report.render.ts';
 import { annualReportDocx } from './annual-report.export.ts';
 import { reportingRepository } from './reporting.repository.ts';
 import { computeReport } from './reporting.service.ts';
+import { PAGE_CACHE } from '../http/public-cache.ts';
 
 export function reportingPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Params: { code: string } }>(
       '/a/:code/annual-reports',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await publicAgencyByCode(deps, req.params.code);
         if (!agency) return renderErrorPage(deps, req, reply.status(404), null);
@@ -43,7 +44,7 @@ export function reportingPages(deps: Deps): FastifyPluginAsync {
 
     app.get<{ Params: { code: string; year: string } }>(
       '/a/:code/annual-reports/:year',
-      { schema: { hide: true } },
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const p = await published(req.params.code, req.params.year);
         if (!p) return renderErrorPage(deps, req, reply.status(404), null);
