@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useLocation } from 'react-router-dom';
 import type { TodoList } from '../types/todo';
 import { useApiData } from './useApiData';
@@ -11,8 +11,12 @@ export function useTodo() {
   const { pathname } = useLocation();
   const result = useApiData<TodoList>('/admin/todo');
   const { reload } = result;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page is the reload trigger
-  useEffect(() => reload(), [pathname, reload]);
+  // a new page is the reload trigger (the first page is the initial load itself)
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current !== null && shown.current !== pathname) reload();
+    shown.current = pathname;
+  }, [pathname, reload]);
   return result;
 }
 
