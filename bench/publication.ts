@@ -174,7 +174,7 @@ const QUERIES = [
 const raw = sqlite.prepare(
   'SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 20',
 );
-// as the portal searches: the online-retention filter of seed 002 applies (publication/retention.service.ts)
+// as the portal searches: the online-retention filter of 《省司法厅政务公开意见》 applies (publication/retention.service.ts)
 const retention = await retentionFilter(deps, null);
 const someAgency = (
   sqlite

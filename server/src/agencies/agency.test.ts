@@ -57,7 +57,7 @@ describe('rule profiles', () => {
       REGULATION_2019.proactivePublishDays,
     ]).toEqual([15, 15, 20]);
   });
-  it('seed 001: the older local regime of 15 + 15 working days is expressible', () => {
+  it('《县局政务公开制度汇编》: the older local regime of 15 + 15 working days is expressible', () => {
     expect([LOCAL_15_15.replyDays, LOCAL_15_15.extensionDays]).toEqual([15, 15]);
     expect(LOCAL_15_15.correctionNoticeDays).toBe(7);
   });

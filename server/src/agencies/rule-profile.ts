@@ -1,7 +1,7 @@
 /**
  * A rule profile holds every statutory number an agency's work is measured against, as data, so a
  * jurisdiction can adapt them without code changes. The 2019 Regulation (国务院令第711号) is the
- * default; seed 001's older local regime (15 + 15 working days) is the second built-in profile.
+ * default; 《县局政务公开制度汇编》 older local regime (15 + 15 working days) is the second built-in profile.
  */
 export interface FeeTier {
   /** first unit of the band, inclusive (piece or page number) */
@@ -25,17 +25,17 @@ export interface Rules {
   interAgencyDays: number;
   /** 国办函〔2020〕109号: pay within 20 working days of the fee notice */
   feePaymentDays: number;
-  /** whether the notice-to-payment period is excluded from the reply period (regulations.md §2.6) */
+  /** whether the notice-to-payment period is excluded from the reply period (国办函〔2020〕109号) */
   feePaymentPausesClock: boolean;
   /** R.26: proactive information public within 20 working days of being generated or changed */
   proactivePublishDays: number;
   /** domain §2.2: the catalog updated within 20 working days of a change */
   catalogUpdateDays: number;
-  /** seed 001 §2: feedback on an evaluation's rectification within 15 working days */
+  /** 《县局政务公开制度汇编》 §2: feedback on an evaluation's rectification within 15 working days */
   evaluationFeedbackDays: number;
-  /** seed 000 §9 art.16: a confidentiality-review question from the public answered within 3 working days */
+  /** 《县司法局公开工作制度》 §9 art.16: a confidentiality-review question from the public answered within 3 working days */
   reviewQuestionDays: number;
-  /** seed 003: interpretation published within 3 working days of its policy document */
+  /** 《市司法局自查报告》: interpretation published within 3 working days of its policy document */
   interpretationDays: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];
@@ -43,7 +43,7 @@ export interface Rules {
   reconsiderationDays: number;
   /** remedy clause: 行政诉讼 within 6 months (行政诉讼法 art. 46) */
   litigationMonths: number;
-  /** seed 002 guide: non-permanent items leave the public lists after 1 year */
+  /** 《省司法厅信息公开指南》: non-permanent items leave the public lists after 1 year */
   onlineRetentionYears: number;
   /** R.49 ¶1: a department's annual report published by 31 January (MM-DD) */
   annualReportDueDepartment: string;
@@ -92,7 +92,7 @@ export const REGULATION_2019: Rules = Object.freeze({
   ],
 });
 
-/** Seed 001 (a county market-supervision bureau, pre-2019): reply in 15 working days, extension 15. */
+/** 《县局政务公开制度汇编》 (a county market-supervision bureau, pre-2019): reply in 15 working days, extension 15. */
 export const LOCAL_15_15: Rules = Object.freeze({ ...REGULATION_2019, replyDays: 15, extensionDays: 15 });
 
 export const BUILTIN_PROFILES = [

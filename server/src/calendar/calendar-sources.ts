@@ -1,6 +1,6 @@
 /**
  * Importing the official schedule from the `chinese-days` package data (which matched every day of
- * 2024–2026 against the State Council notices; regulations.md §5.3). Each year records its source
+ * 2024–2026 against the State Council notices; 国务院办公厅节假日安排通知). Each year records its source
  * notice. The package falls back to plain Monday–Friday outside its data; we only import years
  * that are present in its data, and refuse the rest.
  */
@@ -18,7 +18,7 @@ export interface YearSchedule {
   days: { date: string; kind: SpecialDayKind; name: string }[];
 }
 
-/** Notices we have verified (regulations.md §5.2). Other years cite the notice by its standard title. */
+/** Notices we have verified (国务院办公厅节假日安排通知). Other years cite the notice by its standard title. */
 const KNOWN_NOTICES: Record<number, Pick<YearSchedule, 'sourceDocumentNo' | 'sourceUrl' | 'publishedOn'>> = {
   2024: {
     sourceDocumentNo: '国办发明电〔2023〕7号',

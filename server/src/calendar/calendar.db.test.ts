@@ -109,7 +109,7 @@ describe.each(dialects())('calendar service (%s)', (dialect) => {
         sourceUrl: 'https://www.gov.cn/zhengce/content/202411/content_6986382.htm',
         publishedOn: '2024-11-12',
       });
-      // regulations.md §5.2: the 2026 document number was not seen, so none is claimed
+      // 国务院办公厅节假日安排通知: the 2026 document number was not seen, so none is claimed
       expect(byYear.get(2026)).toMatchObject({
         sourceDocumentNo: null,
         sourceUrl: 'https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm',

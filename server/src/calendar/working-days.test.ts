@@ -1,9 +1,9 @@
 /**
- * Working-day arithmetic on the official 2024–2026 calendar (regulations.md §5), built from the
+ * Working-day arithmetic on the official 2024–2026 calendar (国务院办公厅节假日安排通知), built from the
  * packaged `chinese-days` data exactly as the service builds it: national days have agencyId null,
  * and only 2024, 2025 and 2026 are confirmed.
  *
- * Counting convention (regulations.md §5.4): Civil Code art. 201 — the start day is excluded and a
+ * Counting convention (《民法典》第二百零一条): Civil Code art. 201 — the start day is excluded and a
  * period of N working days ends on the Nth working day after it; art. 203 is implied because only
  * working days count.
  */
@@ -48,7 +48,7 @@ function daysFrom(first: string, last: string): string[] {
   return out;
 }
 
-describe('official holiday tables (regulations.md §5.2) as seen through the calendar', () => {
+describe('official holiday tables (国务院办公厅节假日安排通知) as seen through the calendar', () => {
   // [year, holiday, first day off, last day off, make-up working days]
   const TABLE: [number, string, string, string, string[]][] = [
     [2024, '春节', '2024-02-10', '2024-02-17', ['2024-02-04', '2024-02-18']],

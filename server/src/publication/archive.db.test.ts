@@ -57,7 +57,7 @@ describe.each(dialects())('filing, archive volumes, hand-over log (%s)', (dialec
     await t.close();
   });
 
-  it('seed 001 备案制度: the issuing office files with its supervising office, which alone sees and reviews it (已审查 / 要求纠正 → refile)', async () => {
+  it('《县局政务公开制度汇编》 备案制度: the issuing office files with its supervising office, which alone sees and reviews it (已审查 / 要求纠正 → refile)', async () => {
     const pub = await item();
     const draft = await item({ status: 'draft', publishedOn: null, indexNo: null });
     const a = as(app, await loginAs(app, 'gkbA'));
@@ -170,7 +170,7 @@ describe.each(dialects())('filing, archive volumes, hand-over log (%s)', (dialec
     ]);
   });
 
-  it('seed 001 "分年度统一归档": the volume lists every item of the year (withheld, on-request and internal too), is closed after the year ends, frozen, and exported', async () => {
+  it('《县局政务公开制度汇编》 "分年度统一归档": the volume lists every item of the year (withheld, on-request and internal too), is closed after the year ends, frozen, and exported', async () => {
     const pub = await item({ title: '年度工作要点' });
     const withheld = await item({
       title: '不予公开的请示',
@@ -335,7 +335,7 @@ describe.each(dialects())('filing, archive volumes, hand-over log (%s)', (dialec
     expect(self.narrative.overview).toContain('向档案馆、图书馆报送主动公开信息2条');
   });
 
-  it('seed 002 guide: an item past online retention says it is archived and links to a prefilled application', async () => {
+  it('《省司法厅信息公开指南》: an item past online retention says it is archived and links to a prefilled application', async () => {
     const old = await item({
       title: '2024年<春季>工作动态',
       publishedOn: '2024-03-05',

@@ -1,6 +1,6 @@
 /**
  * The archive volume as files: the catalogue (卷内目录) as XLSX, and a DOCX with the volume cover (案卷封面)
- * and the same catalogue — seed 000 第三项档案管理制度: "建档编目一律使用钢笔填写或打印".
+ * and the same catalogue — 《县司法局公开工作制度》 第三项档案管理制度: "建档编目一律使用钢笔填写或打印".
  */
 import {
   AlignmentType,

@@ -1,11 +1,11 @@
 /**
- * Filing (备案), yearly archive volumes (归档卷) and the hand-over log (移交) — domain.md §2.3 items 7–8.
- * - seed 001 四 政务公开备案制度: "政务公开的具体内容应及时报送县政务公开办备案" — a department files
- *   what it publishes with the supervising 政务公开办; seed 000: "暂时不宜公开或不能公开的，要报上级主管
+ * Filing (备案), yearly archive volumes (归档卷) and the hand-over log (移交) — docs/domain.md §2.3 items 7–8.
+ * - 《县局政务公开制度汇编》 四 政务公开备案制度: "政务公开的具体内容应及时报送县政务公开办备案" — a department files
+ *   what it publishes with the supervising 政务公开办; 《县司法局公开工作制度》: "暂时不宜公开或不能公开的，要报上级主管
  *   机关备案" — withheld and deferred items are filed too.
- * - seed 000 第三项档案管理制度 / seed 001 四.4: "分年度统一归档" — one volume per agency and year, with
+ * - 《县司法局公开工作制度》 第三项档案管理制度 / 《县局政务公开制度汇编》 四.4: "分年度统一归档" — one volume per agency and year, with
  *   every item of the year whatever its attribute (the archive is internal).
- * - R.25 and seed 003: proactively disclosed items are sent to the state archive and the public library.
+ * - R.25 and 《市司法局自查报告》: proactively disclosed items are sent to the state archive and the public library.
  * Pure: no db, no http.
  */
 
@@ -29,7 +29,7 @@ export function nextFilingStatus(from: FilingStatus, event: FilingEvent): Filing
   return FILING_TRANSITIONS[from][event] ?? null;
 }
 
-/** Items that can be filed: published ones, and those withheld or deferred (seed 000 "报上级主管机关备案"). */
+/** Items that can be filed: published ones, and those withheld or deferred (《县司法局公开工作制度》 "报上级主管机关备案"). */
 export const FILEABLE_ITEM_STATUSES = ['published', 'scheduled', 'withheld', 'deferred'] as const;
 
 /** Items that belong in a year's volume: everything that reached a final state in the year. */
@@ -60,7 +60,7 @@ export function isHandedOver(row: { attribute: string; scope: string; status: st
 }
 
 /**
- * The figure of the self-inspection report (seed 003 "向市图书馆、档案馆报送主动公开信息28条"): the same
+ * The figure of the self-inspection report (《市司法局自查报告》 "向市图书馆、档案馆报送主动公开信息28条"): the same
  * items usually go to both, so it is the larger of the two totals, not their sum.
  */
 export function itemsSentFigure(handovers: { recipientKind: string; itemCount: number }[]): {
@@ -76,7 +76,7 @@ export function itemsSentFigure(handovers: { recipientKind: string; itemCount: n
 }
 
 /**
- * seed 002 guide: items past online retention "不再继续通过网上公开，公民、法人或其他组织可以依申请获取" —
+ * 《省司法厅信息公开指南》: items past online retention "不再继续通过网上公开，公民、法人或其他组织可以依申请获取" —
  * the application form, prefilled with the item's title and 索引号 (requests/request.pages.ts reads them).
  */
 export function archiveRequestHref(

@@ -134,7 +134,7 @@ describe.each(dialects())('guide versions (%s)', (dialect) => {
     expect(bad.json().fields[0].label).toBe('章节内容');
   });
 
-  it('seed 002 "每年更新一次": after 12 months, or when the agency contact data changes, the staff screen and the dashboard warn', async () => {
+  it('《省司法厅政务公开意见》 "每年更新一次": after 12 months, or when the agency contact data changes, the staff screen and the dashboard warn', async () => {
     let s = as(app, await loginAs(app, 'gkb'));
     const dash = async () =>
       (await s.get('/api/v1/admin/dashboard')).json().warnings.map((w: { code: string }) => w.code);

@@ -1,4 +1,4 @@
-/** The guide's pure rules: yearly review (seed 002 "每年更新一次"), contact changes (R.12), version diff. */
+/** The guide's pure rules: yearly review (《省司法厅政务公开意见》 "每年更新一次"), contact changes (R.12), version diff. */
 import { describe, expect, it } from 'vitest';
 import { itemsSentFigure } from './archive.ts';
 import { contactOf, defaultGuide, diffLines, guideReviewStatus, nextReviewOn } from './guide.ts';
@@ -15,7 +15,7 @@ const agency = {
 };
 
 describe('guide', () => {
-  it('seed 002 "每年更新一次": the next review is 12 months after publication (29 February → 1 March)', () => {
+  it('《省司法厅政务公开意见》 "每年更新一次": the next review is 12 months after publication (29 February → 1 March)', () => {
     expect(nextReviewOn('2026-03-02')).toBe('2027-03-02');
     expect(nextReviewOn('2028-02-29')).toBe('2029-03-01');
   });
@@ -52,7 +52,7 @@ describe('guide', () => {
     ]);
   });
 
-  it('seed 003: items sent to the archive and the library are counted once (the larger total), not summed', () => {
+  it('《市司法局自查报告》: items sent to the archive and the library are counted once (the larger total), not summed', () => {
     expect(
       itemsSentFigure([
         { recipientKind: 'state_archive', itemCount: 20 },

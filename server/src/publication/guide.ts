@@ -1,7 +1,7 @@
 /**
- * The guide (政府信息公开指南, R.12; domain.md §2.2) as a structured, versioned document. R.12 requires
+ * The guide (政府信息公开指南, R.12; docs/domain.md §2.2) as a structured, versioned document. R.12 requires
  * the classification and arrangement of the information and how to obtain it, and the working
- * body's name, address, office hours, phone, fax and Internet contact; seed 002's guide adds the
+ * body's name, address, office hours, phone, fax and Internet contact; 《省司法厅信息公开指南》 adds the
  * scope, form and time limits, how to apply, fees and the supervision/remedy channels, and says it
  * "每年更新一次" — hence the yearly review. Pure: no db, no http.
  */
@@ -80,7 +80,7 @@ export function contactLines(c: GuideContact): string[] {
     .map((k) => `${CONTACT_LABELS[k]}：${c[k]}`);
 }
 
-/** A new draft, prefilled from the agency record (seed 002's guide as the model text). */
+/** A new draft, prefilled from the agency record (《省司法厅信息公开指南》 as the model text). */
 export function defaultGuide(agencyName: string, contact: GuideContact): GuideContent {
   const text: Record<GuideSectionKey, string> = {
     overview: `为了更好地提供政府信息公开服务，方便公民、法人和其他组织获得政府信息，根据《中华人民共和国政府信息公开条例》，${agencyName}编制本指南。本指南每年更新一次，可在本机关政府信息公开专栏查阅。`,
@@ -107,7 +107,7 @@ export function defaultGuide(agencyName: string, contact: GuideContact): GuideCo
   };
 }
 
-/** seed 002: "《指南》每年更新一次" — the next review is due 12 months after publication. */
+/** 《省司法厅政务公开意见》: "《指南》每年更新一次" — the next review is due 12 months after publication. */
 export function nextReviewOn(publishedOn: string): string {
   const [y, m, d] = publishedOn.split('-').map(Number) as [number, number, number];
   const target = `${y + 1}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;

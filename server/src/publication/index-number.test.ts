@@ -3,7 +3,7 @@ import { parseIndexPattern, renderIndexNumber, sequencePeriodKey } from './index
 
 const ctx = { creditCode: '11350600003612345X', orgCode: '003612345', agencyCode: 'sfj' };
 
-describe('索引号 patterns (regulations.md §4.1: no national rule, per-agency configuration)', () => {
+describe('索引号 patterns (各地自定索引号规则: no national rule, per-agency configuration)', () => {
   it('renders the gov.cn form {creditCode}/{yyyy}-{seq:5}, sequence restarting each year', () => {
     const p = parseIndexPattern('{creditCode}/{yyyy}-{seq:5}');
     expect(p.period).toBe('year');

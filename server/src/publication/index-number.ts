@@ -1,5 +1,5 @@
 /**
- * 索引号 (index number) patterns. There is no national rule (regulations.md §4.1; R.12 only requires
+ * 索引号 (index number) patterns. There is no national rule (各地自定索引号规则; R.12 only requires
  * an "索引"): each agency configures an ordered pattern such as `{creditCode}/{yyyy}-{seq:5}` (the
  * gov.cn form) or `{creditCode}/{yyyyMM}-{seq:5}` (安徽宁国). The sequence restarts in each period
  * the pattern names (year, month or day) and is unique per agency; allocation happens in the

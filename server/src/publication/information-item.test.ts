@@ -12,7 +12,7 @@ import {
 import { publicationClockState, publicationDueDate } from './publication-clock.ts';
 import { isKnownSubject, STATE_COUNCIL_SUBJECTS, subjectLabel, subjectsFor } from './subjects.ts';
 
-describe('pipeline transition table (domain.md §2.3)', () => {
+describe('pipeline transition table (docs/domain.md §2.3)', () => {
   it('walks the full path: draft → leader → review office → approval → published → revoked', () => {
     let s = nextStatus('draft', 'submit')!;
     expect(s).toBe('leader_review');
@@ -25,12 +25,12 @@ describe('pipeline transition table (domain.md §2.3)', () => {
     expect(s).toBe('published');
     expect(nextStatus(s, 'revoke')).toBe('revoked');
   });
-  it('seed 001 R.13: a deferred item can only return to review, never straight to publication', () => {
+  it('《县局政务公开制度汇编》 art.13: a deferred item can only return to review, never straight to publication', () => {
     expect(nextStatus('office_review', 'defer')).toBe('deferred');
     expect(nextStatus('deferred', 'approve_final')).toBeNull();
     expect(nextStatus('deferred', 'resume_review')).toBe('office_review');
   });
-  it('no content is published without deliberation (seed 000: 谁主管、谁审批): only approval leads to published', () => {
+  it('no content is published without deliberation (《县司法局公开工作制度》: 谁主管、谁审批): only approval leads to published', () => {
     for (const from of ITEM_STATUSES)
       for (const [, to] of Object.entries(TRANSITIONS[from]))
         if (to === 'published') expect(['approval', 'scheduled']).toContain(from);
@@ -41,7 +41,7 @@ describe('pipeline transition table (domain.md §2.3)', () => {
   });
 });
 
-describe('source attribute and visibility (domain.md §6)', () => {
+describe('source attribute and visibility (docs/domain.md §6)', () => {
   const base = {
     title: 't',
     attribute: 'proactive' as const,
@@ -70,7 +70,7 @@ describe('source attribute and visibility (domain.md §6)', () => {
   });
 });
 
-describe('subjects (regulations.md §4.3) and default catalog (domain.md §2.2)', () => {
+describe('subjects (国务院政策文件库主题分类) and default catalog (docs/domain.md §2.2)', () => {
   it('has the 22 State Council categories, labels with 、 kept whole', () => {
     expect(STATE_COUNCIL_SUBJECTS).toHaveLength(22);
     expect(subjectLabel('02.01')).toBe('综合政务\\政务公开');
@@ -82,7 +82,7 @@ describe('subjects (regulations.md §4.3) and default catalog (domain.md §2.2)'
     expect(isKnownSubject('17.L01', local)).toBe(true);
     expect(subjectsFor(local)[16]!.children.at(-1)!.name).toBe('乡村振兴');
   });
-  it('the default catalog has the 8 top-level categories of seed 002 and all 15 R.20 items', () => {
+  it('the default catalog has the 8 top-level categories of 《省司法厅政务公开意见》 and all 15 R.20 items', () => {
     expect(DEFAULT_CATALOG.map((c) => c.name)).toEqual([
       '概况信息',
       '法规文件',

@@ -1,5 +1,5 @@
 /**
- * An information item (政府信息, domain.md §2.1) and its publication pipeline (§2.3):
+ * An information item (政府信息, docs/domain.md §2.1) and its publication pipeline (§2.3):
  * source attribute → confidentiality review (drafter's opinion → leader in charge → review office
  * conclusion 公开 / 不予公开 / 需报审) → deliberation and approval → publication (immediate or scheduled).
  * Statuses are a closed union with an explicit transition table (house style rule 1).
@@ -49,7 +49,7 @@ export type ItemEvent =
 
 /**
  * The transition table. `return` sends an item back to its drafter from any review or approval step;
- * `revoke` withdraws an item before (scheduled) or after publication — seed 000 §4: with an explanation.
+ * `revoke` withdraws an item before (scheduled) or after publication — 《县司法局公开工作制度》 §4: with an explanation.
  */
 export const TRANSITIONS: Record<ItemStatus, Partial<Record<ItemEvent, ItemStatus>>> = {
   draft: { submit: 'leader_review' },
@@ -62,7 +62,7 @@ export const TRANSITIONS: Record<ItemStatus, Partial<Record<ItemEvent, ItemStatu
     return: 'draft',
   },
   referred: { resume_review: 'office_review' },
-  // seed 001 R.13: 暂缓公开 until the secrecy is determined, then reviewed again
+  // 《县局政务公开制度汇编》 art.13: 暂缓公开 until the secrecy is determined, then reviewed again
   deferred: { resume_review: 'office_review' },
   approval: { approve_step: 'approval', approve_final: 'published', schedule: 'scheduled', return: 'draft' },
   scheduled: { release: 'published', revoke: 'revoked' },
@@ -75,7 +75,7 @@ export function nextStatus(from: ItemStatus, event: ItemEvent): ItemStatus | nul
   return TRANSITIONS[from][event] ?? null;
 }
 
-/** 公开属性 (source attribute, set when the document is drafted; regulations.md §3 源头认定). */
+/** 公开属性 (source attribute, set when the document is drafted; 国办公开办函〔2019〕61号 源头认定). */
 export const DISCLOSURE_ATTRIBUTES = ['proactive', 'on_request', 'not_public'] as const;
 export type DisclosureAttribute = (typeof DISCLOSURE_ATTRIBUTES)[number];
 export const DISCLOSURE_ATTRIBUTE_LABELS: Record<DisclosureAttribute, string> = {
@@ -84,12 +84,12 @@ export const DISCLOSURE_ATTRIBUTE_LABELS: Record<DisclosureAttribute, string> = 
   not_public: '不予公开',
 };
 
-/** 公开范围: the public, or the agency's own staff only (seed 000 art.5 internal disclosure). */
+/** 公开范围: the public, or the agency's own staff only (《县司法局公开工作制度》 art.5 internal disclosure). */
 export const PUBLIC_SCOPES = ['public', 'internal'] as const;
 export type PublicScope = (typeof PUBLIC_SCOPES)[number];
 export const PUBLIC_SCOPE_LABELS: Record<PublicScope, string> = { public: '社会', internal: '机关内部' };
 
-/** 有效性 (regulations.md §4.2). */
+/** 有效性 (国办公开办函〔2019〕61号). */
 export const VALIDITIES = ['valid', 'amended', 'abolished', 'expired'] as const;
 export type Validity = (typeof VALIDITIES)[number];
 export const VALIDITY_LABELS: Record<Validity, string> = {
@@ -99,7 +99,7 @@ export const VALIDITY_LABELS: Record<Validity, string> = {
   expired: '已失效',
 };
 
-/** 公开方式 (R.23 channels; domain.md §2.1). */
+/** 公开方式 (R.23 channels; docs/domain.md §2.1). */
 export const CHANNELS = ['website', 'board', 'gazette', 'new_media', 'service_window', 'screen'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -111,7 +111,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   screen: '电子屏',
 };
 
-/** Non-disclosure grounds (domain.md §2.5), used as the legal reason of 依申请公开 / 不予公开 items. */
+/** Non-disclosure grounds (docs/domain.md §2.5), used as the legal reason of 依申请公开 / 不予公开 items. */
 export const NON_DISCLOSURE_GROUNDS = {
   state_secret: '属于国家秘密',
   prohibited_by_law: '其他法律行政法规禁止公开',
@@ -124,7 +124,7 @@ export const NON_DISCLOSURE_GROUNDS = {
 } as const;
 export type NonDisclosureGround = keyof typeof NON_DISCLOSURE_GROUNDS;
 
-/** 保密审查结论 (seeds 000 and 001). */
+/** 保密审查结论 (《县司法局公开工作制度》《县局政务公开制度汇编》). */
 export const REVIEW_CONCLUSIONS = { public: '公开', not_public: '不予公开', refer: '需报审' } as const;
 
 /** Editable while a draft (or returned to the drafter). */
@@ -133,7 +133,7 @@ export function isEditable(status: ItemStatus): boolean {
 }
 
 /**
- * THE public-visibility rule (domain.md §6, the first security property): published, public scope,
+ * THE public-visibility rule (docs/domain.md §6, the first security property): published, public scope,
  * proactive attribute, and (for non-permanent items) not yet past the online retention period is
  * decided by the list query; every public path funnels through this predicate or its SQL twin
  * `publicItems()` in publication.repository.ts.

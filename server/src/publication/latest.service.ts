@@ -1,6 +1,6 @@
 /**
  * The latest published items shown on the portal homes (region and agency): ten items with date and
- * agency, past-retention items left out (seed 002 guide, retention.service.ts). The homes are the
+ * agency, past-retention items left out (《省司法厅信息公开指南》, retention.service.ts). The homes are the
  * hottest pages (bench/run.ts), so the list is cached per (agency, day) and dropped after every
  * commit that changes what is public (publish, revoke, bulk load — `cacheChanged(…, 'latest')`) and
  * after a rule-profile change (the online retention years), on every node (cluster/cache-bus.ts); the

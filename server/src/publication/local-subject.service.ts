@@ -1,6 +1,6 @@
 /**
  * Agency-specific (local) second-level subject categories: "the State Council's 22 subject categories
- * with their second level, extensible" (issue #4; regulations.md §4.3 — e.g. 云南 adds 民政、乡村振兴、
+ * with their second level, extensible" (issue #4; 国务院政策文件库主题分类 — e.g. 云南 adds 民政、乡村振兴、
  * 救灾). A local subject hangs under a national first-level category with the code 'NN.Lxx'; national
  * categories are never changed. The disclosure office keeps them.
  */

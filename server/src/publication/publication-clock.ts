@@ -1,6 +1,6 @@
 /**
  * R.26: "属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开"
- * (seed 001 art.4). The due date is a pure function of (generated-or-changed date, working days,
+ * (《县局政务公开制度汇编》 art.4). The due date is a pure function of (generated-or-changed date, working days,
  * calendar); the start day is excluded (Civil Code art. 201, see calendar/working-days.ts).
  */
 import type { WorkingCalendar } from '../calendar/working-days.ts';

@@ -539,7 +539,7 @@ export function publicationPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         const dir = await agencyDirectory(deps);
         const agency = req.query.agency ? dir.byCode.get(req.query.agency) : undefined;
         const r = await searchItems(deps, {
-          // the public API follows the portal: items past online retention are not listed (seed 002 guide)
+          // the public API follows the portal: items past online retention are not listed (《省司法厅信息公开指南》)
           retention: await retentionFilter(deps, req.query.agency ? (agency ? [agency.id] : []) : null),
           q: req.query.q ?? '',
           year: req.query.year,

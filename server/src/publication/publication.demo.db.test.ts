@@ -51,7 +51,7 @@ describe.each(dialects())('publication demo and generator (%s)', (dialect) => {
     const scj = (await actorFor(t.deps, 'scj-gk'))!;
     // 司法局: no guide — the archive journey starts from the review warning
     expect((await guideReview(t.deps, t.deps.db, await id('sfj'))).reasons).toEqual(['never_published']);
-    // 统计局: published 2025-10-10, more than 12 months ago → due for review (seed 002: 每年更新)
+    // 统计局: published 2025-10-10, more than 12 months ago → due for review (《省司法厅政务公开意见》: 每年更新)
     expect((await guideReview(t.deps, t.deps.db, await id('tjj'))).reasons).toContain('review_due');
     const ws = await guideWorkspace(t.deps, t.deps.db, scj, await id('scjgj'));
     expect(ws.versions.map((v) => v.version)).toEqual([2, 1]);

@@ -1,8 +1,8 @@
 /**
- * Public portal pages of publication (domain.md §2.2 columns, document pages, search, feeds).
+ * Public portal pages of publication (docs/domain.md §2.2 columns, document pages, search, feeds).
  * Every read goes through publicationRepository's public queries (published + public scope +
  * proactive attribute) or the search index (which only ever holds such items): the first security
- * property (domain.md §6). Server-rendered, escaped by default, no JavaScript.
+ * property (docs/domain.md §6). Server-rendered, escaped by default, no JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
@@ -139,7 +139,7 @@ async function runSearch(
   const page = Math.min(Math.max(Number(qs.page) || 1, 1), 500);
   const category = Number(qs.category) || 0;
   return searchItems(deps, {
-    // items past online retention leave search as they leave the lists (seed 002 guide)
+    // items past online retention leave search as they leave the lists (《省司法厅信息公开指南》)
     retention: await retentionFilter(deps, agency ? [agency.id] : null),
     q: (qs.q ?? '').slice(0, 100),
     agencyIds: agency ? [agency.id] : undefined,
@@ -314,7 +314,7 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
           .join('、');
         const body = item.partial ? (item.publicBodyHtml ?? '') : item.bodyHtml;
         const validity = item.validity as Validity;
-        // seed 002 guide: non-permanent items leave the public lists after the retention period and stay in the archive
+        // 《省司法厅信息公开指南》: non-permanent items leave the public lists after the retention period and stay in the archive
         const archived = isPastRetention(
           item,
           entry?.permanent === 1,
@@ -440,7 +440,7 @@ ${rows.map((r) => `<entry><title>${xmlEscape(r.title)}</title><id>${base}/d/${r.
 
     // ------------------------------------------------------------ sitemap of documents
     app.get('/sitemap-documents.xml', { schema: { hide: true }, config: FEED_CACHE }, async (_req, reply) => {
-      // items past online retention leave the sitemap as they leave the lists (seed 002 guide)
+      // items past online retention leave the sitemap as they leave the lists (《省司法厅信息公开指南》)
       const retention = await retentionFilter(deps, null);
       const oldest = [retention.cutoff, ...(retention.byAgency ?? []).map((g) => g.cutoff)].sort()[0]!;
       const rows = await repo.publicSitemap(deps.db, 50_000, oldest);

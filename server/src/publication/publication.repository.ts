@@ -241,7 +241,7 @@ export const publicationRepository = {
   ): Promise<{ total: number; rows: PublicListRow[] }> {
     let q = publicOnly(db.selectFrom('informationItems as i'))
       .leftJoin('catalogEntries as c', 'c.id', 'i.catalogEntryId')
-      // seed 002 guide: non-permanent items leave the public lists after the retention period
+      // 《省司法厅信息公开指南》: non-permanent items leave the public lists after the retention period
       .where((eb) => eb.or([eb('c.permanent', '=', 1), eb('i.publishedOn', '>=', f.retentionCutoff)]));
     if (f.agencyId !== undefined) q = q.where('i.agencyId', '=', f.agencyId);
     if (f.catalogEntryIds) {

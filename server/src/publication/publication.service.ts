@@ -1,7 +1,7 @@
 /**
- * Publication use cases (domain.md §2.3). Each takes (deps, tx, ctx, input); the route or CLI opens
+ * Publication use cases (docs/domain.md §2.3). Each takes (deps, tx, ctx, input); the route or CLI opens
  * the transaction. Every state change writes an audit event in that transaction, and the search
- * index is changed in the same transaction as the item's visibility (domain.md §6).
+ * index is changed in the same transaction as the item's visibility (docs/domain.md §6).
  */
 import { createHash } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
@@ -200,7 +200,7 @@ export async function updateSettings(
   return input;
 }
 
-/** Seeds the default catalog tree (seed 002 top level + R.20 items) for an agency that has none. */
+/** Seeds the default catalog tree (《省司法厅政务公开意见》 top level + R.20 items) for an agency that has none. */
 export async function ensureCatalog(deps: Deps, tx: DbOrTx, agencyId: number): Promise<void> {
   if ((await repo.catalog(tx, agencyId)).length > 0) return;
   const now = deps.clock.now().toISOString();
@@ -261,7 +261,7 @@ export async function saveCatalogEntry(
   if (all.some((e) => e.code === input.code && e.id !== id)) throw new AppError('CATALOG_CODE_TAKEN');
   const now = deps.clock.now().toISOString();
   const rules = await rulesForAgency(deps, tx, agencyId);
-  // domain.md §2.2: a change of matter, limit or form is reflected in the catalog within 20 working days
+  // docs/domain.md §2.2: a change of matter, limit or form is reflected in the catalog within 20 working days
   const changedOn = input.changedOn ?? today(deps);
   const updateDueOn = (await calendarFor(deps, agencyId)).addWorkingDays(changedOn, rules.catalogUpdateDays);
   const fields = {
@@ -403,7 +403,7 @@ function columnsFrom(input: ItemInput, agencyName: string) {
 
 /**
  * The scan covers what would be published: the public version of a partial publication and the
- * attachments the public would download (the unredacted original stays internal, seed 000 §4 区分处理).
+ * attachments the public would download (the unredacted original stays internal, 《县司法局公开工作制度》 §4 区分处理).
  */
 async function rescan(tx: DbOrTx, item: ItemRow): Promise<Finding[]> {
   const atts = (await repo.attachments(tx, item.id)).filter((a) => a.publicVisible === 1);
@@ -620,7 +620,7 @@ async function assertSeparateDuties(tx: DbOrTx, item: ItemRow, actor: StaffActor
     throw new AppError('SEPARATION_OF_DUTIES');
 }
 
-/** Step 1 (seeds 000/001): the drafter's opinion on classification and disclosure, and submission. */
+/** Step 1 (《县司法局公开工作制度》《县局政务公开制度汇编》): the drafter's opinion on classification and disclosure, and submission. */
 export async function submitItem(
   deps: Deps,
   tx: DbOrTx,
@@ -632,7 +632,7 @@ export async function submitItem(
   if (!publicationPolicy.canEdit(actor, dir, item)) throw new AppError('FORBIDDEN');
   const status = transition(item, 'submit');
   // the scan stops a proactive item at the drafter's desk; only an explicit request sends flagged
-  // content on to the review office, which alone may override (domain.md §2.3)
+  // content on to the review office, which alone may override (docs/domain.md §2.3)
   const findings = await rescan(tx, item);
   if (item.attribute === 'proactive' && findings.length > 0 && !opinion.requestOverride)
     throw new AppError('ITEM_SCAN_BLOCKED', { detail: { findings } });
@@ -708,7 +708,7 @@ export async function officeReview(
   return after;
 }
 
-/** A referred or deferred item goes back to the review office once its secrecy is determined (seed 001 R.13). */
+/** A referred or deferred item goes back to the review office once its secrecy is determined (《县局政务公开制度汇编》 art.13). */
 export async function resumeReview(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { note: string }) {
   const { item, dir, actor } = await loadItem(deps, tx, ctx, id);
   if (!publicationPolicy.canOfficeReview(actor, dir, item.agencyId)) throw new AppError('FORBIDDEN');
@@ -744,7 +744,7 @@ export async function overrideScan(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number,
   return after;
 }
 
-/** Everything that must hold before an item becomes public (domain.md §2.3). */
+/** Everything that must hold before an item becomes public (docs/domain.md §2.3). */
 async function assertPublishable(tx: DbOrTx, item: ItemRow) {
   if (item.attribute !== 'proactive') throw new AppError('ITEM_NOT_PROACTIVE');
   const findings = await rescan(tx, item);
@@ -759,7 +759,7 @@ async function assertPublishable(tx: DbOrTx, item: ItemRow) {
   if (joint.some((j) => !j.consentedOn)) throw new AppError('ITEM_JOINT_CONSENT_MISSING');
 }
 
-/** Deliberation and approval along the agency's chain; the last step publishes or schedules (seed 000: 谁审批、谁负责). */
+/** Deliberation and approval along the agency's chain; the last step publishes or schedules (《县司法局公开工作制度》: 谁审批、谁负责). */
 export async function approveItem(
   deps: Deps,
   tx: DbOrTx,
@@ -800,7 +800,7 @@ export async function approveItem(
     return after;
   }
   await assertPublishable(tx, item);
-  // domain.md §2.3.4 (seed 003: 解读材料与政策性文件一同报批, "谁起草、谁解读"): interpretation material
+  // docs/domain.md §2.3.4 (《市司法局自查报告》: 解读材料与政策性文件一同报批, "谁起草、谁解读"): interpretation material
   // is published together with its policy document, never ahead of it — an approved interpretation of
   // a document not yet public waits (scheduled, no time) and is released in the document's transaction
   if (item.interpretationOfId) {
@@ -872,7 +872,7 @@ async function publish(deps: Deps, tx: DbOrTx, ctx: Ctx, item: ItemRow): Promise
   await closePublicationClock(deps, tx, item.id, 'met');
   await audit(deps, tx, ctx, after, 'item.published', snap(item), snap(after));
   await cacheChanged(deps, tx, 'latest');
-  // its approved interpretation material goes public with it, in this transaction (domain.md §2.3.4)
+  // its approved interpretation material goes public with it, in this transaction (docs/domain.md §2.3.4)
   for (const held of await repo.interpretationsHeldFor(tx, item.id)) {
     await assertPublishable(tx, held);
     await publish(deps, tx, ctx, held);
@@ -915,7 +915,7 @@ export async function releaseScheduled(deps: Deps, tx: DbOrTx): Promise<number> 
   return due.length;
 }
 
-/** Revocation (撤回) before or after publication, with the explanation published (seed 000 §4); removed from the index in the same transaction. */
+/** Revocation (撤回) before or after publication, with the explanation published (《县司法局公开工作制度》 §4); removed from the index in the same transaction. */
 export async function revokeItem(
   deps: Deps,
   tx: DbOrTx,
@@ -977,7 +977,7 @@ export async function changeValidity(
   return after;
 }
 
-/** Records a co-producing agency's written consent (domain.md §2.3: joint information). */
+/** Records a co-producing agency's written consent (docs/domain.md §2.3: joint information). */
 export async function recordJointConsent(
   deps: Deps,
   tx: DbOrTx,

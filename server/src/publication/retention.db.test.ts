@@ -1,5 +1,5 @@
 /**
- * Online retention (seed 002 guide; domain.md §2.3.6): items outside the permanent catalog categories
+ * Online retention (《省司法厅信息公开指南》; docs/domain.md §2.3.6): items outside the permanent catalog categories
  * leave the public site after one year — the lists, search (portal and API), feeds and the sitemap
  * alike — while permanent-category items stay; an archived item's permalink says so and links the
  * agency's application form prefilled with its title and 索引号.
@@ -20,13 +20,13 @@ const RECENT = '2026-10-01';
 const WORDS = { oldPlain: '鹦鹉', oldPermanent: '孔雀', recentPlain: '画眉' } as const;
 
 describe('retention cutoff (pure)', () => {
-  it('seed 002 guide: one year back from today', () => {
+  it('《省司法厅信息公开指南》: one year back from today', () => {
     expect(retentionCutoffOn('2026-11-21', 1)).toBe('2025-11-21');
     expect(retentionCutoffOn('2026-11-21', 3)).toBe('2023-11-21');
   });
 });
 
-describe.each(dialects())('seed 002 guide: online retention on every public surface (%s)', (dialect) => {
+describe.each(dialects())('《省司法厅信息公开指南》: online retention on every public surface (%s)', (dialect) => {
   let t: TestDb;
   let app: App;
   let code: string;

@@ -5,7 +5,7 @@ import { isValidResidentId, luhnValid, scanItem, scanText } from './sensitive-sc
 const ID = '11010519491231002X';
 const kinds = (text: string) => scanText('body', text).map((f) => f.kind);
 
-describe('resident ID numbers (GB 11643; domain.md §2.3 automated scan)', () => {
+describe('resident ID numbers (GB 11643; docs/domain.md §2.3 automated scan)', () => {
   it('accepts a valid 18-digit number and rejects a wrong check digit', () => {
     expect(isValidResidentId(ID)).toBe(true);
     expect(isValidResidentId('110105194912310021')).toBe(false);
@@ -48,7 +48,7 @@ describe('mobile numbers, bank cards, e-mail', () => {
   });
 });
 
-describe('classification marks (seed 001: declassified items must carry no marks)', () => {
+describe('classification marks (《县局政务公开制度汇编》: declassified items must carry no marks)', () => {
   it('flags ★, 秘密★ and a standalone 内部 header, and 内部资料 anywhere', () => {
     expect(kinds('秘密★10年\n关于某事项的通知')).toContain('classification_mark');
     expect(kinds('【内部】会议纪要')).toEqual(['classification_mark']);

@@ -1,6 +1,6 @@
 /**
  * 主题分类: the State Council's 22 first-level subject categories with their second level
- * (regulations.md §4.3, from gov.cn's policy library). Labels are kept exactly as given — some
+ * (国务院政策文件库主题分类, from gov.cn's policy library). Labels are kept exactly as given — some
  * second-level labels contain 、 inside one label (农业、畜牧业、渔业; 航天、航空; 检验、检疫; 参事、文史).
  * Codes are stable: 'NN' for the first level, 'NN.MM' for the second. Agencies may add their own
  * second-level subjects (e.g. 云南 uses 民政、乡村振兴、救灾) with codes 'NN.Lxx' (publication_subjects table).

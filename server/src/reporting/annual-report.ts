@@ -1,6 +1,6 @@
 /**
  * The national annual-report format (《中华人民共和国政府信息公开工作年度报告格式》, 国办公开办函〔2021〕30号;
- * regulations.md §2): six fixed sections, Table 二 (proactive disclosure), Table 三 (applications,
+ * 国办公开办函〔2021〕30号): six fixed sections, Table 二 (proactive disclosure), Table 三 (applications,
  * 7 columns × 28 rows), Table 四 (reconsideration and litigation, 15 cells), and the balancing
  * identities regulators check. Past years may be in the 2019 trial format (国办公开办函〔2019〕60号):
  * its own Table 二 and a Table 三 whose （六）其他处理 has no sub-rows (26 rows); Table 四 is the same.
@@ -315,7 +315,7 @@ export interface ItemChange {
   decisions: number;
 }
 
-/** Table 二 of the 2019 trial format (国办公开办函〔2019〕60号; regulations.md §2.2). */
+/** Table 二 of the 2019 trial format (国办公开办函〔2019〕60号; 国办公开办函〔2021〕30号). */
 export interface Table2Of2019 {
   rules: MadePublished;
   normativeDocs: MadePublished;
@@ -355,7 +355,7 @@ export interface IdentityProblem {
 }
 
 /**
- * The identities checkers apply (regulations.md §2.3, §2.4):
+ * The identities checkers apply (国办公开办函〔2021〕30号):
  * 一 + 二 = （七）总计 + 四 per column; （七）总计 = the sum of every outcome row; 总计 column = the
  * sum of the six applicant columns, for every row; in Table 四 each block's 总计 = the sum of its four cells.
  */

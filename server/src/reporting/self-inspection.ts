@@ -1,5 +1,5 @@
 /**
- * The yearly self-inspection report (自查报告) in the shape of seed 003: figures the platform holds
+ * The yearly self-inspection report (自查报告) in the shape of 《市司法局自查报告》: figures the platform holds
  * (documents and their attribute, share of full text online, interpretations, applications and
  * outcomes), figures staff enter (trainings, press conferences …), and four narrative sections.
  */

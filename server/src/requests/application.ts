@@ -133,7 +133,7 @@ export const STATUS_LABELS: Record<Status, string> = {
   lapsed: '视为放弃申请',
 };
 
-/** Statuses in which the reply period does not run (R.33 ¶3, 109号, seed 001 art.10). */
+/** Statuses in which the reply period does not run (R.33 ¶3, 109号, 《县局政务公开制度汇编》 art.10). */
 export const PAUSED_STATUSES: readonly Status[] = [
   'consulting_third_party',
   'consulting_agency',

@@ -5,7 +5,7 @@
  *
  *   reply due = clock start + replyDays (R.33 ¶2) + approved extension (R.33 ¶2, ≤ extensionDays)
  *               + working days spent paused (R.33 ¶3 consultation; 109号 fee notice to payment;
- *                 seed 001 art.10 suspension)
+ *                 《县局政务公开制度汇编》 art.10 suspension)
  *   clock start = date of receipt (R.31), or the date the corrected application is received (R.30)
  *   R.35: a reasonable later date set for an excessive request replaces a shorter due date.
  */
@@ -183,7 +183,7 @@ export function feeLapsed(feeDueOn: string, today: string): boolean {
   return today > feeDueOn;
 }
 
-/** Whether the fee period pauses the reply clock under these rules (regulations.md §2.6; default yes). */
+/** Whether the fee period pauses the reply clock under these rules (国办函〔2020〕109号; default yes). */
 export function feePauses(rules: Rules): boolean {
   return rules.feePaymentPausesClock;
 }

@@ -1,6 +1,6 @@
 /**
  * Dispositions (处理结果): every leaf row of annual-report Table 三 (国办公开办函〔2021〕30号,
- * regulations.md §2.3) with its Chinese label, its row, the default legal basis and what the reply
+ * 国办公开办函〔2021〕30号) with its Chinese label, its row, the default legal basis and what the reply
  * letter must contain (R.36–R.39). Each request item gets exactly one. Pure.
  */
 

@@ -1,5 +1,5 @@
 /**
- * 信息处理费 (R.42; 《政府信息公开信息处理费管理办法》 国办函〔2020〕109号, regulations.md §2.6).
+ * 信息处理费 (R.42; 《政府信息公开信息处理费管理办法》 国办函〔2020〕109号, 国办函〔2020〕109号).
  * Progressive on the excess (超额累进), per piece (art. 4, monthly cumulative per applicant) or per
  * volume (art. 5, pages per application) — one method per application, never both (art. 3). Pure.
  */

@@ -997,7 +997,7 @@ export async function settleFee(
   return transition(deps, tx, ctx, l.app, 'settle_fee', r.set, { waived, pausedWorkingDays: r.days });
 }
 
-/** Suspension for force majeure or another legal cause (seed 001 art.10); the applicant is told. */
+/** Suspension for force majeure or another legal cause (《县局政务公开制度汇编》 art.10); the applicant is told. */
 export async function suspend(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number, input: { reason: string }) {
   const l = await load(deps, tx, id);
   await authorize(deps, tx, ctx, l.app, 'manage');

@@ -179,7 +179,7 @@ describe('the reply period (R.33) across holidays and make-up working days', () 
   it('R.33 across the 2026 Spring Festival', () => {
     expect(replyDueOn(cal, R, started('2026-02-06'))).toBe('2026-03-12');
   });
-  it('seed 001 local profile: 15 + 15 working days', () => {
+  it('《县局政务公开制度汇编》 local profile: 15 + 15 working days', () => {
     const due = replyDueOn(cal, LOCAL_15_15, started('2025-10-09'));
     expect(due).toBe(cal.addWorkingDays('2025-10-09', 15));
     expect(extensionAllowed(LOCAL_15_15, started('2025-10-09'), 16)).toBe(false);
@@ -219,7 +219,7 @@ describe('the reply period (R.33) across holidays and make-up working days', () 
     expect(s.days).toBe(5);
     expect(replyDueOn(cal, R, s.state)).toBe(cal.addWorkingDays('2025-10-09', 25));
   });
-  it('seed 001 art.10: suspension stops the clock and resumption restarts it; a pause over a holiday counts only working days', () => {
+  it('《县局政务公开制度汇编》 art.10: suspension stops the clock and resumption restarts it; a pause over a holiday counts only working days', () => {
     const s = endPause(cal, startPause(started('2025-09-26'), 'suspension', '2025-09-30'), '2025-10-10');
     expect(s.days).toBe(2); // 10-09, 10-10 (10-01…10-08 are the National Day holiday)
     expect(replyDueOn(cal, R, s.state)).toBe(cal.addWorkingDays('2025-09-26', 22));

@@ -30,7 +30,7 @@ const ATTRIBUTE: Record<string, string> = {
   not_public: '不予公开',
 };
 
-/** 归档 (seed 001 "分年度统一归档") and 移交 to the state archive and the public library (R.25). */
+/** 归档 (《县局政务公开制度汇编》 "分年度统一归档") and 移交 to the state archive and the public library (R.25). */
 export default function ArchivePage() {
   const { agencies, agencyId, setAgencyId } = useAgencyChoice();
   const base = agencyId ? `/admin/publication/agencies/${agencyId}/archive` : null;

@@ -8,7 +8,7 @@ type Joint = NonNullable<PublicationItem['jointAgencies']>[number];
 
 /**
  * 联合制发: the lead agency publishes only with each co-producing agency's written consent
- * (domain.md §2.3). Lists every co-producer with its recorded consent and records a missing one.
+ * (docs/domain.md §2.3). Lists every co-producer with its recorded consent and records a missing one.
  */
 export function JointConsentCard({ item, onChanged }: { item: PublicationItem; onChanged: () => void }) {
   const joint = item.jointAgencies ?? [];

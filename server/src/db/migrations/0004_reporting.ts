@@ -1,6 +1,6 @@
 /**
  * Reporting: the yearly 政府信息公开工作年度报告 per agency (computed, imported for past years, or
- * entered), and the yearly self-inspection report (seed 003). Frozen once landed.
+ * entered), and the yearly self-inspection report (《市司法局自查报告》). Frozen once landed.
  */
 import type { Kysely } from 'kysely';
 import { notNull, withId } from './dialect.ts';
