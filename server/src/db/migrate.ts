@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_publication_archive.ts';
 import * as m0007 from './migrations/0007_request_due_soon.ts';
 import * as m0009 from './migrations/0009_publication_import.ts';
 import * as m0010 from './migrations/0010_search_perf.ts';
+import * as m0013 from './migrations/0013_login_failures.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_request_due_soon': m0007,
   '0009_publication_import': m0009,
   '0010_search_perf': m0010,
+  '0013_login_failures': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
