@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('login_failures')
-    .addColumn('username', 'text', (c) => c.primaryKey())
+    .addColumn('username', 'text', (c) => c.primaryKey().notNull())
     .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('locked_until', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
