@@ -10,7 +10,7 @@
  *   query strings, path segments and bodies; each answer is below 500, an error page in Chinese.
  * A failure prints the route, its seed and the request; GONGKAI_FUZZ_SEED replays a run.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -145,6 +145,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
   let itemIds: number[] = [];
   let form = { cookie: '', token: '' };
   let tracked = { registrationNo: '', trackingCode: '' };
+  let adminDist = '';
 
   async function login(username: string) {
     const res = await app.inject({
@@ -177,7 +178,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
     t = await makeTestDb(dialect);
     await seedDemo(t.deps);
     // a built staff app is not what is fuzzed here: a stand-in index.html keeps /admin/ from answering 503
-    const adminDist = mkdtempSync(path.join(tmpdir(), 'gk-admin-'));
+    adminDist = mkdtempSync(path.join(tmpdir(), 'gk-admin-'));
     writeFileSync(path.join(adminDist, 'index.html'), '<!doctype html><title>工作台</title>');
     app = await buildApp(t.deps, { loggerInstance: log.logger, adminDist });
     for (const u of STAFF) await login(u);
@@ -223,8 +224,10 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
     console.log(
       `fuzz seed ${FUZZ_SEED}, ${FUZZ_RUNS} runs per route (GONGKAI_FUZZ_SEED / GONGKAI_FUZZ_RUNS)`,
     );
-  }, 180_000);
+    // seeding the demo county takes over a minute on PostgreSQL (one statement at a time), seconds on SQLite
+  }, 420_000);
   afterAll(async () => {
+    if (adminDist) rmSync(adminDist, { recursive: true, force: true });
     await app?.close();
     await t?.close();
   });

@@ -13,7 +13,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { App } from '../http/build-app.ts';
 
 export const FUZZ_SEED = Number(process.env.GONGKAI_FUZZ_SEED ?? 20261203);
-export const FUZZ_RUNS = Number(process.env.GONGKAI_FUZZ_RUNS ?? 24);
+export const FUZZ_RUNS = Number(process.env.GONGKAI_FUZZ_RUNS ?? 16);
 
 /** A stable per-route seed, so one route's failure reproduces without replaying every route before it. */
 export function seedFor(key: string): number {
