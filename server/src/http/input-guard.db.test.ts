@@ -122,6 +122,7 @@ describe.each(dialects())('hardened edge (%s)', (dialect) => {
     expect(huge.json().message).toContain('不能大于 2147483647');
     const inf = await root.get('/api/v1/admin/agencies/1e309');
     expect(inf.statusCode).toBe(400);
+    expect(fields(inf).id).toMatchObject({ message: '应为整数' });
     // the largest int4 is a valid id that is simply not there
     expect((await root.get('/api/v1/admin/agencies/2147483647')).statusCode).toBe(404);
 

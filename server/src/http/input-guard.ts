@@ -140,6 +140,35 @@ export function queryProblems(req: FastifyRequest): FieldProblem[] {
   return problems;
 }
 
+/** An integer field whose schema takes no text: its value in a URL must be written as a whole number. */
+function integerOnly(s: SchemaNode | undefined): boolean {
+  if (!s) return false;
+  const branches = [...(s.anyOf ?? []), ...(s.oneOf ?? [])];
+  if (branches.length > 0)
+    return branches.some(integerOnly) && !branches.some((b) => typesOf(b).includes('string'));
+  const t = typesOf(s);
+  return t.includes('integer') && !t.includes('string');
+}
+
+/**
+ * Path and query integers as text: Ajv would read `1e309` as Infinity and `1e19` as a whole number;
+ * only digits (an optional sign) are a number here, and the schema's bounds then apply.
+ */
+export function integerTextProblems(
+  values: unknown,
+  schema: SchemaNode | undefined,
+  prefix: string,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (!values || typeof values !== 'object') return problems;
+  for (const [k, v] of Object.entries(values)) {
+    const s = propertySchema(schema, k);
+    if (typeof v === 'string' && integerOnly(s) && v.trim() !== '' && !/^[+-]?\d{1,15}$/.test(v.trim()))
+      problems.push({ field: k, label: `${prefix}${titleOf(s) ?? k}`, message: '应为整数' });
+  }
+  return problems;
+}
+
 export function inputGuard(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const s = route.schema as Record<string, unknown> | undefined;
@@ -157,9 +186,14 @@ export function inputGuard(app: FastifyInstance): void {
   });
 
   app.addHook('preValidation', async (req) => {
-    if (req.body === undefined || req.body === null) return;
-    const schema = (req.routeOptions?.schema as { body?: SchemaNode } | undefined)?.body;
-    const problems = bodyProblems(req.body, schema);
+    const schemas = req.routeOptions?.schema as
+      | { body?: SchemaNode; params?: SchemaNode; querystring?: SchemaNode }
+      | undefined;
+    const problems = [
+      ...integerTextProblems(req.params, schemas?.params, '路径参数 '),
+      ...integerTextProblems(req.query, schemas?.querystring, '查询参数 '),
+      ...(req.body === undefined || req.body === null ? [] : bodyProblems(req.body, schemas?.body)),
+    ];
     if (problems.length > 0) throw validationError(problems);
   });
 }
