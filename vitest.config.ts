@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers told apart by name (house style rule 13). TZ is pinned so no test depends on the machine's zone.
+// Four tiers told apart by name (house style rule 13). TZ is pinned so no test depends on the machine's zone.
 process.env.TZ = 'UTC';
 
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/src/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.fuzz.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -21,6 +21,16 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // property-based requests over the OpenAPI schemas and the portal forms, on SQLite and PostgreSQL
+          name: 'fuzz',
+          include: ['server/src/**/*.fuzz.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every tier — unit, database (SQLite and PostgreSQL), browser — and prints one
+ * `npm test`: runs every tier — unit, database and fuzz (SQLite and PostgreSQL), browser — and prints one
  * closing line "N passed, N failed, N skipped". A tier that cannot run says so loudly; with
  * GONGKAI_REQUIRE_PG=1 or GONGKAI_REQUIRE_E2E=1 (as in CI) it fails the run instead.
  */
@@ -57,13 +57,15 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 const tiers = [
   ['unit', true],
   ['db', true],
+  ['fuzz', true],
   ['e2e', browserOk],
 ];
 for (const [tier, run] of tiers) {
   if (!run) continue;
   const report = path.join(outDir, `${tier}.json`);
   rmSync(report, { force: true });
-  console.log(`\n=== ${tier} tier${tier === 'db' ? ` (SQLite${pgOk ? ' + PostgreSQL' : ' only'})` : ''} ===`);
+  const both = tier === 'db' || tier === 'fuzz';
+  console.log(`\n=== ${tier} tier${both ? ` (SQLite${pgOk ? ' + PostgreSQL' : ' only'})` : ''} ===`);
   const r = spawnSync(
     process.execPath,
     [

@@ -115,6 +115,14 @@ export interface RoleAssignmentsTable {
   reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Failed logins under user names of no account (0013_login_failures; identity/auth.service.ts). */
+export interface LoginFailuresTable {
+  username: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}
+
 export interface SessionsTable {
   idHash: string;
   userId: number;
@@ -198,6 +206,7 @@ export interface Database {
   users: UsersTable;
   roleAssignments: RoleAssignmentsTable;
   sessions: SessionsTable;
+  loginFailures: LoginFailuresTable;
   calendarYears: CalendarYearsTable;
   calendarDays: CalendarDaysTable;
   deadlines: DeadlinesTable;

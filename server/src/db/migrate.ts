@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_request_due_soon.ts';
 import * as m0009 from './migrations/0009_publication_import.ts';
 import * as m0010 from './migrations/0010_search_perf.ts';
 import * as m0011 from './migrations/0011_trust_access.ts';
+import * as m0013 from './migrations/0013_login_failures.ts';
 import * as m0014 from './migrations/0014_audit_chains.ts';
 import * as m0015 from './migrations/0015_cluster.ts';
 import * as m0016 from './migrations/0016_request_submissions.ts';
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_publication_import': m0009,
   '0010_search_perf': m0010,
   '0011_trust_access': m0011,
+  '0013_login_failures': m0013,
   '0014_audit_chains': m0014,
   '0015_cluster': m0015,
   '0016_request_submissions': m0016,

@@ -8,7 +8,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
 import { auditApi } from '../audit/audit.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
@@ -37,11 +37,14 @@ import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
 import { requireStaff } from './auth.ts';
 import { makeErrorHandler } from './error-handler.ts';
+import { inputGuard } from './input-guard.ts';
 import { publicCache } from './public-cache.ts';
-import { securityHeaders } from './security-headers.ts';
+import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface BuildOptions {
   logger?: boolean;
+  /** a logger of one's own (the fuzz tier collects what the error handler logs) */
+  loggerInstance?: FastifyBaseLogger;
   /** folder of the built staff SPA; defaults to admin/dist */
   adminDist?: string;
 }
@@ -49,13 +52,20 @@ export interface BuildOptions {
 export type App = FastifyInstance;
 
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
+  const errorHandler = makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err));
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance }
+      : { logger: opts.logger ? { level: 'info' } : false }),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // a malformed or overlong URL is answered like any other error, in Chinese (docs/errors.md BAD_URL)
+    frameworkErrors: (err, req, reply) => errorHandler(err, req, reply),
     ajv: {
       customOptions: {
         allErrors: true,
+        // NaN and Infinity (a query's `1e309`) are not numbers a field can hold
+        strictNumbers: true,
         verbose: true,
         coerceTypes: 'array',
         removeAdditional: true,
@@ -64,14 +74,17 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  app.setErrorHandler(makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err)));
+  app.setErrorHandler(errorHandler);
+  inputGuard(app);
   app.setNotFoundHandler((req, reply) => {
     reply.status(404);
     if (req.url.startsWith('/api/')) return reply.send({ code: 'NOT_FOUND', message: '接口不存在' });
     return renderErrorPage(deps, req, reply, null);
   });
-  securityHeaders(app, { https: deps.config.publicBaseUrl.startsWith('https:') });
-  await app.register(cookie, { secret: deps.config.sessionSecret });
+  const https = deps.config.publicBaseUrl.startsWith('https:');
+  securityHeaders(app, { https });
+  // every cookie is Secure whenever the site is served over https, as the session cookie is (http/auth.ts)
+  await app.register(cookie, { secret: deps.config.sessionSecret, parseOptions: { secure: https } });
   // after the cookie plugin: a response that sets a cookie is never marked cacheable
   publicCache(app);
   // text answers over 1 KiB, br or gzip as the client accepts; quality 4 keeps brotli cheap per
@@ -131,14 +144,19 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(async (pub) => {
     await pub.register(agenciesPublicApi(reads));
     await pub.register(calendarPublicApi(reads));
-    await pub.register(authApi(deps));
     await pub.register(publicationPublicApi(reads));
-    await pub.register(requestsPublicApi(deps));
     await pub.register(siteApi(deps));
+    // login and session answers carry the CSRF token; tracking answers an applicant's own case
+    await pub.register(async (personal) => {
+      noStore(personal);
+      await personal.register(authApi(deps));
+      await personal.register(requestsPublicApi(deps));
+    });
   });
   // staff JSON API (session + CSRF)
   await app.register(async (staff) => {
     staff.addHook('preHandler', requireStaff(deps));
+    noStore(staff);
     await staff.register(dashboardApi(deps));
     await staff.register(todoApi(deps));
     await staff.register(agenciesAdminApi(deps));

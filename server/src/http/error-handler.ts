@@ -3,7 +3,13 @@
  * VALIDATION_FAILED naming each field in Chinese, everything else to INTERNAL without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ERROR_CATALOG, type FieldProblem, isAppError } from '../shared/app-error.ts';
+import {
+  AppError,
+  ERROR_CATALOG,
+  type ErrorCode,
+  type FieldProblem,
+  isAppError,
+} from '../shared/app-error.ts';
 
 interface AjvError {
   keyword: string;
@@ -102,8 +108,43 @@ export function errorBody(err: AppError): ErrorBody {
   return body;
 }
 
+/**
+ * Database refusals that only input can cause, on either dialect: an id that points at no row (a
+ * foreign key), a duplicate of a unique value, a value the column cannot hold. The edge guards
+ * (input-guard.ts) stop most of these earlier; this keeps the rest from reading as a server fault.
+ */
+const DATABASE_REFUSALS: Record<string, ErrorCode> = {
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'REFERENCE_NOT_FOUND',
+  '23503': 'REFERENCE_NOT_FOUND',
+  SQLITE_CONSTRAINT_UNIQUE: 'DUPLICATE',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'DUPLICATE',
+  '23505': 'DUPLICATE',
+  SQLITE_CONSTRAINT_CHECK: 'DATA_REJECTED',
+  SQLITE_MISMATCH: 'DATA_REJECTED',
+  SQLITE_TOOBIG: 'DATA_REJECTED',
+  '23514': 'DATA_REJECTED',
+  '22001': 'DATA_REJECTED',
+  '22003': 'DATA_REJECTED',
+  '22007': 'DATA_REJECTED',
+  '22008': 'DATA_REJECTED',
+  '22021': 'DATA_REJECTED',
+  '22P02': 'DATA_REJECTED',
+  '54000': 'DATA_REJECTED',
+};
+
+function databaseRefusal(error: unknown): ErrorCode | undefined {
+  const e = error as { code?: unknown } | null;
+  if (typeof e?.code !== 'string') return undefined;
+  // pg's DatabaseError and better-sqlite3's SqliteError only; never a framework error (FST_…)
+  const kind = (error as object).constructor?.name;
+  if (kind !== 'SqliteError' && kind !== 'DatabaseError') return undefined;
+  return DATABASE_REFUSALS[e.code];
+}
+
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  const refused = databaseRefusal(error);
+  if (refused) return new AppError(refused);
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
   if (fe?.validation) {
     const fields = validationProblems(fe.validation, fe.validationContext);
@@ -111,6 +152,18 @@ export function toAppError(error: unknown): AppError {
       message: `请检查以下内容：${fields.map((f) => `${f.label}：${f.message}`).join('；')}`,
       fields,
     });
+  }
+  switch (fe?.code) {
+    case 'FST_ERR_BAD_URL':
+      return new AppError('BAD_URL');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('URL_TOO_LONG');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('JSON_MALFORMED');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   switch (fe?.statusCode) {
     case 400:
@@ -120,10 +173,13 @@ export function toAppError(error: unknown): AppError {
     case 413:
       return new AppError('PAYLOAD_TOO_LARGE');
     case 415:
-      return new AppError('BAD_REQUEST', { message: '请求的内容类型不受支持' });
+      return new AppError('UNSUPPORTED_MEDIA_TYPE');
     case 429:
       return new AppError('RATE_LIMITED');
   }
+  // any other client error from the framework or a plugin (406, 414, 431 …) stays a client error
+  const status = fe?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new AppError('BAD_REQUEST');
   return new AppError('INTERNAL');
 }
 
@@ -133,6 +189,7 @@ export function makeErrorHandler(
   return function errorHandler(this: unknown, error: unknown, req: FastifyRequest, reply: FastifyReply) {
     const app = toAppError(error);
     if (app.code === 'INTERNAL') req.log.error({ err: error }, 'unhandled error');
+    else if (error !== app && !isAppError(error) && app.status < 500) req.log.warn({ err: error }, app.code);
     else if (app.status >= 500) req.log.warn({ err: error }, app.code);
     reply.status(app.status);
     if (renderHtml && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz'))

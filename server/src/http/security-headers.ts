@@ -23,3 +23,15 @@ export function securityHeaders(app: FastifyInstance, opts: { https: boolean }):
     done(null, payload);
   });
 }
+
+/**
+ * `Cache-Control: no-store` on every response of a scope that carries personal data or a CSRF token
+ * (the staff API, login and session answers), unless the route chose its own (downloads say
+ * `private, no-store`). Neither the browser's history nor a shared cache may keep them.
+ */
+export function noStore(app: FastifyInstance): void {
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+}

@@ -59,8 +59,32 @@ export async function login(
   };
 
   if (!user) {
+    // A user name of no account is counted and locked exactly like an account (same answers, same
+    // work before them), so that lockout does not tell which user names exist.
+    const key = input.username.trim();
+    const seen = await userRepository.loginFailures(tx, key);
+    if (seen?.lockedUntil && seen.lockedUntil > nowIso)
+      return fail('AUTH_ACCOUNT_LOCKED', 'auth.login_failed', undefined, { lockedUntil: seen.lockedUntil });
     await verifyPassword(await dummyPasswordHash(), input.password);
-    return fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', undefined);
+    const failures = (seen?.failedLogins ?? 0) + 1;
+    if (failures >= deps.config.loginMaxFailures) {
+      const lockedUntil = new Date(now.getTime() + deps.config.loginLockMinutes * 60_000).toISOString();
+      await userRepository.setLoginFailures(tx, {
+        username: key,
+        failedLogins: 0,
+        lockedUntil,
+        updatedAt: nowIso,
+      });
+      await fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', undefined, { failures });
+      return fail('AUTH_ACCOUNT_LOCKED', 'auth.locked', undefined, { lockedUntil, failures });
+    }
+    await userRepository.setLoginFailures(tx, {
+      username: key,
+      failedLogins: failures,
+      lockedUntil: seen?.lockedUntil ?? null,
+      updatedAt: nowIso,
+    });
+    return fail('AUTH_INVALID_CREDENTIALS', 'auth.login_failed', undefined, { failures });
   }
   if (user.lockedUntil && user.lockedUntil > nowIso) {
     return fail('AUTH_ACCOUNT_LOCKED', 'auth.login_failed', user, { lockedUntil: user.lockedUntil });

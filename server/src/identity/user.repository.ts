@@ -13,6 +13,33 @@ export const userRepository = {
   async byUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
     return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
   },
+  /** failed logins under a user name that belongs to no account (auth.service.ts login) */
+  async loginFailures(
+    db: DbOrTx,
+    username: string,
+  ): Promise<{ failedLogins: number; lockedUntil: string | null } | undefined> {
+    return db
+      .selectFrom('loginFailures')
+      .select(['failedLogins', 'lockedUntil'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+  },
+  async setLoginFailures(
+    db: DbOrTx,
+    row: { username: string; failedLogins: number; lockedUntil: string | null; updatedAt: string },
+  ): Promise<void> {
+    await db
+      .insertInto('loginFailures')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('username').doUpdateSet({
+          failedLogins: row.failedLogins,
+          lockedUntil: row.lockedUntil,
+          updatedAt: row.updatedAt,
+        }),
+      )
+      .execute();
+  },
   async insert(db: DbOrTx, row: Omit<UserRow, 'id'>): Promise<UserRow> {
     return db.insertInto('users').values(row).returningAll().executeTakeFirstOrThrow();
   },

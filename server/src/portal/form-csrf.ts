@@ -3,6 +3,8 @@
  * token — a random value in an httpOnly SameSite=Lax cookie and the same value in a hidden field.
  * A cross-site form cannot read the cookie, so it cannot send the matching field.
  *
+ * The cookie is Secure whenever the site is served over https (http/build-app.ts cookie defaults).
+ *
  *   GET:  const token = issueFormToken(req, reply);  html`<input type="hidden" name="_csrf" value="${token}">`
  *   POST: if (!checkFormToken(req, body._csrf)) → re-render the form with the typed values and FORM_EXPIRED_MESSAGE
  */
@@ -15,6 +17,8 @@ export const FORM_FIELD = '_csrf';
 export const FORM_EXPIRED_MESSAGE = '页面已过期或来源无法验证，请核对内容后重新提交（您填写的内容已保留）';
 
 export function issueFormToken(req: FastifyRequest, reply: FastifyReply): string {
+  // a page with a form token (and, after a failed submission, the typed personal data) is kept by no cache
+  reply.header('cache-control', 'no-store');
   const existing = req.cookies?.[FORM_COOKIE];
   if (existing && /^[A-Za-z0-9_-]{32,64}$/.test(existing)) return existing;
   const token = randomBytes(24).toString('base64url');

@@ -214,6 +214,20 @@ ${items.length === 0 ? html`<p class="muted">暂无公开信息。</p>` : html`<
 </section>`;
 }
 
+const SITE = 'http://gongkai.invalid';
+
+/**
+ * A redirect target that stays on this site: a path, never `//host`, `/\host` or a path with control
+ * characters (browsers drop tabs and newlines, so `/\t/host` would become `//host`); percent-encoded
+ * so that the Location header carries ASCII only.
+ */
+export function sameSitePath(r: unknown): string {
+  if (typeof r !== 'string' || !/^\/(?![/\\])/.test(r)) return '/';
+  for (const ch of r) if (ch <= ' ' || ch === '\u007f' || ch === '\\') return '/';
+  const u = new URL(r, SITE);
+  return u.origin === SITE ? u.pathname + u.search + u.hash : '/';
+}
+
 export function portalPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {
     const PAGE = { schema: { hide: true }, config: PAGE_CACHE };
@@ -366,10 +380,7 @@ ${latestList(latest, false)}`,
     app.get('/a11y', { schema: { hide: true } }, async (req, reply) => {
       const q = req.query as { mode?: string; return?: string };
       const modes = (q.mode ?? '').split(',').filter((m) => m === 'large' || m === 'contrast');
-      const back =
-        typeof q.return === 'string' && q.return.startsWith('/') && !q.return.startsWith('//')
-          ? q.return
-          : '/';
+      const back = sameSitePath(q.return);
       reply.setCookie(A11Y_COOKIE, modes.join(','), {
         path: '/',
         sameSite: 'lax',

@@ -12,6 +12,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
+import { multipartParts, refuseNul } from '../http/input-guard.ts';
 import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
 import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal/portal.pages.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
@@ -108,7 +109,8 @@ async function readForm(
   const uploads: Upload[] = [];
   const uploadProblems: FieldProblem[] = [];
   if (req.isMultipart()) {
-    for await (const part of req.parts({
+    // a truncated or boundary-less body is the sender's fault: FORM_MALFORMED, not a server error
+    for await (const part of multipartParts(req, {
       limits: { fileSize: MAX_FILE_BYTES, files: MAX_FILES, fields: 80 },
     })) {
       if (part.type === 'file') {
@@ -130,6 +132,7 @@ async function readForm(
     for (const [k, v] of Object.entries((req.body ?? {}) as Record<string, unknown>))
       if (typeof v === 'string') form[k] = v;
   }
+  refuseNul(form);
   return { form, uploads, uploadProblems };
 }
 
