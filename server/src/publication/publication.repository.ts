@@ -87,7 +87,11 @@ export const publicationRepository = {
     for (let off = 0; off < groups.length; off += 5000) {
       const rows = await db
         .insertInto('indexSequences')
-        .values(groups.slice(off, off + 5000).map((g) => ({ agencyId: g.agencyId, period: g.period, lastSeq: g.n })))
+        .values(
+          groups
+            .slice(off, off + 5000)
+            .map((g) => ({ agencyId: g.agencyId, period: g.period, lastSeq: g.n })),
+        )
         .onConflict((oc) =>
           oc
             .columns(['agencyId', 'period'])
