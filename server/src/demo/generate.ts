@@ -7,6 +7,7 @@ import { makeOrganUscc } from '../agencies/agency.ts';
 import { cacheChanged } from '../cluster/cache-bus.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { progressBar } from '../cli/progress.ts';
+import { bulkLoadRepository } from '../db/bulk-load.repository.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { NewAgencyRow } from '../db/database.ts';
 import { hashPassword } from '../identity/password.ts';
@@ -66,7 +67,9 @@ export async function generateSynthetic(
     const count = o[g.what];
     if (count <= 0) continue;
     const bar = progressBar(g.what === 'documents' ? '生成公开信息' : '生成申请', count);
-    await inTransaction(deps, (tx) => g.run(deps, tx, count, o.seed, (n) => bar.update(n)));
+    await bulkLoadRepository.withLargeCache(deps.db, deps.dialect, () =>
+      inTransaction(deps, (tx) => g.run(deps, tx, count, o.seed, (n) => bar.update(n))),
+    );
     bar.done();
     summary.push(`已生成 ${count} 条${g.what === 'documents' ? '公开信息' : '申请'}`);
   }

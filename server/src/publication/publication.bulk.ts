@@ -43,6 +43,29 @@ export interface BulkAttachment {
   text: string;
 }
 
+interface AgencyIndexInfo {
+  pattern: ReturnType<typeof parseIndexPattern>;
+  official: string | null;
+  code: string;
+  region: string | null;
+}
+
+/** State kept across the batches of one load. */
+export interface BulkCache {
+  agencies: Map<number, AgencyIndexInfo>;
+}
+export const newBulkCache = (): BulkCache => ({ agencies: new Map() });
+
+/** columns of one information_items row as inserted below */
+const ITEM_COLUMNS = 23;
+/**
+ * Multi-row INSERTs as large as the bind-parameter limit allows: SQLite's is 32,766 per statement
+ * (PostgreSQL's 65,535), kept under 30,000 so both dialects take the same statements.
+ */
+function rowsPerStatement(columns: number): number {
+  return Math.max(1, Math.floor(30_000 / columns));
+}
+
 /** Inserts published public items; returns their ids in order. Rows per statement stay under SQLite's variable limit. */
 export async function insertPublishedBatch(
   deps: Deps,
@@ -53,19 +76,14 @@ export async function insertPublishedBatch(
     audit?: boolean;
     /** SQLite bulk load: leave the FTS5 index to the caller (`searchRepository.indexFtsFrom` once at the end) */
     deferSearchIndex?: boolean;
+    /** agency settings looked up once per load, not once per batch (the generator passes one across batches) */
+    cache?: BulkCache;
   } = {},
 ): Promise<number[]> {
   const ids: number[] = [];
-  const agencyInfo = new Map<
-    number,
-    {
-      pattern: ReturnType<typeof parseIndexPattern>;
-      official: string | null;
-      code: string;
-      region: string | null;
-    }
-  >();
+  const agencyInfo = opts.cache?.agencies ?? new Map<number, AgencyIndexInfo>();
   for (const a of new Set(items.map((i) => i.agencyId))) {
+    if (agencyInfo.has(a)) continue;
     const s = await settingsFor(tx, a);
     const row = await agencyRepository.byId(tx, a);
     agencyInfo.set(a, {
@@ -75,28 +93,22 @@ export async function insertPublishedBatch(
       region: row?.regionCode ?? null,
     });
   }
-  // reserve sequence ranges per (agency, period): one counter update per group
-  const groups = new Map<string, number>();
+  // reserve sequence ranges per (agency, period): one multi-row counter upsert for the whole batch
+  // (a province-wide batch touches thousands of groups; one statement each would dominate the load)
+  const groups = new Map<string, { agencyId: number; period: string; n: number }>();
   for (const i of items) {
     const info = agencyInfo.get(i.agencyId)!;
-    const key = `${i.agencyId}|${sequencePeriodKey(info.pattern, i.publishedOn)}`;
-    groups.set(key, (groups.get(key) ?? 0) + 1);
+    const period = sequencePeriodKey(info.pattern, i.publishedOn);
+    const key = `${i.agencyId}|${period}`;
+    const g = groups.get(key);
+    if (g) g.n++;
+    else groups.set(key, { agencyId: i.agencyId, period, n: 1 });
   }
   const next = new Map<string, number>();
-  for (const [key, n] of groups) {
-    const [agencyId, period] = key.split('|') as [string, string];
-    const first = await repo.nextSequence(tx, Number(agencyId), period);
-    if (n > 1)
-      await tx
-        .updateTable('indexSequences')
-        .set({ lastSeq: first + n - 1 })
-        .where('agencyId', '=', Number(agencyId))
-        .where('period', '=', period)
-        .execute();
-    next.set(key, first);
-  }
+  for (const r of await repo.reserveSequences(tx, [...groups.values()]))
+    next.set(`${r.agencyId}|${r.period}`, r.first);
   const now = deps.clock.now().toISOString();
-  const CHUNK = 400;
+  const CHUNK = rowsPerStatement(ITEM_COLUMNS);
   for (let off = 0; off < items.length; off += CHUNK) {
     const chunk = items.slice(off, off + CHUNK);
     const rows = chunk.map((i) => {
@@ -163,8 +175,9 @@ export async function insertPublishedBatch(
         attachmentTexts: (i.attachments ?? []).map((a) => a.text),
       }),
     );
-    for (let d = 0; d < docs.length; d += 200)
-      await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + 200), opts.deferSearchIndex);
+    const per = rowsPerStatement(Object.keys(docs[0]!).length);
+    for (let d = 0; d < docs.length; d += per)
+      await searchRepository.insertMany(tx, deps.dialect, docs.slice(d, d + per), opts.deferSearchIndex);
   }
   if (ids.length) await cacheChanged(deps, tx, 'latest');
   if (ids.length && opts.audit !== false)

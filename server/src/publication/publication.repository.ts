@@ -73,6 +73,40 @@ export const publicationRepository = {
     return Number(r.lastSeq);
   },
 
+  /**
+   * Reserves `n` consecutive sequence numbers for each (agency, period) in one multi-row upsert
+   * (bulk loads); returns the first number of each range. A new counter starts at 1, as in nextSequence.
+   */
+  async reserveSequences(
+    db: DbOrTx,
+    groups: { agencyId: number; period: string; n: number }[],
+  ): Promise<{ agencyId: number; period: string; first: number }[]> {
+    const out: { agencyId: number; period: string; first: number }[] = [];
+    const want = new Map(groups.map((g) => [`${g.agencyId}|${g.period}`, g.n]));
+    // 3 parameters a row, well under SQLite's 32,766 per statement
+    for (let off = 0; off < groups.length; off += 5000) {
+      const rows = await db
+        .insertInto('indexSequences')
+        .values(
+          groups
+            .slice(off, off + 5000)
+            .map((g) => ({ agencyId: g.agencyId, period: g.period, lastSeq: g.n })),
+        )
+        .onConflict((oc) =>
+          oc
+            .columns(['agencyId', 'period'])
+            .doUpdateSet({ lastSeq: sql`index_sequences.last_seq + excluded.last_seq` }),
+        )
+        .returning(['agencyId', 'period', 'lastSeq'])
+        .execute();
+      for (const r of rows) {
+        const n = want.get(`${r.agencyId}|${r.period}`)!;
+        out.push({ agencyId: Number(r.agencyId), period: r.period, first: Number(r.lastSeq) - n + 1 });
+      }
+    }
+    return out;
+  },
+
   // ---------------------------------------------------------------- catalog
   async catalog(db: DbOrTx, agencyId: number): Promise<CatalogEntryRow[]> {
     return db
