@@ -34,6 +34,7 @@ import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
 import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
+import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
   unit_head: '科室负责人',
@@ -77,7 +78,8 @@ function ActionModal({
   const { message } = App.useApp();
   if (!def) return null;
   async function run() {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    const values = (await validateForm(form)) as Record<string, unknown> | undefined;
+    if (!values) return;
     for (const k of Object.keys(values))
       if (values[k] === '' || values[k] === undefined || values[k] === null) delete values[k];
     for (const f of def!.fields)
@@ -174,7 +176,8 @@ function DecisionEditor({
     return [...m.values()];
   }, [meta]);
   async function save() {
-    const values = await form.validateFields();
+    const values = await validateForm(form);
+    if (!values) return;
     setSaving(true);
     try {
       await api.put(`/admin/requests/${caseId}/items/${item.id}/decision`, values);
