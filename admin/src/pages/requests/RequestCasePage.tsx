@@ -235,8 +235,23 @@ function DecisionEditor({
       {(def?.requires.includes('how_to_obtain') || def?.requires.includes('proper_channel')) && (
         <Form.Item
           name="howToObtain"
-          label={
-            def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式（方式、途径和时间）'
+          label={def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式、途径和时间'}
+          // R.36(1)(2): a reply that provides information tells how, where and when to get it
+          rules={
+            def?.requires.includes('how_to_obtain')
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: '须写明获取该政府信息的方式、途径和时间（条例第三十六条）',
+                  },
+                ]
+              : []
+          }
+          extra={
+            def?.requires.includes('how_to_obtain')
+              ? '例如：随本答复书邮寄纸质复印件；或自收到本答复书之日起十五个工作日内到本机关政务服务窗口领取'
+              : undefined
           }
         >
           <Input.TextArea rows={2} />
