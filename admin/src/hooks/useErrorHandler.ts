@@ -1,6 +1,7 @@
 import { App, type FormInstance } from 'antd';
 import { useCallback } from 'react';
 import { isAbortError, toApiError } from '../api';
+import { isValidationError } from '../lib/validateForm';
 
 /** Turns a dotted server path (`rules.feePerPieceTiers.0.yuan`) into an antd name path. */
 function toNamePath(field: string): (string | number)[] {
@@ -16,6 +17,8 @@ export function useErrorHandler() {
   return useCallback(
     (err: unknown, form?: FormInstance) => {
       if (isAbortError(err)) return;
+      // antd already shows a failed validateFields() under each field; no toast on top
+      if (isValidationError(err)) return;
       const error = toApiError(err);
       if (error.isSessionLost) {
         void message.warning('登录已失效，请重新登录');

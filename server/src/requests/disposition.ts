@@ -279,6 +279,12 @@ export function decisionProblems(d: ItemDecision): DecisionProblem[] {
   const blank = (s: string | null | undefined) => !s || s.trim() === '';
   if (def.requires.includes('reasons') && blank(d.reasons))
     out.push({ field: 'reasons', message: `“${def.label}”须说明理由` });
+  // R.36(1)(2), R.37: a reply that provides information must tell the applicant 获取该政府信息的方式、途径和时间
+  if (def.requires.includes('how_to_obtain') && blank(d.howToObtain))
+    out.push({
+      field: 'howToObtain',
+      message: `“${def.label}”须写明获取该政府信息的方式、途径和时间（条例第三十六条）`,
+    });
   if (def.requires.includes('withheld') && blank(d.withheld))
     out.push({ field: 'withheld', message: '部分公开须写明不予公开的内容（条例第三十七条）' });
   if (!blank(d.holdingContact) && blank(d.holdingAgency))

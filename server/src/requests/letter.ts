@@ -147,6 +147,46 @@ export function fill(template: string, vars: Record<string, string | number | nu
   });
 }
 
+/** Marks that end or split a clause; two of them side by side never read as 公文 (GB/T 15834). */
+const CLAUSE_MARKS = '。，；、：！？';
+const CLAUSE_RUN = new RegExp(
+  `[${CLAUSE_MARKS}][${CLAUSE_MARKS}.,;:]*[${CLAUSE_MARKS}]|[.,;:]+(?=[${CLAUSE_MARKS}])`,
+  'g',
+);
+
+/**
+ * Punctuation where a filled-in value meets the template: "因{{reason}}，本机关…" with a reason that
+ * ends in "。" would read "…答复。，本机关". A run of clause marks keeps the mark the template wrote
+ * (the last), except that a question or exclamation mark is not turned into a full stop; a western
+ * mark typed at the end of a value gives way to the Chinese one. Doubled 《《 》》 “ ” collapse.
+ */
+export function tidyPunctuation(text: string): string {
+  return text
+    .replace(CLAUSE_RUN, (run) => {
+      const last = run.at(-1)!;
+      // only western marks, followed by the template's Chinese mark (the lookahead): drop them
+      if (!CLAUSE_MARKS.includes(last)) return '';
+      const strong = [...run].reverse().find((ch) => ch === '？' || ch === '！');
+      return last === '。' && strong ? strong : last;
+    })
+    .replace(/《{2,}/g, '《')
+    .replace(/》{2,}/g, '》')
+    .replace(/“{2,}/g, '“')
+    .replace(/”{2,}/g, '”');
+}
+
+/** A value used as a sentence of its own ends with a full stop (unless it already ends with a mark). */
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[。！？…]$/.test(t) ? t : `${t}。`;
+}
+
+/** A value that will be wrapped in the given marks, without the marks the user may have typed. */
+function unwrap(s: string, open: string, close: string): string {
+  const t = s.trim();
+  return t.startsWith(open) && t.endsWith(close) && t.length > 1 ? t.slice(1, -1).trim() : t;
+}
+
 const ZH_NUM = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 function zhIndex(n: number): string {
   return n <= 10 ? ZH_NUM[n - 1]! : String(n);
@@ -155,19 +195,27 @@ function zhIndex(n: number): string {
 /** The decision on one item, as the reply letter states it (R.36–R.39). */
 export function itemLines(i: LetterItem): { heading: string; lines: string[] } {
   const def = dispositionDef(i.disposition);
-  const subject = [i.title ? `《${i.title}》` : null, i.docNo ? `（${i.docNo}）` : null]
+  const subject = [
+    i.title ? `《${unwrap(i.title, '《', '》')}》` : null,
+    i.docNo ? `（${unwrap(unwrap(i.docNo, '（', '）'), '(', ')')}）` : null,
+  ]
     .filter(Boolean)
     .join('');
   const lines = [`处理结果：${def.label}。${def.decisionText}`];
   if (i.withheld) lines.push(`不予公开的部分：${i.withheld}。`);
-  if (i.reasons) lines.push(`理由：${i.reasons}`);
+  if (i.reasons) lines.push(`理由：${sentence(i.reasons)}`);
   if (i.holdingAgency)
     lines.push(
       `该政府信息由${i.holdingAgency}掌握${i.holdingContact ? `，联系方式：${i.holdingContact}` : ''}，请您向其咨询或申请。`,
     );
-  if (i.howToObtain) lines.push(`获取方式：${i.howToObtain}`);
+  if (i.howToObtain) lines.push(`获取方式：${sentence(i.howToObtain)}`);
   lines.push(`依据：${i.legalBasis?.trim() || def.basis}。`);
-  return { heading: `${zhIndex(i.seq)}、关于“${i.description}”${subject}`, lines };
+  return {
+    heading: tidyPunctuation(
+      `${zhIndex(i.seq)}、关于“${unwrap(i.description, '“', '”').replace(/[。，；、]+$/, '')}”${subject}`,
+    ),
+    lines: lines.map(tidyPunctuation),
+  };
 }
 
 /** One requested item as the receipt lists it: what was asked, by the applicant's own words (R.29). */
@@ -218,7 +266,7 @@ export function buildLetter(kind: LetterKind, template: LetterTemplate, f: Lette
     registrationNo: f.registrationNo,
     applicant: f.applicant,
     ...(THIRD_PARTY_KINDS.includes(kind) ? {} : { applicantAddress: f.applicantAddress ?? null }),
-    paragraphs: template.paragraphs.map((p) => fill(p, vars)),
+    paragraphs: template.paragraphs.map((p) => tidyPunctuation(fill(p, vars))),
     items:
       kind === 'reply'
         ? (f.items ?? []).map(itemLines)

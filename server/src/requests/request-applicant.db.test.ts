@@ -193,6 +193,7 @@ describe.each(dialects())("the applicant's side (%s)", (dialect) => {
           code: 'partially_disclosed',
           withheld: '个人身份信息',
           reasons: '涉及个人隐私',
+          howToObtain: '可以公开的部分随本答复书一并提供',
         })
       ).statusCode,
     ).toBe(200);

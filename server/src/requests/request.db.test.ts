@@ -234,8 +234,20 @@ describe.each(dialects())('依申请公开 (%s)', (dialect) => {
     expect(incomplete.statusCode).toBe(400);
     expect((incomplete.json().fields as { label: string }[]).map((f) => f.label)).toEqual([
       '理由',
+      '获取方式、途径和时间',
       '不予公开的内容',
     ]);
+    // R.36: the message names the field and what it must say, in Chinese
+    expect(incomplete.json().fields[1]).toMatchObject({
+      field: 'howToObtain',
+      message: expect.stringContaining('获取该政府信息的方式、途径和时间'),
+    });
+    const noWay = await drafter.put(`/api/v1/admin/requests/${id}/items/${item1!.id}/decision`, {
+      code: 'disclosed',
+      howToObtain: ' ',
+    });
+    expect(noWay.statusCode).toBe(400);
+    expect(noWay.json().fields.map((f: { field: string }) => f.field)).toEqual(['howToObtain']);
     expect(
       (
         await drafter.put(`/api/v1/admin/requests/${id}/items/${item1!.id}/decision`, {
@@ -250,6 +262,7 @@ describe.each(dialects())('依申请公开 (%s)', (dialect) => {
           code: 'partially_disclosed',
           withheld: '受援人姓名和身份证号码',
           reasons: '涉及个人隐私，公开会损害第三方合法权益',
+          howToObtain: '可以公开的部分随本答复书一并提供',
         })
       ).statusCode,
     ).toBe(200);

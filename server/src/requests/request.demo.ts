@@ -98,7 +98,11 @@ const DECISIONS: Record<
   ['disclosed', { howToObtain: '见本答复书所附文件，也可在“申请查询”页面下载' }],
   [
     'partially_disclosed',
-    { withheld: '当事人的姓名、身份证号码和住址', reasons: '涉及个人隐私，公开会对第三方合法权益造成损害' },
+    {
+      withheld: '当事人的姓名、身份证号码和住址',
+      reasons: '涉及个人隐私，公开会对第三方合法权益造成损害',
+      howToObtain: '可以公开的部分见本答复书所附文件，也可在“申请查询”页面下载',
+    },
   ],
   ['withheld_third_party', { reasons: '第三方书面提出不同意公开的合理理由，该信息涉及其商业秘密' }],
   ['withheld_process_information', { reasons: '该信息为内部讨论记录，属于过程性信息' }],

@@ -269,7 +269,7 @@ export const ItemDecisionBody = Type.Object({
   withheld: optText('不予公开的内容', 2000),
   holdingAgency: optText('掌握信息的机关', 200),
   holdingContact: optText('联系方式', 200),
-  howToObtain: optText('获取方式', 1000),
+  howToObtain: optText('获取方式、途径和时间', 1000),
 });
 export const ItemParams = Type.Object({
   id: Type.Integer({ title: '编号', minimum: 1 }),

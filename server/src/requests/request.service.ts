@@ -1106,7 +1106,7 @@ export const DECISION_LABELS: Record<keyof ItemDecision, string> = {
   withheld: '不予公开的内容',
   holdingAgency: '掌握信息的机关',
   holdingContact: '联系方式',
-  howToObtain: '获取方式',
+  howToObtain: '获取方式、途径和时间',
 };
 
 export async function approvalChain(_deps: Deps, tx: DbOrTx, app: ApplicationRow): Promise<Role[]> {

@@ -268,13 +268,36 @@ describe('dispositions: the leaf rows of annual-report Table 三 (国办公开�
   it('R.37: partial disclosure records what was withheld and why; refusals give reasons', () => {
     expect(decisionProblems({ code: 'partially_disclosed' }).map((p) => p.field)).toEqual([
       'reasons',
+      'howToObtain',
       'withheld',
     ]);
     expect(
-      decisionProblems({ code: 'partially_disclosed', reasons: '涉及个人隐私', withheld: '第3页身份证号' }),
+      decisionProblems({
+        code: 'partially_disclosed',
+        reasons: '涉及个人隐私',
+        withheld: '第3页身份证号',
+        howToObtain: '随本答复书邮寄纸质复印件',
+      }),
     ).toEqual([]);
     expect(decisionProblems({ code: 'withheld_state_secret' }).map((p) => p.field)).toEqual(['reasons']);
-    expect(decisionProblems({ code: 'disclosed' })).toEqual([]);
+  });
+  it('R.36(1)(2): 予以公开 and 部分公开 tell the applicant how, where and when to obtain the information', () => {
+    for (const code of ['disclosed', 'partially_disclosed'] as const) {
+      const blank = decisionProblems({
+        code,
+        reasons: '涉及个人隐私',
+        withheld: '身份证号',
+        howToObtain: '  ',
+      });
+      expect(blank).toEqual([
+        { field: 'howToObtain', message: expect.stringContaining('获取该政府信息的方式、途径和时间') },
+      ]);
+    }
+    expect(
+      decisionProblems({ code: 'disclosed', howToObtain: '自本答复书送达之日起到本机关政务服务窗口领取' }),
+    ).toEqual([]);
+    // a refusal provides nothing, so it owes no way of obtaining it
+    expect(decisionProblems({ code: 'withheld_state_secret', reasons: '属于国家秘密' })).toEqual([]);
   });
   it('R.36(5): 本机关不掌握 names the holding agency and its contact when known', () => {
     expect(dispositionDef('unable_not_held').requires).toContain('holding_agency');

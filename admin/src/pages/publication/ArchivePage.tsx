@@ -23,6 +23,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { ArchiveVolume, ArchiveVolumeItem, Handover } from '../../types/archive';
+import { validateForm } from '../../lib/validateForm';
 
 const ATTRIBUTE: Record<string, string> = {
   proactive: '主动公开',
@@ -80,7 +81,8 @@ export default function ArchivePage() {
     });
 
   const saveHandover = async () => {
-    const v = await form.validateFields();
+    const v = await validateForm(form);
+    if (!v) return;
     try {
       await api.post(`${base}/handovers`, {
         year: v.year,

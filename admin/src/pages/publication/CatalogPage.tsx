@@ -9,6 +9,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { CatalogEntry } from '../../types/publication';
+import { validateForm } from '../../lib/validateForm';
 
 type Row = CatalogEntry & { children?: Row[] };
 
@@ -36,7 +37,8 @@ export default function CatalogPage() {
   }, [data]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validateForm(form);
+    if (!v) return;
     try {
       const body = {
         ...v,

@@ -8,6 +8,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { Filing, FilingOptions, FilingStatus } from '../../types/archive';
 import { useMyAgencies } from '../../hooks/useMyAgencies';
+import { validateForm } from '../../lib/validateForm';
 
 const STATUS_COLOR: Record<FilingStatus, string> = {
   filed: 'processing',
@@ -44,7 +45,8 @@ export default function FilingsPage() {
   };
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validateForm(form);
+    if (!v) return;
     try {
       if (dialog?.kind === 'file')
         await api.post('/admin/publication/filings', {

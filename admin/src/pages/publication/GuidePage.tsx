@@ -22,6 +22,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { useAgencyChoice } from '../../hooks/useMyAgencies';
 import type { GuideContact, GuideDiffSection, GuideSection, GuideWorkspace } from '../../types/archive';
+import { validateForm } from '../../lib/validateForm';
 
 const CONTACT_LABELS: Record<keyof GuideContact, string> = {
   office: '受理机构',
@@ -56,7 +57,8 @@ export default function GuidePage() {
   }, [data, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validateForm(form);
+    if (!v) return;
     setBusy(true);
     try {
       await api.put(`${base}/draft`, { sections: v.sections });
@@ -76,7 +78,8 @@ export default function GuidePage() {
       okText: '保存并发布',
       onOk: async () => {
         try {
-          const v = await form.validateFields();
+          const v = await validateForm(form);
+          if (!v) return;
           await api.put(`${base}/draft`, { sections: v.sections });
           await api.post(`${base}/publish`);
           void message.success('指南新版本已发布');

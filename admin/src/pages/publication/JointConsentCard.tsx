@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { PublicationItem } from '../../types/publication';
+import { validateForm } from '../../lib/validateForm';
 
 type Joint = NonNullable<PublicationItem['jointAgencies']>[number];
 
@@ -21,7 +22,8 @@ export function JointConsentCard({ item, onChanged }: { item: PublicationItem; o
   const closed = item.status === 'published' || item.status === 'revoked' || item.status === 'withheld';
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await validateForm(form);
+    if (!v) return;
     try {
       await api.post(`/admin/publication/items/${item.id}/joint-consents`, {
         agencyId: recording!.agencyId,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api';
 import { useAgencies } from '../../hooks/useAgencies';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
+import { validateForm } from '../../lib/validateForm';
 
 interface Props {
   open: boolean;
@@ -40,7 +41,8 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
   const rule = channels.find((c) => c.value === channel)?.receiptRule;
 
   async function submit() {
-    const values = await form.validateFields();
+    const values = await validateForm(form);
+    if (!values) return;
     setSaving(true);
     try {
       const agency = agencies.find((a) => a.id === values.agencyId);

@@ -34,6 +34,7 @@ import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
 import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
+import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
   unit_head: '科室负责人',
@@ -77,7 +78,8 @@ function ActionModal({
   const { message } = App.useApp();
   if (!def) return null;
   async function run() {
-    const values = (await form.validateFields()) as Record<string, unknown>;
+    const values = (await validateForm(form)) as Record<string, unknown> | undefined;
+    if (!values) return;
     for (const k of Object.keys(values))
       if (values[k] === '' || values[k] === undefined || values[k] === null) delete values[k];
     for (const f of def!.fields)
@@ -174,7 +176,8 @@ function DecisionEditor({
     return [...m.values()];
   }, [meta]);
   async function save() {
-    const values = await form.validateFields();
+    const values = await validateForm(form);
+    if (!values) return;
     setSaving(true);
     try {
       await api.put(`/admin/requests/${caseId}/items/${item.id}/decision`, values);
@@ -232,8 +235,23 @@ function DecisionEditor({
       {(def?.requires.includes('how_to_obtain') || def?.requires.includes('proper_channel')) && (
         <Form.Item
           name="howToObtain"
-          label={
-            def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式（方式、途径和时间）'
+          label={def?.requires.includes('proper_channel') ? '相应渠道或法定途径' : '获取方式、途径和时间'}
+          // R.36(1)(2): a reply that provides information tells how, where and when to get it
+          rules={
+            def?.requires.includes('how_to_obtain')
+              ? [
+                  {
+                    required: true,
+                    whitespace: true,
+                    message: '须写明获取该政府信息的方式、途径和时间（条例第三十六条）',
+                  },
+                ]
+              : []
+          }
+          extra={
+            def?.requires.includes('how_to_obtain')
+              ? '例如：随本答复书邮寄纸质复印件；或自收到本答复书之日起十五个工作日内到本机关政务服务窗口领取'
+              : undefined
           }
         >
           <Input.TextArea rows={2} />

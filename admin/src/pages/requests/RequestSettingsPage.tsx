@@ -25,6 +25,7 @@ import { useAgencies } from '../../hooks/useAgencies';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { LetterTemplateView, RequestSettings } from '../../types/requests';
+import { validateForm } from '../../lib/validateForm';
 
 /** The agency picker shared by the settings and the same-information pages. */
 export function useRequestAgency() {
@@ -174,7 +175,8 @@ function TemplateEditor({
         void message.success(`${t.label}已恢复默认`);
         return;
       }
-      const values = await form.validateFields();
+      const values = await validateForm(form);
+      if (!values) return;
       if (what === 'preview') setPreview((await api.post<{ text: string[] }>(`${url}/preview`, values)).text);
       else {
         onSaved(await api.put<RequestSettings>(url, values));
