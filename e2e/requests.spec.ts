@@ -149,10 +149,10 @@ describe('依申请公开 journey in Chromium', () => {
     // 4. the handler decides item 1 予以公开 and item 2 部分公开, uploads the information provided
     await handler.reload();
     await decide(handler, 1, '予以公开', {
-      '获取方式（方式、途径和时间）': '通过网上查询页面下载电子文件',
+      '获取方式、途径和时间': '通过网上查询页面下载电子文件',
     });
     await decide(handler, 2, '部分公开', {
-      '获取方式（方式、途径和时间）': '通过网上查询页面下载电子文件',
+      '获取方式、途径和时间': '通过网上查询页面下载电子文件',
       不予公开的内容: '调解员的身份证号码和银行账号',
       理由: '属于个人隐私，公开会对第三方合法权益造成损害',
     });
