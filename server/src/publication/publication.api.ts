@@ -104,12 +104,16 @@ const presentEntry = (e: Awaited<ReturnType<typeof repo.catalog>>[number]) => ({
 export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const ctxOf = (req: Parameters<typeof staffOf>[0]) => ({ actor: staffOf(req).actor, ip: clientIp(req) });
-    const full = async (id: number) => {
+    // the detail view carries the actions this user may take (docs/access.md): the page shows no other button
+    const full = async (req: Parameters<typeof staffOf>[0], id: number) => {
       const item = (await repo.itemById(deps.db, id))!;
-      return presentItemForStaff(item, await agencyDirectory(deps), {
+      const dir = await agencyDirectory(deps);
+      const reviews = await repo.reviews(deps.db, id);
+      return presentItemForStaff(item, dir, {
         attachments: await repo.attachments(deps.db, id),
-        reviews: await repo.reviews(deps.db, id),
+        reviews,
         joint: await repo.jointAgencies(deps.db, id),
+        actions: publicationPolicy.itemActions(staffOf(req).actor, dir, item, reviews),
       });
     };
     const readable = async (req: Parameters<typeof staffOf>[0], id: number) => {
@@ -199,7 +203,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         await readable(req, req.params.id);
-        return full(req.params.id);
+        return full(req, req.params.id);
       },
     );
 
@@ -216,7 +220,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const item = await inTransaction(deps, (tx) => createItem(deps, tx, ctxOf(req), req.body));
         reply.status(201);
-        return full(item.id);
+        return full(req, item.id);
       },
     );
 
@@ -233,7 +237,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         await inTransaction(deps, (tx) => updateItem(deps, tx, ctxOf(req), req.params.id, req.body));
-        return full(req.params.id);
+        return full(req, req.params.id);
       },
     );
 
@@ -283,7 +287,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           }),
         );
         reply.status(201);
-        return full(req.params.id);
+        return full(req, req.params.id);
       },
     );
 
@@ -301,7 +305,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         await inTransaction(deps, (tx) =>
           removeAttachment(deps, tx, ctxOf(req), req.params.id, req.params.attachmentId),
         );
-        return full(req.params.id);
+        return full(req, req.params.id);
       },
     );
 
@@ -344,7 +348,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         },
         async (req) => {
           await inTransaction(deps, (tx) => run(tx, ctxOf(req), req.params.id, req.body as B));
-          return full(req.params.id);
+          return full(req, req.params.id);
         },
       );
     };

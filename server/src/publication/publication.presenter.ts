@@ -13,6 +13,7 @@ export function presentItemForStaff(
     attachments?: Omit<AttachmentRow, 'contentB64'>[];
     reviews?: ItemReviewRow[];
     joint?: { agencyId: number; consentedOn: string | null; consentNote?: string | null }[];
+    actions?: string[];
   } = {},
 ): ItemStaffView {
   const override = i.scanOverrideJson
@@ -78,5 +79,6 @@ export function presentItemForStaff(
       consentedOn: j.consentedOn,
       consentNote: j.consentNote ?? null,
     })),
+    actions: extra.actions,
   };
 }

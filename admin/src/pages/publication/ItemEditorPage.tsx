@@ -155,7 +155,8 @@ export default function ItemEditorPage() {
     return [...m].map(([value, label]) => ({ value, label }));
   }, [me.roles, item.data]);
 
-  const editable = isNew || item.data?.status === 'draft';
+  // the server says what this user may do (item.actions, docs/access.md): no client-side role logic
+  const editable = isNew || (item.data?.actions ?? []).includes('edit');
 
   useEffect(() => {
     const i = item.data;
@@ -639,6 +640,7 @@ function Actions({
   const [validity, setValidity] = useState('abolished');
   const [replacedBy, setReplacedBy] = useState('');
   const s = item.status;
+  const can = (a: string) => (item.actions ?? []).includes(a);
   const opinion = (label: string) => (
     <Input.TextArea
       aria-label={label}
@@ -651,7 +653,7 @@ function Actions({
   return (
     <Card title="办理" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
-        {s === 'draft' && (
+        {s === 'draft' && can('submit') && (
           <>
             {opinion('拟稿人意见（是否涉密、公开属性的理由）')}
             {hasFindings && (
@@ -669,7 +671,7 @@ function Actions({
             </Button>
           </>
         )}
-        {(s === 'leader_review' || s === 'approval') && (
+        {((s === 'leader_review' && can('leader-review')) || (s === 'approval' && can('approve'))) && (
           <>
             {opinion('审核意见')}
             <Space>
@@ -702,7 +704,7 @@ function Actions({
             </Space>
           </>
         )}
-        {s === 'office_review' && (
+        {s === 'office_review' && can('office-review') && (
           <>
             <Radio.Group
               value={conclusion}
@@ -736,14 +738,14 @@ function Actions({
             </Button>
           </>
         )}
-        {hasFindings && ['office_review', 'approval'].includes(s) && !item.scanOverride && (
+        {hasFindings && can('override-scan') && !item.scanOverride && (
           <Button
             onClick={() => void act('override-scan', { reason: text || '经审查可以公开' }, '已登记放行理由')}
           >
             登记敏感信息放行理由（保密审查办公室）
           </Button>
         )}
-        {(s === 'referred' || s === 'deferred') && (
+        {(s === 'referred' || s === 'deferred') && can('resume-review') && (
           <>
             {opinion('说明（已确定密级或上级审查意见）')}
             <Button onClick={() => void act('resume-review', { note: text || '恢复审查' }, '已恢复审查')}>
@@ -751,10 +753,10 @@ function Actions({
             </Button>
           </>
         )}
-        {(s === 'published' || s === 'scheduled') && (
+        {(s === 'published' || s === 'scheduled') && can('revoke') && (
           <>
             {opinion('说明（将随信息公布）')}
-            {s === 'published' && (
+            {s === 'published' && can('validity') && (
               <Space wrap>
                 <Select
                   aria-label="有效性"
@@ -792,6 +794,9 @@ function Actions({
               撤回
             </Button>
           </>
+        )}
+        {(item.actions ?? []).length === 0 && !['withheld', 'revoked'].includes(s) && (
+          <Typography.Text type="secondary">您在本环节无可办理的操作（仅查阅）。</Typography.Text>
         )}
         {(s === 'withheld' || s === 'revoked') && (
           <Typography.Text type="secondary">本信息已办结。{item.changeNote}</Typography.Text>
