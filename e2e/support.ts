@@ -15,7 +15,7 @@ import { openDatabase } from '../server/src/db/create-db.ts';
 import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
-import { offsetClock, systemClock } from '../server/src/shared/clock.ts';
+import { offsetClock } from '../server/src/shared/clock.ts';
 import { makeDeps } from '../server/src/shared/deps.ts';
 
 export const SHOTS = path.resolve(import.meta.dirname, '../test-results/screenshots');
@@ -33,9 +33,12 @@ function freePort(): Promise<number> {
 }
 
 /**
- * `now`: the server's clock starts at this instant and advances in real time (default: the system
- * clock), so journeys over many working days stay inside years with calendar data.
+ * `now`: the server's clock starts at this instant and advances in real time (default: a fixed
+ * instant, never the wall clock), so journeys over many working days stay inside years with calendar data.
  */
+/** The default instant of a journey: a Monday in mid-November 2026, so 20 + 20 working days and the demo's dates stay within 2026. */
+const DEFAULT_NOW = '2026-11-16T02:00:00.000Z';
+
 export async function startServer(opts: { now?: string } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
   const port = await freePort();
@@ -47,7 +50,7 @@ export async function startServer(opts: { now?: string } = {}) {
     DEMO_DATA: 'false',
   });
   const handle = openDatabase(config);
-  const deps = makeDeps(handle, config, opts.now ? offsetClock(opts.now) : systemClock);
+  const deps = makeDeps(handle, config, offsetClock(opts.now ?? DEFAULT_NOW));
   await prepareDatabase(deps);
   await seedDemo(deps);
   const app = await buildApp(deps);

@@ -212,13 +212,25 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
       { name: 'provisionForm', value: 'electronic' },
       { name: 'deliveryMethod', value: 'online' },
     ]);
-    const receipt = await app.inject({
+    const posted = await app.inject({
       method: 'POST',
       url: '/a/sfj/apply',
       headers: { cookie, 'content-type': m.contentType },
       payload: m.payload,
     });
-    expect(receipt.statusCode, /class="errsummary"[\s\S]{0,600}/.exec(receipt.body)?.[0]).toBe(200);
+    // POST-redirect-GET: the filed form answers 303 to its receipt page, found through the receipt cookie
+    expect(posted.statusCode, /class="errsummary"[\s\S]{0,600}/.exec(posted.body)?.[0]).toBe(303);
+    const receiptCookie = [posted.headers['set-cookie']]
+      .flat()
+      .filter((c): c is string => typeof c === 'string')
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const receipt = await app.inject({
+      method: 'GET',
+      url: String(posted.headers.location),
+      headers: { cookie: [cookie, receiptCookie].filter(Boolean).join('; ') },
+    });
+    expect(receipt.statusCode).toBe(200);
     const codesOnReceipt = [...receipt.body.matchAll(/class="receipt-code">([^<]+)</g)].map((x) => x[1]!);
     tracked = { registrationNo: codesOnReceipt[0]!, trackingCode: codesOnReceipt[1]! };
     console.log(
