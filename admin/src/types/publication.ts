@@ -55,8 +55,6 @@ export interface PublicationItem {
     reviewer: string;
     reviewedOn: string;
   }[];
-  /** What this user may do now, from the server (docs/access.md); the page shows no other button. */
-  actions?: string[];
   jointAgencies?: {
     agencyId: number;
     agencyName: string;

@@ -104,16 +104,12 @@ const presentEntry = (e: Awaited<ReturnType<typeof repo.catalog>>[number]) => ({
 export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
     const ctxOf = (req: Parameters<typeof staffOf>[0]) => ({ actor: staffOf(req).actor, ip: clientIp(req) });
-    // the detail view carries the actions this user may take (docs/access.md): the page shows no other button
-    const full = async (req: Parameters<typeof staffOf>[0], id: number) => {
+    const full = async (id: number) => {
       const item = (await repo.itemById(deps.db, id))!;
-      const dir = await agencyDirectory(deps);
-      const reviews = await repo.reviews(deps.db, id);
-      return presentItemForStaff(item, dir, {
+      return presentItemForStaff(item, await agencyDirectory(deps), {
         attachments: await repo.attachments(deps.db, id),
-        reviews,
+        reviews: await repo.reviews(deps.db, id),
         joint: await repo.jointAgencies(deps.db, id),
-        actions: publicationPolicy.itemActions(staffOf(req).actor, dir, item, reviews),
       });
     };
     const readable = async (req: Parameters<typeof staffOf>[0], id: number) => {
@@ -203,7 +199,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         await readable(req, req.params.id);
-        return full(req, req.params.id);
+        return full(req.params.id);
       },
     );
 
@@ -220,7 +216,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req, reply) => {
         const item = await inTransaction(deps, (tx) => createItem(deps, tx, ctxOf(req), req.body));
         reply.status(201);
-        return full(req, item.id);
+        return full(item.id);
       },
     );
 
@@ -237,7 +233,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
       },
       async (req) => {
         await inTransaction(deps, (tx) => updateItem(deps, tx, ctxOf(req), req.params.id, req.body));
-        return full(req, req.params.id);
+        return full(req.params.id);
       },
     );
 
@@ -287,7 +283,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           }),
         );
         reply.status(201);
-        return full(req, req.params.id);
+        return full(req.params.id);
       },
     );
 
@@ -305,7 +301,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         await inTransaction(deps, (tx) =>
           removeAttachment(deps, tx, ctxOf(req), req.params.id, req.params.attachmentId),
         );
-        return full(req, req.params.id);
+        return full(req.params.id);
       },
     );
 
@@ -348,7 +344,7 @@ export function publicationAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         },
         async (req) => {
           await inTransaction(deps, (tx) => run(tx, ctxOf(req), req.params.id, req.body as B));
-          return full(req, req.params.id);
+          return full(req.params.id);
         },
       );
     };

@@ -7,7 +7,7 @@
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { fillsAnotherStep, inScope, isOwnStaff, readableScope, scopeWithRole } from '../identity/access.ts';
-import { isRole, type Role } from '../identity/roles.ts';
+import type { Role } from '../identity/roles.ts';
 import type { ItemRow } from './publication.table.ts';
 
 export const DRAFTING_ROLES: readonly Role[] = ['drafter', 'unit_head', 'disclosure_office'];
@@ -70,73 +70,4 @@ export const publicationPolicy = {
       .map((r) => r.reviewerUserId);
     return !fillsAnotherStep(actorUserId, [item.createdBy, ...earlier]);
   },
-
-  /**
-   * The action keys this actor may take on this item now (the item view's `actions`; the admin
-   * page shows no other button, docs/access.md). Each key is the route suffix under
-   * /items/:id/… ('edit' = PUT and attachments): the same role check, status and separation of
-   * duties (canFillStep) as publication.service.ts, so a listed action passes the server's checks
-   * of who and when (content checks such as the scan may still refuse it). A supervising office
-   * and the platform administrator hold no role on the item's agency and get none.
-   */
-  itemActions(
-    actor: StaffActor,
-    dir: AgencyDirectory,
-    item: ItemRow,
-    reviews: readonly { stage: string; reviewerUserId: number | null }[],
-  ): ItemActionKey[] {
-    const out: ItemActionKey[] = [];
-    const fill = (stage: string) => this.canFillStep(actor.userId, item, reviews, stage);
-    const manage = this.canManage(actor, dir, item.agencyId);
-    const edit = this.canEdit(actor, dir, item);
-    switch (item.status) {
-      case 'draft':
-        if (edit) out.push('edit', 'submit');
-        break;
-      case 'leader_review':
-        if (this.canLeaderReview(actor, dir, item.agencyId) && fill('leader')) out.push('leader-review');
-        break;
-      case 'office_review':
-        if (this.canOfficeReview(actor, dir, item.agencyId) && fill('office'))
-          out.push('office-review', 'override-scan');
-        break;
-      case 'referred':
-      case 'deferred':
-        if (this.canOfficeReview(actor, dir, item.agencyId) && fill('office')) out.push('resume-review');
-        break;
-      case 'approval': {
-        // a scan override may still be recorded before the last approval (publication.service.ts)
-        if (this.canOfficeReview(actor, dir, item.agencyId) && fill('office')) out.push('override-scan');
-        const chain = (JSON.parse(item.approvalChainJson ?? '["leader"]') as string[]).filter(isRole);
-        const role = chain[item.approvalStep] ?? 'leader';
-        if (this.canApproveAs(actor, dir, item.agencyId, role) && fill(`approval:${role}`))
-          out.push('approve');
-        break;
-      }
-      case 'scheduled':
-        if (manage) out.push('revoke');
-        break;
-      case 'published':
-        if (manage) out.push('revoke', 'validity');
-        break;
-    }
-    // joint consents are recorded until the item is public or closed (service: manage or edit)
-    if (!['published', 'revoked', 'withheld'].includes(item.status) && (manage || edit))
-      out.push('joint-consents');
-    return out;
-  },
 };
-
-export const ITEM_ACTION_KEYS = [
-  'edit',
-  'submit',
-  'leader-review',
-  'office-review',
-  'override-scan',
-  'resume-review',
-  'approve',
-  'revoke',
-  'validity',
-  'joint-consents',
-] as const;
-export type ItemActionKey = (typeof ITEM_ACTION_KEYS)[number];

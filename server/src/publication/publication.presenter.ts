@@ -13,7 +13,6 @@ export function presentItemForStaff(
     attachments?: Omit<AttachmentRow, 'contentB64'>[];
     reviews?: ItemReviewRow[];
     joint?: { agencyId: number; consentedOn: string | null; consentNote?: string | null }[];
-    actions?: string[];
   } = {},
 ): ItemStaffView {
   const override = i.scanOverrideJson
@@ -79,6 +78,5 @@ export function presentItemForStaff(
       consentedOn: j.consentedOn,
       consentNote: j.consentNote ?? null,
     })),
-    actions: extra.actions,
   };
 }

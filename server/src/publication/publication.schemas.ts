@@ -191,7 +191,5 @@ export const ItemStaffView = Type.Object({
       }),
     ),
   ),
-  /** What this user may do on the item now (publicationPolicy.itemActions, docs/access.md); detail views only. */
-  actions: Type.Optional(Type.Array(Type.String())),
 });
 export type ItemStaffView = Static<typeof ItemStaffView>;

@@ -1011,13 +1011,6 @@ export type QueueName =
   | 'published'
   | 'all';
 
-/** The step action(s) that put an item into a review queue. */
-const STEP_ACTIONS: Record<'leader_review' | 'office_review' | 'approval', readonly string[]> = {
-  leader_review: ['leader-review'],
-  office_review: ['office-review', 'resume-review'],
-  approval: ['approve'],
-};
-
 export async function queue(deps: Deps, ctx: Ctx, name: QueueName, page: number, pageSize: number) {
   const actor = actorOf(ctx);
   const dir = await agencyDirectory(deps);
@@ -1037,33 +1030,30 @@ export async function queue(deps: Deps, ctx: Ctx, name: QueueName, page: number,
       });
       break;
     case 'leader_review':
+      r = await repo.itemsForStaff(deps.db, {
+        ...base,
+        agencyIds: withRoles(['leader', 'principal']),
+        statuses: ['leader_review'],
+      });
+      break;
     case 'office_review':
+      r = await repo.itemsForStaff(deps.db, {
+        ...base,
+        agencyIds: withRoles(['confidentiality_reviewer']),
+        statuses: ['office_review', 'referred', 'deferred'],
+      });
+      break;
     case 'approval': {
-      // a review queue lists only items this user may act on now (publicationPolicy.itemActions):
-      // the right role AND separation of duties — never their own draft, never a second step of a
-      // round they already filled (docs/access.md)
       const all = await repo.itemsForStaff(deps.db, {
         limit: 500,
         offset: 0,
-        agencyIds:
-          name === 'leader_review'
-            ? withRoles(['leader', 'principal'])
-            : name === 'office_review'
-              ? withRoles(['confidentiality_reviewer'])
-              : readable,
-        statuses:
-          name === 'leader_review'
-            ? ['leader_review']
-            : name === 'office_review'
-              ? ['office_review', 'referred', 'deferred']
-              : ['approval'],
+        agencyIds: readable,
+        statuses: ['approval'],
       });
-      const step = STEP_ACTIONS[name];
-      const mine: ItemRow[] = [];
-      for (const i of all.rows) {
-        const acts = publicationPolicy.itemActions(actor, dir, i, await repo.reviews(deps.db, i.id));
-        if (acts.some((a) => step.includes(a))) mine.push(i);
-      }
+      const mine = all.rows.filter((i) => {
+        const chain = (JSON.parse(i.approvalChainJson ?? '["leader"]') as string[]).filter(isRole);
+        return publicationPolicy.canApproveAs(actor, dir, i.agencyId, chain[i.approvalStep] ?? 'leader');
+      });
       r = { total: mine.length, rows: mine.slice(base.offset, base.offset + pageSize) };
       break;
     }

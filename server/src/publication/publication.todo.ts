@@ -2,8 +2,7 @@
  * The publication module's part of the staff to-do list (待办): items waiting for the user's step of
  * the review pipeline (domain §2.3, 先审查、后公开): the leader in charge (step 2), the
  * confidentiality review office (step 3) and the role of the current step of the agency's approval
- * chain — the same checks as publication.service.ts (publicationPolicy.itemActions, separation of duties
- * included), so nothing is listed the user could not do.
+ * chain — the same checks as publication.service.ts, so nothing is listed the user could not do.
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
@@ -30,17 +29,16 @@ export async function publicationTodos(
   });
   const out: TodoEntry[] = [];
   for (const item of rows) {
-    // the item's own actions for this user (role and separation of duties): the drafter's own item
-    // and a step of a round they already filled are not their to-do (docs/access.md)
-    const acts = publicationPolicy.itemActions(actor, dir, item, await repo.reviews(db, item.id));
     let action: string | null = null;
-    if (item.status === 'leader_review' && acts.includes('leader-review'))
+    if (item.status === 'leader_review' && publicationPolicy.canLeaderReview(actor, dir, item.agencyId))
       action = '保密审查：待分管领导审核';
-    if (item.status === 'office_review' && acts.includes('office-review'))
+    if (item.status === 'office_review' && publicationPolicy.canOfficeReview(actor, dir, item.agencyId))
       action = '保密审查：待保密审查办公室审查';
-    if (item.status === 'approval' && acts.includes('approve')) {
+    if (item.status === 'approval') {
       const chain = (JSON.parse(item.approvalChainJson ?? '["leader"]') as string[]).filter(isRole);
-      action = `待审议审批（${ROLE_LABELS[chain[item.approvalStep] ?? 'leader']}）`;
+      const role = chain[item.approvalStep] ?? 'leader';
+      if (publicationPolicy.canApproveAs(actor, dir, item.agencyId, role))
+        action = `待审议审批（${ROLE_LABELS[role]}）`;
     }
     if (action)
       out.push({

