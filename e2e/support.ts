@@ -39,6 +39,9 @@ function freePort(): Promise<number> {
 /** The default instant of a journey: a Monday in mid-November 2026, so 20 + 20 working days and the demo's dates stay within 2026. */
 const DEFAULT_NOW = '2026-11-16T02:00:00.000Z';
 
+/** The clock of the server started last: staff pages run their browser clock on it (staffLogin). */
+let serverClock: { now(): Date } | null = null;
+
 export async function startServer(opts: { now?: string } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gongkai-e2e-'));
   const port = await freePort();
@@ -51,6 +54,7 @@ export async function startServer(opts: { now?: string } = {}) {
   });
   const handle = openDatabase(config);
   const deps = makeDeps(handle, config, offsetClock(opts.now ?? DEFAULT_NOW));
+  serverClock = deps.clock;
   await prepareDatabase(deps);
   await seedDemo(deps);
   const app = await buildApp(deps);
@@ -126,6 +130,8 @@ export async function staffLogin(
     viewport: { width: opts.width ?? 1440, height: opts.height ?? 1000 },
   });
   if (opts.timeout) page.setDefaultTimeout(opts.timeout);
+  // the staff app's "today" (default dates, date pickers) is the server's day, not the wall clock's
+  if (serverClock) await page.clock.setFixedTime(serverClock.now());
   await page.goto(`${baseUrl}/admin/login`);
   await page
     .getByLabel('用户名')
