@@ -11,7 +11,7 @@ import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support
 describe('guide, filing and archive in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
-  useServerAndBrowser({}, (s) => ({ server, browser } = s));
+  useServerAndBrowser({ now: '2026-11-16T02:00:00.000Z' }, (s) => ({ server, browser } = s));
 
   const login = (username: string) => staffLogin(browser, server.baseUrl, username);
 

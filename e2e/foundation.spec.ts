@@ -7,7 +7,7 @@ import { type E2eServer, shot, useServerAndBrowser } from './support.ts';
 describe('foundation journeys in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
-  useServerAndBrowser({}, (s) => ({ server, browser } = s));
+  useServerAndBrowser({ now: '2026-11-16T02:00:00.000Z' }, (s) => ({ server, browser } = s));
 
   it('the platform administrator logs into the staff app and sees the dashboard and the calendar', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });

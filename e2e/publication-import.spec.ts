@@ -12,7 +12,7 @@ import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support
 describe('bulk import from an old site in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
-  useServerAndBrowser({}, (s) => ({ server, browser } = s));
+  useServerAndBrowser({ now: '2026-11-16T02:00:00.000Z' }, (s) => ({ server, browser } = s));
 
   it('upload → progress → report of the rejected row; the imported items appear on the portal homes', async () => {
     const today = chinaDate(server.deps.clock.now());

@@ -24,7 +24,7 @@ async function docx(file: string, lines: string[]): Promise<string> {
 describe('publication journey in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
-  useServerAndBrowser({}, (s) => ({ server, browser } = s));
+  useServerAndBrowser({ now: '2026-11-16T02:00:00.000Z' }, (s) => ({ server, browser } = s));
 
   const login = (username: string) => staffLogin(browser, server.baseUrl, username, { timeout: 30_000 });
 

@@ -10,7 +10,7 @@ import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support
 describe('annual report journey in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
-  useServerAndBrowser({}, (s) => ({ server, browser } = s));
+  useServerAndBrowser({ now: '2026-11-16T02:00:00.000Z' }, (s) => ({ server, browser } = s));
 
   const login = (username: string) => staffLogin(browser, server.baseUrl, username);
 
@@ -34,7 +34,7 @@ describe('annual report journey in Chromium', () => {
   it('compile → approve → publish → the citizen reads it in the national table layout', async () => {
     const sfj = await sfjId();
     // the demo county has published its last two years' reports (reporting.demo.ts): compile an earlier year
-    const year = new Date().getUTCFullYear() - 3;
+    const year = server.deps.clock.now().getUTCFullYear() - 3;
     const reportUrl = `${server.baseUrl}/admin/reporting/annual-report?agencyId=${sfj}&year=${year}`;
 
     const office = await login('sfj-gk');
@@ -84,7 +84,7 @@ describe('annual report journey in Chromium', () => {
   it('a past year in the 2019 format reads in the 2019 layout on the portal and compares with 2021 years on staff screens', async () => {
     const sfj = await sfjId();
     // a year before the demo's reports and before the one the journey above compiles
-    const year = new Date().getUTCFullYear() - 4;
+    const year = server.deps.clock.now().getUTCFullYear() - 4;
     const nat = (n: number) => ({ ...emptyTable3Row(), natural: n, total: n });
     const table3 = Object.fromEntries(table3Rows('2019').map((r) => [r, emptyTable3Row()]));
     Object.assign(table3, {
@@ -95,7 +95,7 @@ describe('annual report journey in Chromium', () => {
       carried_out: nat(2),
     });
     const block = { upheld: 0, corrected: 0, other: 0, pending: 0, total: 0 };
-    const now = new Date().toISOString();
+    const now = server.deps.clock.now().toISOString();
     // a past year as the import stores it (the XLSX path itself is covered by the db tests)
     await server.deps.db
       .insertInto('annualReports')

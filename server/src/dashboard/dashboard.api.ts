@@ -112,7 +112,7 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
                 : `${active.name}的政府信息公开指南需要更新：${g.reasons.includes('review_due') ? '距上次发布已满一年' : ''}${g.reasons.length === 2 ? '；' : ''}${g.reasons.includes('contact_changed') ? '机关联系信息已变更' : ''}。请在“主动公开 → 公开指南”中修订并发布新版本。`,
             });
         }
-        // docs/domain.md §2.2 (《县局政务公开制度汇编》 art.12): a change of a catalog entry's matter, limit or form is reflected within 20 working days
+        // docs/product.md §2.2 (《县局政务公开制度汇编》 art.12): a change of a catalog entry's matter, limit or form is reflected within 20 working days
         if (
           active &&
           (active.kind === 'government' || active.kind === 'department') &&

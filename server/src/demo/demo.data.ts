@@ -1,4 +1,4 @@
-/** The demo county: a government, its 政务公开办, and departments like the seeds' agencies. */
+/** The demo county: a government, its 政务公开办, and departments like the agencies of the local regulations (docs/sources.md). */
 export const DEMO_REGION = { name: '云岭县', code: 'yunling', regionCode: '532999' };
 export const DEMO_PASSWORD = 'Demo2026pass';
 

@@ -1,5 +1,5 @@
 /**
- * Multi-agency isolation (docs/domain.md §1: "Nothing crosses agencies unless a supervising relation
+ * Multi-agency isolation (docs/product.md §1: "Nothing crosses agencies unless a supervising relation
  * grants it"): tests that try to read and change another agency's records through the API.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Staff roles (docs/domain.md §1), held per agency; one person may hold several roles in several agencies.
+ * Staff roles (docs/product.md §1), held per agency; one person may hold several roles in several agencies.
  * The platform administrator is a flag on the user, not an agency role.
  */
 export const ROLES = [

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 
 export const A11Y_COOKIE = 'gk_a11y';
 
-/** The five columns of the 政府信息公开专栏 (国办公开办函〔2019〕61号; docs/domain.md §2.2). */
+/** The five columns of the 政府信息公开专栏 (国办公开办函〔2019〕61号; docs/product.md §2.2). */
 export const COLUMNS = [
   {
     slug: 'guide',

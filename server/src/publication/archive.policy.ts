@@ -1,5 +1,5 @@
 /**
- * Who may do what with the guide, filing, archive volumes and the hand-over log (docs/domain.md §1: the
+ * Who may do what with the guide, filing, archive volumes and the hand-over log (docs/product.md §1: the
  * disclosure office keeps the guide and files; the archivist archives). Built on identity/access.ts.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';

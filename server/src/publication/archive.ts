@@ -1,5 +1,5 @@
 /**
- * Filing (备案), yearly archive volumes (归档卷) and the hand-over log (移交) — docs/domain.md §2.3 items 7–8.
+ * Filing (备案), yearly archive volumes (归档卷) and the hand-over log (移交) — docs/product.md §2.3 items 7–8.
  * - 《县局政务公开制度汇编》 四 政务公开备案制度: "政务公开的具体内容应及时报送县政务公开办备案" — a department files
  *   what it publishes with the supervising 政务公开办; 《县司法局公开工作制度》: "暂时不宜公开或不能公开的，要报上级主管
  *   机关备案" — withheld and deferred items are filed too.

@@ -1,5 +1,5 @@
 /**
- * The 20-working-day catalog update limit (docs/domain.md §2.2; 《县局政务公开制度汇编》 art.12): when the matter, time
+ * The 20-working-day catalog update limit (docs/product.md §2.2; 《县局政务公开制度汇编》 art.12): when the matter, time
  * limit or form of a catalog entry changes, the catalog must reflect it within 20 working days of the
  * change. An entry is pending while its recorded change date is later than its last catalog update
  * (a change recorded ahead of time, or an update not yet made); the staff dashboard warns when such

@@ -1,5 +1,5 @@
 /**
- * The 主动公开基本目录 (catalog) as a tree per agency (docs/domain.md §2.2). Default top level from the
+ * The 主动公开基本目录 (catalog) as a tree per agency (docs/product.md §2.2). Default top level from the
  * 《省司法厅信息公开指南》, and the 15 statutory items of R.20 as children of 法规文件 … 公共服务 where they fit.
  * Each entry states the matter (公开事项), time limit (公开时限) and form (公开方式) (《县局政务公开制度汇编》 art.12);
  * a change to any of them must be reflected in the catalog within 20 working days.

@@ -1,5 +1,5 @@
 /**
- * Guide use cases (docs/domain.md §2.2): edit a draft prefilled from the agency record, publish it as a new
+ * Guide use cases (docs/product.md §2.2): edit a draft prefilled from the agency record, publish it as a new
  * numbered version (history kept, R.12 "及时更新"), compare versions, and the yearly-review status.
  */
 import { agencyRepository } from '../agencies/agency.repository.ts';

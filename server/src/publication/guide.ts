@@ -1,5 +1,5 @@
 /**
- * The guide (政府信息公开指南, R.12; docs/domain.md §2.2) as a structured, versioned document. R.12 requires
+ * The guide (政府信息公开指南, R.12; docs/product.md §2.2) as a structured, versioned document. R.12 requires
  * the classification and arrangement of the information and how to obtain it, and the working
  * body's name, address, office hours, phone, fax and Internet contact; 《省司法厅信息公开指南》 adds the
  * scope, form and time limits, how to apply, fees and the supervision/remedy channels, and says it

@@ -12,7 +12,7 @@ import {
 import { publicationClockState, publicationDueDate } from './publication-clock.ts';
 import { isKnownSubject, STATE_COUNCIL_SUBJECTS, subjectLabel, subjectsFor } from './subjects.ts';
 
-describe('pipeline transition table (docs/domain.md §2.3)', () => {
+describe('pipeline transition table (docs/product.md §2.3)', () => {
   it('walks the full path: draft → leader → review office → approval → published → revoked', () => {
     let s = nextStatus('draft', 'submit')!;
     expect(s).toBe('leader_review');
@@ -41,7 +41,7 @@ describe('pipeline transition table (docs/domain.md §2.3)', () => {
   });
 });
 
-describe('source attribute and visibility (docs/domain.md §6)', () => {
+describe('source attribute and visibility (docs/product.md §6)', () => {
   const base = {
     title: 't',
     attribute: 'proactive' as const,
@@ -70,7 +70,7 @@ describe('source attribute and visibility (docs/domain.md §6)', () => {
   });
 });
 
-describe('subjects (国务院政策文件库主题分类) and default catalog (docs/domain.md §2.2)', () => {
+describe('subjects (国务院政策文件库主题分类) and default catalog (docs/product.md §2.2)', () => {
   it('has the 22 State Council categories, labels with 、 kept whole', () => {
     expect(STATE_COUNCIL_SUBJECTS).toHaveLength(22);
     expect(subjectLabel('02.01')).toBe('综合政务\\政务公开');

@@ -1,5 +1,5 @@
 /**
- * An information item (政府信息, docs/domain.md §2.1) and its publication pipeline (§2.3):
+ * An information item (政府信息, docs/product.md §2.1) and its publication pipeline (§2.3):
  * source attribute → confidentiality review (drafter's opinion → leader in charge → review office
  * conclusion 公开 / 不予公开 / 需报审) → deliberation and approval → publication (immediate or scheduled).
  * Statuses are a closed union with an explicit transition table (house style rule 1).
@@ -99,7 +99,7 @@ export const VALIDITY_LABELS: Record<Validity, string> = {
   expired: '已失效',
 };
 
-/** 公开方式 (R.23 channels; docs/domain.md §2.1). */
+/** 公开方式 (R.23 channels; docs/product.md §2.1). */
 export const CHANNELS = ['website', 'board', 'gazette', 'new_media', 'service_window', 'screen'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -111,7 +111,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   screen: '电子屏',
 };
 
-/** Non-disclosure grounds (docs/domain.md §2.5), used as the legal reason of 依申请公开 / 不予公开 items. */
+/** Non-disclosure grounds (docs/product.md §2.5), used as the legal reason of 依申请公开 / 不予公开 items. */
 export const NON_DISCLOSURE_GROUNDS = {
   state_secret: '属于国家秘密',
   prohibited_by_law: '其他法律行政法规禁止公开',
@@ -133,7 +133,7 @@ export function isEditable(status: ItemStatus): boolean {
 }
 
 /**
- * THE public-visibility rule (docs/domain.md §6, the first security property): published, public scope,
+ * THE public-visibility rule (docs/product.md §6, the first security property): published, public scope,
  * proactive attribute, and (for non-permanent items) not yet past the online retention period is
  * decided by the list query; every public path funnels through this predicate or its SQL twin
  * `publicItems()` in publication.repository.ts.

@@ -1,5 +1,5 @@
 /**
- * Interpretation material is published together with its policy document (docs/domain.md §2.3.4; 《市司法局自查报告》:
+ * Interpretation material is published together with its policy document (docs/product.md §2.3.4; 《市司法局自查报告》:
  * 解读材料与政策性文件一同报批): an approved interpretation of a document not yet public waits, and
  * goes public in the document's publication transaction; the document page links both ways.
  */

@@ -307,7 +307,7 @@ describe.each(dialects())('bulk import from an old site (%s)', (dialect) => {
     expect(JSON.parse(events[1]!.afterJson!)).toMatchObject({ accepted: 3, rejected: 4 });
   });
 
-  it('the rejected-rows report names row, column and reason; personal data in it is masked (docs/domain.md §2.3 scan)', async () => {
+  it('the rejected-rows report names row, column and reason; personal data in it is masked (docs/product.md §2.3 scan)', async () => {
     const app: App = await buildApp(t.deps);
     try {
       const gkb = as(app, await loginAs(app, 'gkb'));

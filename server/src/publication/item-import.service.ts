@@ -10,7 +10,7 @@
  * table; a restart resumes unfinished imports (jobs.ts).
  *
  * Nothing personal or classified is published: a row whose title, summary, body or attachment text
- * carries a finding of the sensitive-content scan (docs/domain.md §2.3) is rejected with the finding
+ * carries a finding of the sensitive-content scan (docs/product.md §2.3) is rejected with the finding
  * (masked), and there is no override on this path — such an item goes through the editor and the
  * review office instead.
  */
@@ -171,7 +171,7 @@ export async function createImport(
   if (!actor) throw new AppError('UNAUTHENTICATED');
   const dir = await agencyDirectory(deps, tx);
   if (!dir.byId.get(input.agencyId)) throw new AppError('AGENCY_NOT_FOUND');
-  // importing publishes directly: the disclosure office's task, like the catalog (docs/domain.md §1)
+  // importing publishes directly: the disclosure office's task, like the catalog (docs/product.md §1)
   if (!publicationPolicy.canManage(actor, dir, input.agencyId)) throw new AppError('FORBIDDEN');
   const rows = await readImportSheet(input.sheet.bytes);
   const { readZip, ZipError } = await import('./zip-archive.ts');

@@ -1,7 +1,7 @@
 /**
- * Joint information (docs/domain.md §2.3: "the lead agency reviews and needs written consent of the
+ * Joint information (docs/product.md §2.3: "the lead agency reviews and needs written consent of the
  * others"), local subject categories ("22 subject categories with their second level, extensible")
- * and the 20-working-day catalog update warning on the dashboard (docs/domain.md §2.2) — over HTTP.
+ * and the 20-working-day catalog update warning on the dashboard (docs/product.md §2.2) — over HTTP.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../http/build-app.ts';
@@ -129,7 +129,7 @@ describe.each(dialects())('joint consent, local subjects, catalog update warning
     expect(item.statusCode).toBe(201);
   });
 
-  it('docs/domain.md §2.2: a catalog change not reflected within 20 working days warns on the dashboard', async () => {
+  it('docs/product.md §2.2: a catalog change not reflected within 20 working days warns on the dashboard', async () => {
     const gkb = as(app, await loginAs(app, 'gkb'));
     const codes = async () =>
       (await gkb.get('/api/v1/admin/dashboard')).json().warnings.map((w: { code: string }) => w.code);

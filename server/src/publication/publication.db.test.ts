@@ -1,7 +1,7 @@
 /**
  * The publication pipeline against both databases: scan blocking, the three-step confidentiality
  * review, approval, 索引号 allocation (unique under concurrent publication), search, revocation and
- * validity changes (docs/domain.md §2.3, R.26).
+ * validity changes (docs/product.md §2.3, R.26).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { searchItems } from '../search/index.ts';

@@ -1,8 +1,8 @@
 /**
- * Public portal pages of publication (docs/domain.md §2.2 columns, document pages, search, feeds).
+ * Public portal pages of publication (docs/product.md §2.2 columns, document pages, search, feeds).
  * Every read goes through publicationRepository's public queries (published + public scope +
  * proactive attribute) or the search index (which only ever holds such items): the first security
- * property (docs/domain.md §6). Server-rendered, escaped by default, no JavaScript.
+ * property (docs/product.md §6). Server-rendered, escaped by default, no JavaScript.
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';

@@ -1,5 +1,5 @@
 /**
- * Who may do what in publication (docs/domain.md §1 roles, §2.3 pipeline: "谁主管、谁审批、谁负责").
+ * Who may do what in publication (docs/product.md §1 roles, §2.3 pipeline: "谁主管、谁审批、谁负责").
  * Built on the relation model of identity/access.ts (docs/access.md): every acting right needs a
  * role held on the item's own agency — a supervising office reads published and pipeline items but
  * drafts, reviews, approves, publishes and revokes nothing; the platform administrator takes no part.

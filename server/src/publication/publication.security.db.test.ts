@@ -1,5 +1,5 @@
 /**
- * THE FIRST SECURITY PROPERTY (docs/domain.md §6), tested as such: an item in any non-public state is
+ * THE FIRST SECURITY PROPERTY (docs/product.md §6), tested as such: an item in any non-public state is
  * unreachable for the public through pages, search results and snippets, attachment URLs, the JSON
  * API, feeds, the sitemap and error messages. A public control item proves each surface works.
  */

@@ -1,7 +1,7 @@
 /**
- * Publication use cases (docs/domain.md §2.3). Each takes (deps, tx, ctx, input); the route or CLI opens
+ * Publication use cases (docs/product.md §2.3). Each takes (deps, tx, ctx, input); the route or CLI opens
  * the transaction. Every state change writes an audit event in that transaction, and the search
- * index is changed in the same transaction as the item's visibility (docs/domain.md §6).
+ * index is changed in the same transaction as the item's visibility (docs/product.md §6).
  */
 import { createHash } from 'node:crypto';
 import sanitizeHtml from 'sanitize-html';
@@ -261,7 +261,7 @@ export async function saveCatalogEntry(
   if (all.some((e) => e.code === input.code && e.id !== id)) throw new AppError('CATALOG_CODE_TAKEN');
   const now = deps.clock.now().toISOString();
   const rules = await rulesForAgency(deps, tx, agencyId);
-  // docs/domain.md §2.2: a change of matter, limit or form is reflected in the catalog within 20 working days
+  // docs/product.md §2.2: a change of matter, limit or form is reflected in the catalog within 20 working days
   const changedOn = input.changedOn ?? today(deps);
   const updateDueOn = (await calendarFor(deps, agencyId)).addWorkingDays(changedOn, rules.catalogUpdateDays);
   const fields = {
@@ -632,7 +632,7 @@ export async function submitItem(
   if (!publicationPolicy.canEdit(actor, dir, item)) throw new AppError('FORBIDDEN');
   const status = transition(item, 'submit');
   // the scan stops a proactive item at the drafter's desk; only an explicit request sends flagged
-  // content on to the review office, which alone may override (docs/domain.md §2.3)
+  // content on to the review office, which alone may override (docs/product.md §2.3)
   const findings = await rescan(tx, item);
   if (item.attribute === 'proactive' && findings.length > 0 && !opinion.requestOverride)
     throw new AppError('ITEM_SCAN_BLOCKED', { detail: { findings } });
@@ -744,7 +744,7 @@ export async function overrideScan(deps: Deps, tx: DbOrTx, ctx: Ctx, id: number,
   return after;
 }
 
-/** Everything that must hold before an item becomes public (docs/domain.md §2.3). */
+/** Everything that must hold before an item becomes public (docs/product.md §2.3). */
 async function assertPublishable(tx: DbOrTx, item: ItemRow) {
   if (item.attribute !== 'proactive') throw new AppError('ITEM_NOT_PROACTIVE');
   const findings = await rescan(tx, item);
@@ -800,7 +800,7 @@ export async function approveItem(
     return after;
   }
   await assertPublishable(tx, item);
-  // docs/domain.md §2.3.4 (《市司法局自查报告》: 解读材料与政策性文件一同报批, "谁起草、谁解读"): interpretation material
+  // docs/product.md §2.3.4 (《市司法局自查报告》: 解读材料与政策性文件一同报批, "谁起草、谁解读"): interpretation material
   // is published together with its policy document, never ahead of it — an approved interpretation of
   // a document not yet public waits (scheduled, no time) and is released in the document's transaction
   if (item.interpretationOfId) {
@@ -872,7 +872,7 @@ async function publish(deps: Deps, tx: DbOrTx, ctx: Ctx, item: ItemRow): Promise
   await closePublicationClock(deps, tx, item.id, 'met');
   await audit(deps, tx, ctx, after, 'item.published', snap(item), snap(after));
   await cacheChanged(deps, tx, 'latest');
-  // its approved interpretation material goes public with it, in this transaction (docs/domain.md §2.3.4)
+  // its approved interpretation material goes public with it, in this transaction (docs/product.md §2.3.4)
   for (const held of await repo.interpretationsHeldFor(tx, item.id)) {
     await assertPublishable(tx, held);
     await publish(deps, tx, ctx, held);
@@ -977,7 +977,7 @@ export async function changeValidity(
   return after;
 }
 
-/** Records a co-producing agency's written consent (docs/domain.md §2.3: joint information). */
+/** Records a co-producing agency's written consent (docs/product.md §2.3: joint information). */
 export async function recordJointConsent(
   deps: Deps,
   tx: DbOrTx,

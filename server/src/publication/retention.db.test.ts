@@ -1,5 +1,5 @@
 /**
- * Online retention (《省司法厅信息公开指南》; docs/domain.md §2.3.6): items outside the permanent catalog categories
+ * Online retention (《省司法厅信息公开指南》; docs/product.md §2.3.6): items outside the permanent catalog categories
  * leave the public site after one year — the lists, search (portal and API), feeds and the sitemap
  * alike — while permanent-category items stay; an archived item's permalink says so and links the
  * agency's application form prefilled with its title and 索引号.

@@ -1,5 +1,5 @@
 /**
- * Online retention (《省司法厅信息公开指南》; docs/domain.md §2.3.6): items outside the permanent catalog categories
+ * Online retention (《省司法厅信息公开指南》; docs/product.md §2.3.6): items outside the permanent catalog categories
  * (overview, regulations and normative documents, plans, enforcement basis, fees, public services)
  * leave the public site after the agency's retention period (rule profile `onlineRetentionYears`,
  * 1 year by default) — the lists, search, feeds and the sitemap alike. They stay in the archive, and

@@ -5,7 +5,7 @@ import { isValidResidentId, luhnValid, scanItem, scanText } from './sensitive-sc
 const ID = '11010519491231002X';
 const kinds = (text: string) => scanText('body', text).map((f) => f.kind);
 
-describe('resident ID numbers (GB 11643; docs/domain.md §2.3 automated scan)', () => {
+describe('resident ID numbers (GB 11643; docs/product.md §2.3 automated scan)', () => {
   it('accepts a valid 18-digit number and rejects a wrong check digit', () => {
     expect(isValidResidentId(ID)).toBe(true);
     expect(isValidResidentId('110105194912310021')).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * The automatic pre-publication scan (docs/domain.md §2.3 step 2, "the platform's own help"): personal
+ * The automatic pre-publication scan (docs/product.md §2.3 step 2, "the platform's own help"): personal
  * data and classification marks in the title, body and attachment text of an item. A finding blocks
  * publication unless the confidentiality review office records an override (《县司法局公开工作制度》 §9: "先审查，后公开").
  * Pure: no I/O, no clock.

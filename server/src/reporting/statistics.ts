@@ -1,5 +1,5 @@
 /**
- * Statistics for the dashboards (docs/domain.md §5.4), aggregated from row-level facts. Pure. Figures that
+ * Statistics for the dashboards (docs/product.md §5.4), aggregated from row-level facts. Pure. Figures that
  * overlap the annual report (applications received, outcomes) use the same rules, so they match it.
  */
 import type { WorkingCalendar } from '../calendar/working-days.ts';

@@ -1,5 +1,5 @@
 /**
- * Editable letter templates (docs/domain.md §3.4): which {{placeholders}} each letter kind may use, the
+ * Editable letter templates (docs/product.md §3.4): which {{placeholders}} each letter kind may use, the
  * checks an edited template must pass, and sample facts for the preview. Pure.
  */
 import type { Role } from '../identity/roles.ts';
@@ -142,7 +142,7 @@ export const SAMPLE_VARS: Record<Placeholder, string | number> = {
   feeDueOn: '2026-03-31',
 };
 
-/** Roles that may take a step of the reply approval chain (docs/domain.md §3.3: unit head → office head). */
+/** Roles that may take a step of the reply approval chain (docs/product.md §3.3: unit head → office head). */
 export const APPROVAL_ROLES: readonly Role[] = ['unit_head', 'disclosure_office', 'leader', 'principal'];
 export const APPROVAL_CHAIN_MAX = 4;
 

@@ -1,5 +1,5 @@
 /**
- * Letters (告知书 / 答复书, docs/domain.md §3.4): built from editable templates with {{placeholders}} and
+ * Letters (告知书 / 答复书, docs/product.md §3.4): built from editable templates with {{placeholders}} and
  * the case's facts. Every letter carries the agency's name, the registration number, the applicant,
  * the request, the decision, the article cited, the remedy clause (行政复议 within 60 days, 行政诉讼
  * within 6 months) where a decision is made, and the date. Pure.

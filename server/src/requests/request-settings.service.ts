@@ -1,5 +1,5 @@
 /**
- * Per-agency settings of the application process (docs/domain.md §3.3–3.4): the approval chain a reply
+ * Per-agency settings of the application process (docs/product.md §3.3–3.4): the approval chain a reply
  * passes before it leaves (default unit head → office head) and the letter templates. Only the
  * agency's disclosure office or agency administrator edits them; every change is audited. Each use
  * case takes (deps, db|tx, ctx, …); the route opens the transaction.

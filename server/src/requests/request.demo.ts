@@ -74,7 +74,7 @@ type Step =
   | { do: 'decide'; codes: DispositionCode[]; only: string[] }
   | { do: 'reply' | 'close'; only: string[] };
 
-/** The department whose settings are customised (docs/domain.md §3.3–3.4), before its first application. */
+/** The department whose settings are customised (docs/product.md §3.3–3.4), before its first application. */
 const CUSTOM_SETTINGS_DEPARTMENT = 'jyj';
 const CUSTOM_APPROVAL_CHAIN = ['unit_head', 'leader', 'disclosure_office'];
 

@@ -29,7 +29,7 @@ export interface SearchFilters {
   docNo?: string;
   validity?: string;
   /**
-   * Online retention (《省司法厅信息公开指南》; docs/domain.md §2.3.6): items published before the cutoff leave the
+   * Online retention (《省司法厅信息公开指南》; docs/product.md §2.3.6): items published before the cutoff leave the
    * results unless their catalog category is permanent. `byAgency` lists agencies whose rule profile
    * has a different retention period.
    */

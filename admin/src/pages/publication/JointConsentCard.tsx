@@ -9,7 +9,7 @@ type Joint = NonNullable<PublicationItem['jointAgencies']>[number];
 
 /**
  * 联合制发: the lead agency publishes only with each co-producing agency's written consent
- * (docs/domain.md §2.3). Lists every co-producer with its recorded consent and records a missing one.
+ * (docs/product.md §2.3). Lists every co-producer with its recorded consent and records a missing one.
  */
 export function JointConsentCard({ item, onChanged }: { item: PublicationItem; onChanged: () => void }) {
   const joint = item.jointAgencies ?? [];

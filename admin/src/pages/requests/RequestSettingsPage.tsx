@@ -263,7 +263,7 @@ function TemplateEditor({
   );
 }
 
-/** 依申请公开设置 of one agency: the approval chain and the letter templates (docs/domain.md §3.3–3.4). */
+/** 依申请公开设置 of one agency: the approval chain and the letter templates (docs/product.md §3.3–3.4). */
 export default function RequestSettingsPage() {
   const { agencyId, picker } = useRequestAgency();
   const { data, error, loading, reload } = useApiData<RequestSettings>(

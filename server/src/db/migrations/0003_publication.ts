@@ -1,5 +1,5 @@
 /**
- * Publication (主动公开, docs/domain.md §2): information items and their pipeline records, attachments,
+ * Publication (主动公开, docs/product.md §2): information items and their pipeline records, attachments,
  * the per-agency catalog tree, local subject categories, index-number counters, guide versions and
  * the public search index (bigram tokens; FTS5 on SQLite, GIN on PostgreSQL). Frozen once landed.
  */
@@ -157,7 +157,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('guide_versions_uq', ['agency_id', 'version'])
     .execute();
 
-  // Only published public items are ever in this table (docs/domain.md §6).
+  // Only published public items are ever in this table (docs/product.md §6).
   await db.schema
     .createTable('search_documents')
     .addColumn('item_id', 'integer', (c) => c.primaryKey().references('information_items.id'))

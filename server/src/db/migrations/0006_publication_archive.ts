@@ -1,5 +1,5 @@
 /**
- * Publication archive (docs/domain.md §2.2 guide, §2.3 items 7–8): the guide's working draft, filing (备案)
+ * Publication archive (docs/product.md §2.2 guide, §2.3 items 7–8): the guide's working draft, filing (备案)
  * of items with the supervising office, yearly archive volumes (归档卷) with their frozen catalogue,
  * and the hand-over log to the state archive and the public library (R.25). Frozen once landed.
  */
