@@ -1,6 +1,6 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';

@@ -8,7 +8,7 @@ import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import {
   packagedSchedule,

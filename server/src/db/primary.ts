@@ -3,7 +3,7 @@
  * identity always live on the primary, whichever handle a route was given. No imports: shared/tx.ts
  * depends on it.
  */
-import type { Db } from '../db/create-db.ts';
+import type { Db } from './create-db.ts';
 
 const primaries = new WeakMap<Db, Db>();
 
