@@ -24,6 +24,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { hasAnyAgency, printDemoBanner, seedDemo } from '../demo/demo.seed.ts';
 import { generateSynthetic } from '../demo/generate.ts';
 import { createUser } from '../identity/user.service.ts';
+import '../http/error-registry.ts';
 import { AppError, isAppError } from '../shared/app-error.ts';
 import { systemClock } from '../shared/clock.ts';
 import { type Deps, makeDeps } from '../shared/deps.ts';
