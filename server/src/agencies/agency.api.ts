@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { clientIp, staffOf } from '../http/auth.ts';
+import { clientIp, staffOf } from '../identity/staff-request.ts';
 import { readableScope, inScope } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { staffOf } from '../http/auth.ts';
+import { staffOf } from '../identity/staff-request.ts';
 import { inScope, scopeList } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { addDays } from '../shared/dates.ts';

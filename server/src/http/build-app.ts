@@ -35,10 +35,10 @@ import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
-import { requireStaff } from './auth.ts';
+import { requireStaff } from '../identity/staff-request.ts';
 import { makeErrorHandler } from './error-handler.ts';
-import { inputGuard } from './input-guard.ts';
-import { publicCache } from './public-cache.ts';
+import { inputGuard } from '../shared/input-guard.ts';
+import { publicCache } from '../shared/public-cache.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface BuildOptions {
@@ -83,7 +83,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
   const https = deps.config.publicBaseUrl.startsWith('https:');
   securityHeaders(app, { https });
-  // every cookie is Secure whenever the site is served over https, as the session cookie is (http/auth.ts)
+  // every cookie is Secure whenever the site is served over https, as the session cookie is (identity/staff-request.ts)
   await app.register(cookie, { secret: deps.config.sessionSecret, parseOptions: { secure: https } });
   // after the cookie plugin: a response that sets a cookie is never marked cacheable
   publicCache(app);

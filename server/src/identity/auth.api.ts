@@ -9,7 +9,7 @@ import {
   requireStaff,
   setSessionCookie,
   staffOf,
-} from '../http/auth.ts';
+} from './staff-request.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';

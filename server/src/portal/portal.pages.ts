@@ -10,7 +10,7 @@ import { agencyRepository } from '../agencies/agency.repository.ts';
 import type { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
-import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../shared/public-cache.ts';
 import { type LatestItem, latestPublicItems } from '../publication/latest.service.ts';
 import { layout, type PageMeta, parseA11y } from './layout.ts';
 import { PORTAL_CSS } from './portal.css.ts';

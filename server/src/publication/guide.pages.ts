@@ -20,7 +20,7 @@ import {
 } from './guide.ts';
 import type { GuideVersionRow } from './publication.table.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
-import { PAGE_CACHE } from '../http/public-cache.ts';
+import { PAGE_CACHE } from '../shared/public-cache.ts';
 
 function contactBlock(c: GuideContact): SafeHtml {
   const rows = (Object.keys(CONTACT_LABELS) as (keyof GuideContact)[]).filter((k) => c[k]);

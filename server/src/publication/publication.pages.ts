@@ -19,7 +19,7 @@ import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../shared/public-cache.ts';
 import { REGIMES_ENTRY_CODE } from './catalog.ts';
 import { archiveRequestHref } from './archive.ts';
 import { guidePages } from './guide.pages.ts';

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import { staffOf } from '../http/auth.ts';
+import { staffOf } from '../identity/staff-request.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';

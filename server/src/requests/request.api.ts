@@ -7,7 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { calendarFor, dueSoonDates } from '../calendar/calendar.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
+import { clientIp, staffOf } from '../identity/staff-request.ts';
 import { inScope, readableScope, scopeList } from '../identity/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';

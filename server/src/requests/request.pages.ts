@@ -12,7 +12,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
-import { multipartParts, refuseNul } from '../http/input-guard.ts';
+import { multipartParts, refuseNul } from '../shared/input-guard.ts';
 import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
 import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal/portal.pages.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';

@@ -10,7 +10,7 @@
  */
 import type { Multipart } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { AppError, type FieldProblem, isAppError, validationError } from '../shared/app-error.ts';
+import { AppError, type FieldProblem, isAppError, validationError } from './app-error.ts';
 
 /** PostgreSQL `integer` (int4): ids are `serial`, counts and years are `integer`. */
 export const INT_MAX = 2_147_483_647;

@@ -4,7 +4,7 @@
  * against the session's token and the Origin header against our own origin.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { resolveSession, type SessionContext, safeEqual } from '../identity/auth.service.ts';
+import { resolveSession, type SessionContext, safeEqual } from './auth.service.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 
