@@ -3,7 +3,7 @@ import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cl
 import { primaryOf } from '../db/primary.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { type AgencyKind, isAllowedParent, isValidOfficialCode } from './agency.ts';

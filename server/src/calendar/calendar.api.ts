@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../identity/staff-request.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
 import { AppError } from '../shared/app-error.ts';
 import { isValidIsoDate } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -2,7 +2,7 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { CalendarDayRow, DeadlineRow } from '../db/database.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';

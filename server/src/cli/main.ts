@@ -29,7 +29,7 @@ import { AppError, isAppError } from '../shared/app-error.ts';
 import { systemClock } from '../shared/clock.ts';
 import { type Deps, makeDeps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { progressBar } from './progress.ts';
+import { progressBar } from '../shared/progress.ts';
 
 const USAGE = `用法：gongkai <命令> [选项]
 

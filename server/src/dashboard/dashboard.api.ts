@@ -8,8 +8,8 @@ import { reportDueDate } from '../reporting/annual-report.ts';
 import { reportingRepository } from '../reporting/reporting.repository.ts';
 import { calendarPolicy } from '../calendar/calendar.policy.ts';
 import { calendarStatus } from '../calendar/calendar.service.ts';
-import { staffOf } from '../identity/staff-request.ts';
-import { inScope, readableScope } from '../identity/access.ts';
+import { staffOf } from '../access/staff-of.ts';
+import { inScope, readableScope } from '../access/access.ts';
 import { userRepository } from '../identity/user.repository.ts';
 
 import { archivePolicy, catalogUpdateStatus, guideReview, publicationPolicy } from '../publication/index.ts';

@@ -4,7 +4,7 @@
  * in its own context). Computed from the records on every request by the modules' own rules.
  */
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
 import { requestTodos } from '../requests/request.todo.ts';

@@ -7,7 +7,7 @@ import { makeOrganUscc } from '../agencies/agency.ts';
 import { addSupervision, createAgency } from '../agencies/agency.service.ts';
 import type { AgencyRow } from '../db/database.ts';
 import { hashPassword } from '../identity/password.ts';
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';

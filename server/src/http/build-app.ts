@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
-import { auditApi } from '../audit/audit.api.ts';
+import { auditApi } from '../identity/audit-log.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
 import { publicReadDeps } from '../cluster/read-replica.ts';
 import { sharedRateLimitStore } from '../cluster/rate-limit-store.ts';

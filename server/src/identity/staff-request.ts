@@ -7,15 +7,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, type SessionContext, safeEqual } from './auth.service.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
+import '../access/staff-of.ts';
 
 export const SESSION_COOKIE = 'gk_sid';
 export const CSRF_HEADER = 'x-csrf-token';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    staffContext?: SessionContext | null;
-  }
-}
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -53,15 +48,6 @@ export function requireStaff(deps: Deps) {
         throw new AppError('CSRF_INVALID');
     }
   };
-}
-
-export function staffOf(req: FastifyRequest): SessionContext {
-  if (!req.staffContext) throw new AppError('UNAUTHENTICATED');
-  return req.staffContext;
-}
-
-export function clientIp(req: FastifyRequest): string {
-  return req.ip;
 }
 
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string): void {

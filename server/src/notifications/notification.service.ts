@@ -4,7 +4,7 @@
  */
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';

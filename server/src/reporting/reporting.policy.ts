@@ -1,7 +1,7 @@
 /** Who may do what with annual reports. */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { inScope, readableScope, scopeWithRole } from '../identity/access.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { inScope, readableScope, scopeWithRole } from '../access/access.ts';
 
 export const reportingPolicy = {
   canRead(actor: StaffActor, dir: AgencyDirectory, agencyId: number): boolean {

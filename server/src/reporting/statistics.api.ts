@@ -2,7 +2,7 @@ import { reportableAgency } from './reporting.access.ts';
 import { sendDownload, XLSX_MIME } from '../shared/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { staffOf } from '../identity/staff-request.ts';
+import type { staffOf } from '../access/staff-of.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 import { agencyStatistics, statisticsXlsx } from './statistics.service.ts';

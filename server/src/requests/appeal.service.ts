@@ -6,7 +6,7 @@
  */
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef } from '../identity/actor.ts';
+import { actorRef } from '../access/actor.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate } from '../shared/dates.ts';

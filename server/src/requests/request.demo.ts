@@ -9,9 +9,9 @@
 import { completeResidentId } from '../shared/resident-id.ts';
 import { completeUscc } from '../agencies/agency.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { staffActorByUsername } from '../identity/auth.service.ts';
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';

@@ -9,15 +9,21 @@ import type { Rules } from '../agencies/rule-profile.ts';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 import type { WorkingCalendar } from '../calendar/working-days.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { SyntheticGenerator } from '../demo/generate.ts';
-import { personName } from '../demo/demo.data.ts';
+import type { SyntheticGenerator } from './generate.ts';
+import { personName } from './demo.data.ts';
 import type { Deps } from '../shared/deps.ts';
 import { addDays } from '../shared/dates.ts';
 import { chinaDate } from '../shared/clock.ts';
-import { type Channel, CHANNELS, formatRegistrationNo, ORG_TYPES, type Status } from './application.ts';
-import { DISPOSITION_CODES, type DispositionCode, reportCategory } from './disposition.ts';
-import { SUBJECT } from './request.repository.ts';
-import { calendarIn } from './request.service.ts';
+import {
+  type Channel,
+  CHANNELS,
+  formatRegistrationNo,
+  ORG_TYPES,
+  type Status,
+} from '../requests/application.ts';
+import { DISPOSITION_CODES, type DispositionCode, reportCategory } from '../requests/disposition.ts';
+import { SUBJECT } from '../requests/request.repository.ts';
+import { calendarIn } from '../requests/request.service.ts';
 
 const SUBJECTS = [
   '行政处罚案件统计',

@@ -5,9 +5,9 @@
  * the masked case file, not through its audit log (docs/access.md).
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { type Scope, scopeWithRole } from '../identity/access.ts';
-import type { Role } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { type Scope, scopeWithRole } from '../access/access.ts';
+import type { Role } from '../access/roles.ts';
 
 const AUDIT_ROLES: readonly Role[] = ['agency_admin', 'disclosure_office', 'supervisor'];
 

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { staffOf } from '../identity/staff-request.ts';
-import { inScope, scopeList } from '../identity/access.ts';
+import { staffOf } from '../access/staff-of.ts';
+import { inScope, scopeList } from '../access/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { addDays } from '../shared/dates.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, Nullable } from '../shared/schema.ts';
-import { ACTION_LABELS, actionLabel, ENTITY_LABELS } from './audit.ts';
-import { auditPolicy } from './audit.policy.ts';
-import { auditRepository } from './audit.repository.ts';
-import { verifyAuditChain } from './audit.service.ts';
+import { ACTION_LABELS, actionLabel, ENTITY_LABELS } from '../audit/audit.ts';
+import { auditPolicy } from './audit-log.policy.ts';
+import { auditRepository } from '../audit/audit.repository.ts';
+import { verifyAuditChain } from '../audit/audit.service.ts';
 
 const TAG = ['审计日志'];
 

@@ -5,13 +5,13 @@
  */
 import { bulkLoadRepository } from '../db/bulk-load.repository.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { SyntheticGenerator } from '../demo/generate.ts';
+import type { SyntheticGenerator } from './generate.ts';
 import type { Deps } from '../shared/deps.ts';
-import { type BulkItem, insertPublishedBatch, newBulkCache } from './publication.bulk.ts';
+import { type BulkItem, insertPublishedBatch, newBulkCache } from '../publication/publication.bulk.ts';
 import { searchRepository } from '../search/index.ts';
-import { publicationRepository as repo } from './publication.repository.ts';
-import { ensureCatalog } from './publication.service.ts';
-import { STATE_COUNCIL_SUBJECTS } from './subjects.ts';
+import { publicationRepository as repo } from '../publication/publication.repository.ts';
+import { ensureCatalog } from '../publication/publication.service.ts';
+import { STATE_COUNCIL_SUBJECTS } from '../publication/subjects.ts';
 
 const TOPICS = [
   '法律援助',
