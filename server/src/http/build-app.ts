@@ -16,10 +16,11 @@ import { publicReadDeps } from '../cluster/read-replica.ts';
 import { sharedRateLimitStore } from '../cluster/rate-limit-store.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { todoApi } from '../dashboard/todo.api.ts';
-import { siteApi } from '../portal/site.api.ts';
+import { siteApi } from '../portal-frame/site.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
-import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
+import { portalPages } from '../portal/portal.pages.ts';
+import { renderErrorPage } from '../portal-frame/index.ts';
 import {
   itemImportApi,
   localSubjectApi,

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { agencyRepository } from '../agencies/agency.repository.ts';
-import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal/portal.pages.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal-frame/index.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';

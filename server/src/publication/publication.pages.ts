@@ -12,7 +12,7 @@ import {
   renderAgencyColumnPage,
   renderErrorPage,
   renderPortalPage,
-} from '../portal/portal.pages.ts';
+} from '../portal-frame/index.ts';
 import { SEARCH_CAP, type SearchResult, searchItems, type SnippetPart } from '../search/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { formatDateZh } from '../shared/dates.ts';

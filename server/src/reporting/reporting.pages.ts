@@ -1,7 +1,7 @@
 import { DOCX_MIME, sendDownload } from '../shared/download.ts';
 /** The portal's 政府信息公开年报 column: published reports only, in the national table layout. */
 import type { FastifyPluginAsync } from 'fastify';
-import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal/portal.pages.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal-frame/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html } from '../shared/html.ts';
 import { renderAnnualReport } from './annual-report.render.ts';
