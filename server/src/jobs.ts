@@ -66,23 +66,44 @@ export const JOBS: Job[] = [
   },
 ];
 
-export function startBackgroundJobs(deps: Deps, log: (msg: string) => void, everyMs = 60_000): () => void {
+/** One pass over `jobs` in order: a failure is logged and the next job still runs (retried next tick). */
+export async function runJobsOnce(
+  deps: Deps,
+  log: (msg: string) => void,
+  jobs: readonly Job[] = JOBS,
+): Promise<void> {
+  for (const job of jobs) {
+    try {
+      const n = await runJob(deps, job);
+      if (n > 0) log(`${job.name}：处理 ${n} 条`);
+    } catch (e) {
+      log(`${job.name}失败：${e instanceof Error ? e.message : String(e)}（下次重试）`);
+    }
+  }
+}
+
+/**
+ * Runs the jobs at start and then every `everyMs`, never two passes at once on one node. Returns
+ * `stop`; `firstPass` settles when the pass at start has finished.
+ */
+export function startBackgroundJobs(
+  deps: Deps,
+  log: (msg: string) => void,
+  everyMs = 60_000,
+  jobs: readonly Job[] = JOBS,
+): (() => void) & { firstPass: Promise<void> } {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
-    for (const job of JOBS) {
-      try {
-        const n = await runJob(deps, job);
-        if (n > 0) log(`${job.name}：处理 ${n} 条`);
-      } catch (e) {
-        log(`${job.name}失败：${e instanceof Error ? e.message : String(e)}（下次重试）`);
-      }
+    try {
+      await runJobsOnce(deps, log, jobs);
+    } finally {
+      running = false;
     }
-    running = false;
   };
-  void tick();
+  const firstPass = tick();
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return Object.assign(() => clearInterval(timer), { firstPass });
 }
