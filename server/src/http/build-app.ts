@@ -52,6 +52,12 @@ export interface BuildOptions {
 
 export type App = FastifyInstance;
 
+/** Every route an app registered (method, url, whether it is hidden from OpenAPI), for the contract test. */
+const registered = new WeakMap<object, { method: string; url: string; hidden: boolean }[]>();
+export function routesOf(app: App): readonly { method: string; url: string; hidden: boolean }[] {
+  return registered.get(app) ?? [];
+}
+
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
   const errorHandler = makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err));
   const app = Fastify({
@@ -76,6 +82,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  registered.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    const hidden = Boolean((r.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url, hidden });
+  });
   inputGuard(app);
   app.setNotFoundHandler((req, reply) => {
     reply.status(404);
