@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
+import { isRetryableConflict } from '../shared/tx.ts';
 import { ERROR_CATALOG, type ErrorCode } from './error-registry.ts';
 
 interface AjvError {
@@ -138,6 +139,7 @@ function databaseRefusal(error: unknown): ErrorCode | undefined {
 
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  if (isRetryableConflict(error)) return new AppError('DATABASE_BUSY');
   const refused = databaseRefusal(error);
   if (refused) return new AppError(refused);
   const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
@@ -187,6 +189,7 @@ export function makeErrorHandler(
     else if (error !== app && !isAppError(error) && app.status < 500) req.log.warn({ err: error }, app.code);
     else if (app.status >= 500) req.log.warn({ err: error }, app.code);
     reply.status(app.status);
+    if (app.code === 'DATABASE_BUSY') reply.header('retry-after', '1');
     if (renderHtml && !req.url.startsWith('/api/') && !req.url.startsWith('/healthz'))
       return renderHtml(req, reply, app);
     return reply.send(errorBody(app));

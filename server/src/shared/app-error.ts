@@ -31,6 +31,7 @@ export const CORE_ERRORS = {
   FORM_MALFORMED: { status: 400, message: '提交的表单数据不完整或格式不正确，请返回表单重新提交' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后重试；如持续出现请联系管理员' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法访问' },
+  DATABASE_BUSY: { status: 503, message: '系统繁忙，请稍后重试；您提交的内容未被保存' },
 
   AUTH_INVALID_CREDENTIALS: { status: 401, message: '用户名或密码不正确' },
   AUTH_ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已暂时锁定，请稍后再试或联系管理员' },
