@@ -5,6 +5,7 @@ import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
+import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 
 /**
@@ -85,6 +86,7 @@ export const ERROR_CATALOG = {
   ...ARCHIVE_ERRORS,
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
+  ...DETECTION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
