@@ -12,7 +12,7 @@ import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { Deps } from '../shared/deps.ts';
-import { seedDetectionsDemo } from '../oversight/detection.demo.ts';
+import { seedDetectionsDemo } from '../oversight/index.ts';
 import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
