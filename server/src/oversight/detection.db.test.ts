@@ -39,6 +39,7 @@ describe.each(dialects())('detections (%s)', (dialect) => {
     } & {
       interpretationOfId?: number;
       scanOverrideJson?: string;
+      scope?: string;
     } = {},
   ): Promise<number> {
     const r = await db()
@@ -51,7 +52,7 @@ describe.each(dialects())('detections (%s)', (dialect) => {
         publishedOn: f.publishedOn ?? null,
         publishedAt: f.publishedOn ? `${f.publishedOn}T02:00:00.000Z` : null,
         validity: 'valid',
-        scope: 'public',
+        scope: f.scope ?? 'public',
         channelsJson: '[]',
         attribute: 'proactive',
         bodyHtml: '<p>正文</p>',
@@ -231,6 +232,12 @@ describe.each(dialects())('detections (%s)', (dialect) => {
     });
     await item(county.deptB.id, '尚未到期的草稿', { status: 'draft', publishDueOn: '2026-12-01' });
     await item(county.deptB.id, '暂缓公开的文件', { status: 'deferred', publishDueOn: '2026-05-01' });
+    // 内部公开: never shown to the supervising office, so never a detection (docs/access.md)
+    await item(county.deptA.id, '内部公开的文件', {
+      scope: 'internal',
+      publishDueOn: '2026-03-27',
+      publishedOn: '2026-04-08',
+    });
     await run();
     const rows = await stored('proactive_late');
     expect(rows.map((r) => [r.subjectId, r.resolvedOn])).toEqual([

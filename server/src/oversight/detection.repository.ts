@@ -1,7 +1,9 @@
 /**
  * All SQL of the detections: the stored findings and runs (0019_oversight_detections), and the reads of
  * the other modules' records the rules look at (information items, applications and their deadlines,
- * catalog entries, guide versions, annual reports) — read-only, the columns the rules need.
+ * catalog entries, guide versions, annual reports) — read-only, the columns the rules need. Only
+ * items for the public (`scope = 'public'`) are looked at: a detection is read by the supervising
+ * office, which never reads 内部公开 items (docs/access.md).
  */
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
@@ -54,6 +56,7 @@ export const detectionRepository = {
         'publishedOn',
       ])
       .where('attribute', '=', 'proactive')
+      .where('scope', '=', 'public')
       .where('publishDueOn', 'is not', null)
       .where((eb) =>
         eb.or([
@@ -216,6 +219,7 @@ export const detectionRepository = {
         hasStage('office').as('officeReviewed'),
       ])
       .where('i.status', '=', 'published')
+      .where('i.scope', '=', 'public')
       .where('i.publishedOn', '>=', from)
       .$narrowType<{ publishedOn: string }>()
       .orderBy('i.id')
@@ -249,6 +253,7 @@ export const detectionRepository = {
       ])
       .where('p.status', '=', 'published')
       .where('p.publishedOn', 'is not', null)
+      .where('i.scope', '=', 'public')
       .where((eb) =>
         eb.or([
           eb.and([eb('i.status', '=', 'published'), eb('i.publishedOn', '>=', from)]),
