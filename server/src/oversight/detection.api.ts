@@ -2,10 +2,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { staffOf } from '../http/auth.ts';
 import type { Deps } from '../shared/deps.ts';
-import { errorResponses } from '../shared/schema.ts';
-import { presentDetectionList } from './detection.presenter.ts';
-import { DetectionListResponse, DetectionQuery } from './detection.schemas.ts';
-import { listDetections } from './detection.service.ts';
+import { errorResponses, IdParams } from '../shared/schema.ts';
+import { presentDetection, presentDetectionList } from './detection.presenter.ts';
+import { DetectionItem, DetectionListResponse, DetectionQuery } from './detection.schemas.ts';
+import { listDetections, readDetection } from './detection.service.ts';
 
 const TAG = ['监督考核'];
 
@@ -32,6 +32,23 @@ export function detectionsApi(deps: Deps): FastifyPluginAsyncTypebox {
           offset: q.offset ?? 0,
         });
         return presentDetectionList(list);
+      },
+    );
+
+    app.get(
+      '/api/v1/admin/oversight/detections/:id',
+      {
+        schema: {
+          tags: TAG,
+          summary: '一项违规发现（可作为监督检查问题的证据）',
+          params: IdParams,
+          response: { 200: DetectionItem, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        const { row, dir } = await readDetection(deps, deps.db, actor, req.params.id);
+        return presentDetection(row, dir);
       },
     );
   };

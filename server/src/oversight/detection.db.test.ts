@@ -484,6 +484,15 @@ describe.each(dialects())('detections (%s)', (dialect) => {
       expect(body.items[0]!.link).toMatch(/^\/admin\/requests\/\d+$/);
       expect(body.items[0]!.kindLabel).toBe('依申请公开逾期答复');
       expect((await list('a-staff', `&agencyId=${county.deptB.id}`)).statusCode).toBe(403);
+      // one detection by id: its own agency's, never another's
+      const gov = (await list('gov-office')).json() as { items: { id: number; agencyId: number }[] };
+      const other = gov.items.find((i) => i.agencyId === county.deptB.id)!;
+      const mine = gov.items.find((i) => i.agencyId === county.deptA.id)!;
+      const staff = as(app, await loginAs(app, 'a-staff'));
+      expect((await staff.get(`/api/v1/admin/oversight/detections/${mine.id}`)).statusCode).toBe(200);
+      const refused = await staff.get(`/api/v1/admin/oversight/detections/${other.id}`);
+      expect(refused.statusCode).toBe(404);
+      expect((refused.json() as { code: string }).code).toBe('DETECTION_NOT_FOUND');
       expect((await list('b-office', `&agencyId=${county.deptA.id}`)).statusCode).toBe(403);
     });
 

@@ -1,6 +1,7 @@
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const DETECTION_ERRORS = {
+  DETECTION_NOT_FOUND: { status: 404, message: '违规发现不存在或不在您的查看范围内' },
   DETECTION_AGENCY_NOT_FOUND: { status: 404, message: '机关不存在' },
   DETECTION_FORBIDDEN: {
     status: 403,

@@ -325,6 +325,10 @@ export const detectionRepository = {
         .execute();
   },
 
+  async byId(db: DbOrTx, id: number): Promise<DetectionRow | undefined> {
+    return db.selectFrom('oversightDetections').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
   async saveRun(db: DbOrTx, run: DetectionRunRow): Promise<void> {
     await db
       .insertInto('oversightDetectionRuns')

@@ -21,16 +21,19 @@ import {
   annualReportLate,
   catalogLate,
   correctionLate,
+  DETECTION_KIND_INFO,
   type DetectionKind,
   type Finding,
   type GuideFacts,
   guideFindings,
   interpretationLate,
+  isDetectionKind,
   proactiveLate,
   reconcile,
   type ReportDuty,
   requestLate,
   reviewFindings,
+  staffPathOf,
 } from './detection.ts';
 import { detectionPolicy } from './detection.policy.ts';
 import { type DetectionFilter, detectionRepository as repo } from './detection.repository.ts';
@@ -241,4 +244,57 @@ export async function listDetections(
     repo.lastRun(deps.db),
   ]);
   return { ...page, counts, lastRun: lastRun ?? null, dir };
+}
+
+/** One detection the actor may read; DETECTION_NOT_FOUND otherwise (not revealing another agency's findings). */
+export async function readDetection(
+  deps: Deps,
+  db: DbOrTx,
+  actor: StaffActor,
+  id: number,
+): Promise<{ row: DetectionRow; dir: AgencyDirectory }> {
+  const row = await repo.byId(db, id);
+  const dir = await agencyDirectory(deps, db);
+  if (!row || !detectionPolicy.canRead(actor, dir, row.agencyId)) throw new AppError('DETECTION_NOT_FOUND');
+  return { row, dir };
+}
+
+export interface DetectionEvidence {
+  id: number;
+  agencyId: number;
+  kind: string;
+  label: string;
+  basis: string;
+  title: string;
+  /** staff SPA path of the record */
+  link: string;
+  dueOn: string | null;
+  firstSeenOn: string;
+  resolvedOn: string | null;
+}
+
+/**
+ * One detection as evidence (for an inspection finding made from it in one step, issue #11), for an
+ * actor who may read it; DETECTION_NOT_FOUND otherwise (not revealing another agency's findings).
+ */
+export async function detectionEvidence(
+  deps: Deps,
+  db: DbOrTx,
+  actor: StaffActor,
+  id: number,
+): Promise<DetectionEvidence> {
+  const { row } = await readDetection(deps, db, actor, id);
+  const info = isDetectionKind(row.kind) ? DETECTION_KIND_INFO[row.kind] : { label: row.kind, basis: '' };
+  return {
+    id: row.id,
+    agencyId: row.agencyId,
+    kind: row.kind,
+    label: info.label,
+    basis: info.basis,
+    title: row.title,
+    link: staffPathOf(row),
+    dueOn: row.dueOn,
+    firstSeenOn: row.firstSeenOn,
+    resolvedOn: row.resolvedOn,
+  };
 }
