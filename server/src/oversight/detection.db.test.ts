@@ -414,6 +414,10 @@ describe.each(dialects())('detections (%s)', (dialect) => {
       status: 'leader_review',
       publishDueOn: '2026-11-02',
     });
+    const overridden = await item(county.deptA.id, '人工放行', {
+      publishedOn: '2026-03-20',
+      scanOverrideJson: JSON.stringify({ fingerprint: 'x' }),
+    });
     const first = await run();
     expect(first.opened).toBeGreaterThan(0);
     const again = await run();
@@ -426,6 +430,16 @@ describe.each(dialects())('detections (%s)', (dialect) => {
       .execute();
     t.clock.set('2026-11-23T02:00:00.000Z');
     await run();
+    // the overridden item was revoked: no longer found, so resolved the day of the run
+    await db()
+      .updateTable('informationItems')
+      .set({ status: 'revoked' })
+      .where('id', '=', overridden)
+      .execute();
+    await run();
+    expect((await stored('scan_override')).map((r) => [r.subjectId, r.firstSeenOn, r.resolvedOn])).toEqual([
+      [overridden, '2026-11-21', '2026-11-23'],
+    ]);
     const [row] = await stored('proactive_late');
     expect(row).toMatchObject({
       subjectId: stuck,
