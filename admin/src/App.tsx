@@ -22,6 +22,7 @@ const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage')
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
 const SelfInspectionPage = lazy(() => import('./pages/reporting/SelfInspectionPage'));
+const DetectionsPage = lazy(() => import('./pages/oversight/DetectionsPage'));
 
 export default function App() {
   return (
@@ -37,6 +38,7 @@ export default function App() {
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />
             <Route path="reporting/self-inspection" element={<SelfInspectionPage />} />
+            <Route path="supervision/detections" element={<DetectionsPage />} />
             {BUSINESS_MODULES.filter((m) => m.plannedFeatures).map((m) => (
               <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
             ))}

@@ -6,12 +6,13 @@
  *
  * Several nodes tick on one database, and each piece of work is done once, by whichever node claims
  * it first (cluster/lease.ts): a `tick` job runs under a cluster-wide lease on the job; a `self` job
- * claims its own work — each import (item-import.service.ts), each reminder hour (reminder.service.ts),
+ * claims its own work — each import (item-import.service.ts), each reminder hour (reminder.service.ts), each day's detections (oversight/detection.service.ts),
  * each outbox row (notification.service.ts).
  */
 import { underLease } from './cluster/lease.ts';
 import { pruneRateLimitHits } from './cluster/rate-limit-store.ts';
 import { deliverDue, enqueueDueReminders, notifiersFor, reminderJob } from './notifications/index.ts';
+import { detectionJob } from './oversight/index.ts';
 import { resumeImports } from './publication/item-import.service.ts';
 import { publicationService } from './publication/index.ts';
 import type { Deps } from './shared/deps.ts';
@@ -57,6 +58,12 @@ export const JOBS: Job[] = [
     name: '发送通知',
     claim: 'self',
     run: (deps) => deliverDue(deps, notifiersFor(deps.config, deps.clock), deps.config.notifyMaxAttempts),
+  },
+  {
+    // issue #11: violations detected from the platform's records, once per Beijing date (the lease's period)
+    name: '违规自动发现',
+    claim: 'self',
+    run: (deps) => detectionJob(deps),
   },
   {
     // the shared rate-limit counters (cluster/rate-limit-store.ts) of windows that have ended

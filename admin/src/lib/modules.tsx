@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -76,6 +77,12 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     summary: '社会评议、投诉举报、考核评议',
     icon: <SafetyCertificateOutlined />,
     plannedFeatures: ['投诉举报的受理与办理', '监督检查与整改反馈', '考核指标与考核评议'],
+  },
+  {
+    path: 'supervision/detections',
+    title: '违规自动发现',
+    summary: '按平台记录每天自动发现的超期、逾期和未审查情况',
+    icon: <AlertOutlined />,
   },
   {
     path: 'reporting/annual-report',

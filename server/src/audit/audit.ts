@@ -289,6 +289,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'notification.reminders_enqueued': '生成期限提醒',
   'notification.delivery_run': '发送邮件/短信',
   'notification.retried': '重新发送通知',
+  'oversight.detections_recorded': '违规自动发现（每日检查）',
   'deadline.extended_by_pause': '期限因中止顺延',
   // 依申请公开
   'request.submitted': '提交申请',
@@ -402,6 +403,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   annual_report: '年度报告',
   self_inspection: '自查报告',
   synthetic_load: '合成数据',
+  oversight_detection_run: '违规自动发现',
 };
 
 /** The label of an action; an unknown code is shown under its record kind rather than bare. */

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
+import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
 import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
@@ -255,6 +256,9 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // violations detected from the platform's records (0019_oversight_detections; types in oversight/detection.table.ts)
+  oversightDetections: OversightDetectionsTable;
+  oversightDetectionRuns: OversightDetectionRunsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -12,6 +12,7 @@ import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { Deps } from '../shared/deps.ts';
+import { seedDetectionsDemo } from '../oversight/index.ts';
 import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
@@ -251,6 +252,8 @@ export async function seedDemo(
     { code: 'gov', office: 'gkb', approver: 'xzz' },
     ...DEMO_DEPARTMENTS.map((d) => ({ code: d.code, office: `${d.prefix}-gk`, approver: `${d.prefix}-fg` })),
   ]);
+  progress('违规自动发现（首次检查）');
+  await seedDetectionsDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

@@ -32,6 +32,7 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
+import { detectionsApi } from '../oversight/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -184,6 +185,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
+    await staff.register(detectionsApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));

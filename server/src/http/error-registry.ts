@@ -11,6 +11,7 @@ import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
+import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
@@ -23,6 +24,7 @@ export const ERROR_CATALOG = {
   ...ARCHIVE_ERRORS,
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
+  ...DETECTION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

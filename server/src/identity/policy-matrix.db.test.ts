@@ -37,6 +37,7 @@ type Action =
   | 'request.confirm'
   | 'request.settings'
   | 'statistics.read'
+  | 'detections.read'
   | 'item.read_public_draft'
   | 'item.read_internal'
   | 'item.create'
@@ -55,6 +56,7 @@ const MATRIX: Record<Action, readonly boolean[]> = {
   'request.confirm':          [Y,   N,    N,   N,   N,  N,  N,  N,   N],
   'request.settings':         [Y,   Y,    N,   N,   N,  N,  N,  N,   N],
   'statistics.read':          [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
+  'detections.read':          [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
   'item.read_public_draft':   [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
   'item.read_internal':       [Y,   Y,    Y,   Y,   N,  N,  N,  N,   N],
   'item.create':              [Y,   N,    Y,   N,   N,  N,  N,  N,   N],
@@ -171,6 +173,8 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
       ),
     'statistics.read': async (who) =>
       ok(await call(who).get(`/api/v1/admin/statistics?agencyId=${county.deptA.id}&year=2026`)),
+    'detections.read': async (who) =>
+      ok(await call(who).get(`/api/v1/admin/oversight/detections?agencyId=${county.deptA.id}`)),
     'item.read_public_draft': async (who) =>
       ok(await call(who).get(`/api/v1/admin/publication/items/${ids.draftId}`)),
     'item.read_internal': async (who) =>
