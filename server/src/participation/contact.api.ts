@@ -104,7 +104,12 @@ export function contactsApi(deps: Deps): FastifyPluginAsyncTypebox {
             senderName: b.senderName ?? null,
             senderContact: b.senderContact ?? null,
             publishConsent: b.publishConsent ?? false,
-            scores: { content: b.scoreContent, form: b.scoreForm, system: b.scoreSystem, effect: b.scoreEffect },
+            scores: {
+              content: b.scoreContent,
+              form: b.scoreForm,
+              system: b.scoreSystem,
+              effect: b.scoreEffect,
+            },
             submittedOn: b.submittedOn,
             signedForOn: b.signedForOn ?? null,
             confirmedOn: b.confirmedOn ?? null,
@@ -190,7 +195,10 @@ export function contactsApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req) => {
         const ctx = ctxOf(req);
         await inTransaction(deps, (tx) =>
-          draftReply(deps, tx, ctx, req.params.id, { text: req.body.text, outcome: req.body.outcome ?? null }),
+          draftReply(deps, tx, ctx, req.params.id, {
+            text: req.body.text,
+            outcome: req.body.outcome ?? null,
+          }),
         );
         return detail(ctx, req.params.id);
       },

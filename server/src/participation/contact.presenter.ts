@@ -148,7 +148,9 @@ export function presentForSender(row: ContactRow, dir: AgencyDirectory) {
         : null,
     answeredOn: approved ? row.answeredOn : null,
     answeredByUnit: approved ? row.answeredByUnit : null,
-    satisfactionLabel: row.satisfaction ? (SATISFACTION_LABELS[row.satisfaction as Satisfaction] ?? null) : null,
+    satisfactionLabel: row.satisfaction
+      ? (SATISFACTION_LABELS[row.satisfaction as Satisfaction] ?? null)
+      : null,
     canRate: row.status === 'answered' && row.satisfaction === null,
     canAskReanswer: row.status === 'answered' && row.satisfaction === null && row.reanswerCount === 0,
   };

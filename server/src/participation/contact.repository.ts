@@ -66,16 +66,9 @@ export const contactRepository = {
     if (f.overdueBefore) q = q.where('status', 'in', OPEN).where('dueOn', '<', f.overdueBefore);
     if (f.q) {
       const like = `%${f.q.replace(/[\\%_]/g, '')}%`;
-      q = q.where((eb) =>
-        eb.or([
-          eb('subject', 'like', like),
-          eb('trackingNo', 'like', like),
-        ]),
-      );
+      q = q.where((eb) => eb.or([eb('subject', 'like', like), eb('trackingNo', 'like', like)]));
     }
-    const total = Number(
-      (await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n,
-    );
+    const total = Number((await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     const rows = await q
       .selectAll()
       .orderBy('dueOn', 'asc')

@@ -57,7 +57,10 @@ export const ReturnBody = Type.Object({
   reason: Type.String({ title: '退回理由', minLength: 2, maxLength: 500, pattern: '\\S' }),
 });
 
-export const ContactAction = lit(['assign', 'transfer', 'draft_reply', 'approve', 'return', 'close'] as const, '操作');
+export const ContactAction = lit(
+  ['assign', 'transfer', 'draft_reply', 'approve', 'return', 'close'] as const,
+  '操作',
+);
 
 export const ContactSummary = Type.Object({
   id: Type.Integer(),
@@ -95,7 +98,9 @@ export const ContactDetail = Type.Object({
   body: Type.String(),
   senderContact: Nullable(Type.String()),
   publishConsent: Type.Boolean(),
-  scores: Type.Array(Type.Object({ aspect: Type.String(), label: Type.String(), score: Nullable(Type.Integer()) })),
+  scores: Type.Array(
+    Type.Object({ aspect: Type.String(), label: Type.String(), score: Nullable(Type.Integer()) }),
+  ),
   submittedOn: Type.String(),
   firstReceivedOn: Type.String(),
   receiptRule: Type.String(),

@@ -133,8 +133,7 @@ async function insertContact(
   if (input.unitId != null) assertUnit(dir, input.agencyId, input.unitId);
   const t = today(deps);
   const receipt = contactReceiptDate(input.channel, input, t);
-  if (!receipt.ok)
-    throw new AppError('CONTACT_RECEIPT_DATE_INVALID', { detail: { reason: receipt.reason } });
+  if (!receipt.ok) throw new AppError('CONTACT_RECEIPT_DATE_INVALID', { detail: { reason: receipt.reason } });
   const cal = await calendarFor(deps, input.agencyId, tx);
   const rules = await rulesForAgency(deps, tx, input.agencyId);
   const dueOn = contactDueOn(cal, receipt.receivedOn, input.kind, rules);
@@ -180,7 +179,13 @@ export async function submitFromPortal(
   ip: string | null,
   input: Omit<ContactInput, 'submittedOn' | 'signedForOn' | 'confirmedOn' | 'unitId'>,
 ): Promise<{ row: ContactRow; trackingCode: string }> {
-  const { row, trackingCode } = await insertContact(deps, tx, { ...input, submittedOn: today(deps) }, null, true);
+  const { row, trackingCode } = await insertContact(
+    deps,
+    tx,
+    { ...input, submittedOn: today(deps) },
+    null,
+    true,
+  );
   await audit(deps, tx, PUBLIC_ACTOR, ip, 'submitted', null, row, { channel: row.channel, kind: row.kind });
   return { row, trackingCode: trackingCode! };
 }
@@ -193,6 +198,7 @@ export async function registerContact(
   input: ContactInput,
 ): Promise<ContactRow> {
   const dir = await agencyDirectory(deps, tx);
+  if (!publicAgency(dir, input.agencyId)) throw new AppError('CONTACT_AGENCY_NOT_PUBLIC');
   if (!contactPolicy.canRegister(ctx.actor, dir, input.agencyId)) throw new AppError('FORBIDDEN');
   const { row } = await insertContact(deps, tx, input, ctx.actor.userId, false);
   await audit(deps, tx, actorRef(ctx.actor), ctx.ip, 'registered', null, row, {
@@ -223,7 +229,8 @@ async function loadForStep(
   const to = nextStatus(row.status as ContactStatus, action);
   if (!to) throw new AppError('CONTACT_TRANSITION_INVALID');
   if (!contactPolicy.may(actor, dir, refOf(row), action)) {
-    if (action === 'approve' && row.replyDraftedBy === actor.userId) throw new AppError('SEPARATION_OF_DUTIES');
+    if (action === 'approve' && row.replyDraftedBy === actor.userId)
+      throw new AppError('SEPARATION_OF_DUTIES');
     throw new AppError('FORBIDDEN');
   }
   return { row, dir, to };
@@ -416,8 +423,7 @@ export async function listContacts(
   const dir = await agencyDirectory(deps);
   const scope = scopeList(readableScope(actor, dir));
   let agencyIds: number[] | 'all' = scope;
-  if (f.agencyId !== undefined)
-    agencyIds = scope === 'all' || scope.includes(f.agencyId) ? [f.agencyId] : [];
+  if (f.agencyId !== undefined) agencyIds = scope === 'all' || scope.includes(f.agencyId) ? [f.agencyId] : [];
   const r = await repo.list(deps.db, {
     agencyIds,
     status: f.status,
@@ -430,7 +436,10 @@ export async function listContacts(
   });
   return {
     total: r.total,
-    rows: r.rows.map((row) => ({ row, personalData: contactPolicy.canSeePersonalData(actor, dir, refOf(row)) })),
+    rows: r.rows.map((row) => ({
+      row,
+      personalData: contactPolicy.canSeePersonalData(actor, dir, refOf(row)),
+    })),
   };
 }
 
@@ -508,4 +517,3 @@ export async function rateContact(
 export async function publicLedger(deps: Deps, agencyId: number, limit: number, offset: number) {
   return repo.publicLedger(deps.db, agencyId, limit, offset);
 }
-

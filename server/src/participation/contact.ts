@@ -61,7 +61,14 @@ export function isContactChannel(s: unknown): s is ContactChannel {
 
 // ------------------------------------------------------------------ status and transitions
 
-export const CONTACT_STATUSES = ['registered', 'assigned', 'transferred', 'reviewing', 'answered', 'closed'] as const;
+export const CONTACT_STATUSES = [
+  'registered',
+  'assigned',
+  'transferred',
+  'reviewing',
+  'answered',
+  'closed',
+] as const;
 export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 export const CONTACT_STATUS_LABELS: Record<ContactStatus, string> = {
   registered: '已登记',
@@ -72,7 +79,15 @@ export const CONTACT_STATUS_LABELS: Record<ContactStatus, string> = {
   closed: '已办结',
 };
 
-export type ContactAction = 'assign' | 'transfer' | 'draft_reply' | 'approve' | 'return' | 'rate' | 'reanswer' | 'close';
+export type ContactAction =
+  | 'assign'
+  | 'transfer'
+  | 'draft_reply'
+  | 'approve'
+  | 'return'
+  | 'rate'
+  | 'reanswer'
+  | 'close';
 
 /** The transition table: from each status, the actions allowed and the status they lead to. */
 export const CONTACT_TRANSITIONS: Record<ContactStatus, Partial<Record<ContactAction, ContactStatus>>> = {
@@ -179,7 +194,12 @@ export function answerDays(kind: ContactKind, rules: ContactRules | Rules): numb
 }
 
 /** Due date: `answerDays` working days after the date of receipt (the start day excluded, Civil Code art. 201). */
-export function contactDueOn(cal: WorkingCalendar, receivedOn: string, kind: ContactKind, rules: ContactRules | Rules): string {
+export function contactDueOn(
+  cal: WorkingCalendar,
+  receivedOn: string,
+  kind: ContactKind,
+  rules: ContactRules | Rules,
+): string {
   return cal.addWorkingDays(receivedOn, answerDays(kind, rules));
 }
 
