@@ -31,7 +31,7 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
-import { contactsApi } from '../participation/index.ts';
+import { contactPages, contactsApi } from '../participation/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -177,6 +177,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
+  await app.register(contactPages(deps));
   await app.register(reportingPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;

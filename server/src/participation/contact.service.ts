@@ -210,7 +210,7 @@ export async function registerContact(
 
 function assertUnit(dir: AgencyDirectory, agencyId: number, unitId: number): void {
   const u = dir.get(unitId);
-  if (!u || u.kind !== 'unit' || !u.active || !dir.ownUnits(agencyId).includes(unitId))
+  if (u?.kind !== 'unit' || !u.active || !dir.ownUnits(agencyId).includes(unitId))
     throw new AppError('CONTACT_UNIT_INVALID');
 }
 
@@ -447,7 +447,6 @@ export async function listContacts(
 
 /** The contact of a tracking number and code; a wrong code and an unknown number answer the same. */
 export async function findTrackedContact(
-  deps: Deps,
   db: DbOrTx,
   trackingNo: string,
   code: string,
@@ -471,7 +470,7 @@ export async function rateContact(
   code: string,
   input: { satisfaction: Satisfaction; comment: string | null; askReanswer: boolean },
 ): Promise<ContactRow> {
-  const found = await findTrackedContact(deps, tx, trackingNo, code);
+  const found = await findTrackedContact(tx, trackingNo, code);
   if (!found) throw new AppError('CONTACT_NOT_FOUND');
   const row = (await repo.byIdForUpdate(tx, found.id, deps.dialect === 'postgres'))!;
   const status = row.status as ContactStatus;

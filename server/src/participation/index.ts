@@ -1,3 +1,4 @@
 /** The participation module's import surface (留言、咨询、投诉举报、领导信箱、评议). */
 export { contactsApi } from './contact.api.ts';
 export { CONTACT_ERRORS } from './contact.errors.ts';
+export { contactPages } from './contact.pages.ts';
