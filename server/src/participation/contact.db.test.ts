@@ -114,6 +114,19 @@ describe.each(dialects())('contacts (%s)', (dialect) => {
     expect(self.statusCode).toBe(403);
     expect(self.json().code).toBe('SEPARATION_OF_DUTIES');
 
+    // the to-do list: the other office member has the approval waiting, the drafter does not
+    const todo = async (u: string) =>
+      (
+        (await (await staff(u)).get('/api/v1/admin/todo')).json().groups as {
+          key: string;
+          items: { href: string }[];
+        }[]
+      )
+        .filter((g) => g.items.some((i) => i.href === `/participation/contacts/${c.id}`))
+        .map((g) => g.key);
+    expect(await todo('officeA2')).toEqual(['approvals']);
+    expect(await todo('officeA')).toEqual([]);
+
     t.clock.set(AT('2025-09-15'));
     const approved = await (await staff('officeA2')).post(`/api/v1/admin/contacts/${c.id}/approve`);
     expect(approved.statusCode).toBe(200);
