@@ -472,6 +472,21 @@ export async function rateContact(
 ): Promise<ContactRow> {
   const found = await findTrackedContact(tx, trackingNo, code);
   if (!found) throw new AppError('CONTACT_NOT_FOUND');
+  return rateAsSender(deps, tx, found, input, ip);
+}
+
+export async function contactRow(db: DbOrTx, id: number): Promise<ContactRow | undefined> {
+  return repo.byId(db, id);
+}
+
+/** The sender's rating of a contact already identified (by its tracking code, or in the demo data). */
+export async function rateAsSender(
+  deps: Deps,
+  tx: DbOrTx,
+  found: ContactRow,
+  input: { satisfaction: Satisfaction; comment: string | null; askReanswer: boolean },
+  ip: string | null = null,
+): Promise<ContactRow> {
   const row = (await repo.byIdForUpdate(tx, found.id, deps.dialect === 'postgres'))!;
   const status = row.status as ContactStatus;
   if (status !== 'answered' || row.satisfaction !== null) throw new AppError('CONTACT_ALREADY_RATED');

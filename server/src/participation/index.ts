@@ -3,3 +3,4 @@ export { contactsApi } from './contact.api.ts';
 export { CONTACT_ERRORS } from './contact.errors.ts';
 export { contactPages } from './contact.pages.ts';
 export { contactTodos } from './contact.todo.ts';
+export { seedContactsDemo } from './contact.demo.ts';
