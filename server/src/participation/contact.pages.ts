@@ -10,6 +10,7 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { refuseNul } from '../http/input-guard.ts';
+import { PAGE_CACHE } from '../http/public-cache.ts';
 import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
 import { publicAgencyByCode, renderPortalPage } from '../portal/portal.pages.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
@@ -408,7 +409,8 @@ export function contactPages(deps: Deps): FastifyPluginAsync {
 
     app.get<{ Params: { code: string }; Querystring: { page?: string } }>(
       '/a/:code/mailbox/replies',
-      { schema: { hide: true } },
+      // the ledger holds nothing personal and no form token: cacheable like the other public pages
+      { schema: { hide: true }, config: PAGE_CACHE },
       async (req, reply) => {
         const agency = await agencyOr404(reply, req.params.code);
         const raw = typeof req.query.page === 'string' ? req.query.page : '1';
