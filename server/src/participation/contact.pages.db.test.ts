@@ -147,6 +147,8 @@ describe.each(dialects())('contact portal pages (%s)', (dialect) => {
     expect(ledger.statusCode).toBe(200);
     expect(ledger.body).toContain('建议公开乡镇低保名单更新时间');
     expect(ledger.body).toContain('低保名单每季度第一个月更新');
+    expect(ledger.body).toContain('答复情况统计');
+    expect(ledger.body).toMatch(/<td>测试县司法局办公室<\/td><td>1<\/td><td>1<\/td><td>100%<\/td>/);
     expect(ledger.body).not.toContain('王五');
     expect(ledger.body).not.toContain('13700001111');
 

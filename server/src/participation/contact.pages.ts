@@ -33,7 +33,13 @@ import {
   SATISFACTION_LABELS,
 } from './contact.ts';
 import { presentForSender, presentLedgerRow } from './contact.presenter.ts';
-import { findTrackedContact, publicLedger, rateContact, submitFromPortal } from './contact.service.ts';
+import {
+  answerStats,
+  findTrackedContact,
+  publicLedger,
+  rateContact,
+  submitFromPortal,
+} from './contact.service.ts';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 
 /** Holds "tracking number.code" between the POST and the receipt page (POST-redirect-GET). */
@@ -417,6 +423,7 @@ export function contactPages(deps: Deps): FastifyPluginAsync {
         const page = /^\d{1,5}$/.test(raw) && Number(raw) >= 1 ? Number(raw) : 1;
         const r = await publicLedger(deps, agency.id, PAGE_SIZE, (page - 1) * PAGE_SIZE);
         const rows = r.rows.map(presentLedgerRow);
+        const stats = await answerStats(deps, agency.id);
         const pages = Math.max(1, Math.ceil(r.total / PAGE_SIZE));
         return frame(
           req,
@@ -425,6 +432,15 @@ export function contactPages(deps: Deps): FastifyPluginAsync {
           '答复公开',
           html`${CSS}<h1>留言答复公开 · ${agency.name}</h1>
 <p>共 ${String(r.total)} 条经留言人同意公开的答复（不含个人信息）。<a href="/a/${agency.code}/mailbox">我要留言</a></p>
+${
+  stats.length > 0
+    ? html`<section class="panel" aria-labelledby="stat-h"><h2 id="stat-h">答复情况统计</h2>
+<table><caption class="muted">全部已答复的留言（含未公开的），按期答复指在答复期限内答复</caption><thead><tr><th scope="col">答复单位</th><th scope="col">已答复</th><th scope="col">按期答复</th><th scope="col">按期答复率</th></tr></thead><tbody>${stats.map(
+        (x) =>
+          html`<tr><td>${x.unit}</td><td>${String(x.answered)}</td><td>${String(x.onTime)}</td><td>${x.answered > 0 ? `${Math.round((x.onTime / x.answered) * 100)}%` : '—'}</td></tr>`,
+      )}</tbody></table></section>`
+    : ''
+}
 <div class="ledger">${
             rows.length === 0
               ? html`<p>暂无公开的答复。</p>`

@@ -103,6 +103,31 @@ export const contactRepository = {
     return { rows, total };
   },
 
+  /** Per answering unit: answers given and how many on time (answered on or before the due date). */
+  async answerStats(
+    db: DbOrTx,
+    agencyId: number,
+  ): Promise<{ unit: string; answered: number; onTime: number }[]> {
+    const rows = await db
+      .selectFrom('participationContacts')
+      .where('agencyId', '=', agencyId)
+      .where('status', 'in', ['answered', 'closed'])
+      .where('answeredOn', 'is not', null)
+      .select((eb) => [
+        'answeredByUnit',
+        eb.fn.countAll().as('answered'),
+        eb.fn.sum(eb.case().when('answeredOn', '<=', eb.ref('dueOn')).then(1).else(0).end()).as('onTime'),
+      ])
+      .groupBy('answeredByUnit')
+      .orderBy('answeredByUnit')
+      .execute();
+    return rows.map((r) => ({
+      unit: r.answeredByUnit ?? '',
+      answered: Number(r.answered),
+      onTime: Number(r.onTime),
+    }));
+  },
+
   /** Open contacts of these agencies (the to-do list and reminders). */
   async openOf(db: DbOrTx, agencyIds: number[]): Promise<ContactRow[]> {
     if (agencyIds.length === 0) return [];

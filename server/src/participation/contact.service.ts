@@ -531,3 +531,8 @@ export async function rateAsSender(
 export async function publicLedger(deps: Deps, agencyId: number, limit: number, offset: number) {
   return repo.publicLedger(deps.db, agencyId, limit, offset);
 }
+
+/** Response statistics per answering unit (every answered contact; figures only, nothing personal). */
+export async function answerStats(deps: Deps, agencyId: number) {
+  return repo.answerStats(deps.db, agencyId);
+}
