@@ -12,7 +12,7 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { refuseNul } from '../http/input-guard.ts';
 import { PAGE_CACHE } from '../http/public-cache.ts';
 import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
-import { publicAgencyByCode, renderPortalPage } from '../portal/portal.pages.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal/portal.pages.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -294,17 +294,21 @@ export function contactPages(deps: Deps): FastifyPluginAsync {
       title: string,
       body: SafeHtml,
     ) =>
-      renderPortalPage(deps, req, reply, {
-        title: agency ? `${title} - ${agency.name}` : title,
-        ...COLUMN,
-        ...(agency ? { agency, subtitle: `${agency.name} · 政府信息公开专栏` } : {}),
-        crumbs: [
-          { href: '/', label: '首页' },
-          ...(agency ? [{ href: `/a/${agency.code}/`, label: agency.name }] : []),
-          { label: title },
-        ],
-        body,
-      });
+      agency
+        ? renderAgencyColumnPage(deps, req, reply, agency, 'mailbox', {
+            title,
+            crumbs:
+              title === '咨询投诉'
+                ? undefined
+                : [{ href: `/a/${agency.code}/mailbox`, label: '咨询投诉' }, { label: title }],
+            body,
+          })
+        : renderPortalPage(deps, req, reply, {
+            title,
+            ...COLUMN,
+            crumbs: [{ href: '/', label: '首页' }, { label: title }],
+            body,
+          });
     async function periods(agencyId: number): Promise<Record<ContactKind, number>> {
       const rules = await rulesForAgency(deps, deps.db, agencyId);
       return Object.fromEntries(CONTACT_KINDS.map((k) => [k, answerDays(k, rules)])) as Record<
