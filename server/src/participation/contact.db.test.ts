@@ -9,6 +9,7 @@ import { type App, buildApp } from '../http/build-app.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
+import { JOBS, runJob } from '../jobs.ts';
 
 /** 10:00 Beijing time on a date. */
 const AT = (date: string) => `${date}T02:00:00.000Z`;
@@ -183,6 +184,45 @@ describe.each(dialects())('contacts (%s)', (dialect) => {
     expect(mail.json().code).toBe('CONTACT_RECEIPT_DATE_INVALID');
     const future = await office.post('/api/v1/admin/contacts', letter({ signedForOn: '2025-09-10' }));
     expect(future.json().code).toBe('CONTACT_RECEIPT_DATE_INVALID');
+  });
+
+  it('reminders (留言期限提醒): the office is told in-app one working day before the due date and once when overdue, however often the job runs', async () => {
+    const c = (await (await staff('officeA')).post('/api/v1/admin/contacts', letter())).json();
+    expect(c.dueOn).toBe('2025-09-29');
+    const job = JOBS.find((j) => j.name === '留言期限提醒')!;
+    const inbox = () =>
+      t.deps.db
+        .selectFrom('notifications')
+        .select(['dedupeKey', 'title', 'recipient'])
+        .where('subjectType', '=', 'participation_contact')
+        .orderBy('id')
+        .execute();
+    expect(await runJob(t.deps, job)).toBe(0);
+    // Friday 26 September: Sunday 28 September works, so 29 September is two working days away
+    t.clock.set(AT('2025-09-26'));
+    expect(await runJob(t.deps, job)).toBe(0);
+    t.clock.set(AT('2025-09-28'));
+    expect(await runJob(t.deps, job)).toBe(2);
+    expect(await runJob(t.deps, job)).toBe(0);
+    t.clock.set(AT('2025-09-30'));
+    expect(await runJob(t.deps, job)).toBe(2);
+    t.clock.set(AT('2025-10-01'));
+    expect(await runJob(t.deps, job)).toBe(0);
+    const rows = await inbox();
+    expect(rows.map((r) => r.title)).toEqual([
+      expect.stringContaining('明天到期'),
+      expect.stringContaining('明天到期'),
+      expect.stringContaining('已超过答复期限'),
+      expect.stringContaining('已超过答复期限'),
+    ]);
+    const officeIds = (
+      await t.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', 'in', ['officeA', 'officeA2'])
+        .execute()
+    ).map((u) => String(u.id));
+    expect(new Set(rows.map((r) => r.recipient))).toEqual(new Set(officeIds));
   });
 
   it('bad input is a 4xx naming the field in Chinese, never a 5xx', async () => {

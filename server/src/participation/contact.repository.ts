@@ -141,6 +141,31 @@ export const contactRepository = {
       .execute();
   },
 
+  /** Open contacts due between two dates (inclusive), for reminders. */
+  async openDueBetween(db: DbOrTx, from: string, to: string): Promise<ContactRow[]> {
+    return db
+      .selectFrom('participationContacts')
+      .selectAll()
+      .where('status', 'in', OPEN)
+      .where('dueOn', '>=', from)
+      .where('dueOn', '<=', to)
+      .orderBy('id')
+      .execute();
+  },
+
+  /** Active holders of the disclosure-office role on these agencies (reminder recipients). */
+  async officeHolders(db: DbOrTx, agencyIds: number[]): Promise<{ agencyId: number; userId: number }[]> {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('roleAssignments as r')
+      .innerJoin('users as u', 'u.id', 'r.userId')
+      .select(['r.agencyId', 'r.userId'])
+      .where('r.agencyId', 'in', agencyIds)
+      .where('r.role', '=', 'disclosure_office')
+      .where('u.active', '=', 1)
+      .execute();
+  },
+
   async insertTransfer(
     db: DbOrTx,
     row: Insertable<ParticipationContactTransfersTable>,

@@ -4,3 +4,4 @@ export { CONTACT_ERRORS } from './contact.errors.ts';
 export { contactPages } from './contact.pages.ts';
 export { contactTodos } from './contact.todo.ts';
 export { seedContactsDemo } from './contact.demo.ts';
+export { enqueueContactReminders } from './contact.reminder.ts';
