@@ -13,6 +13,7 @@ import { underLease } from './cluster/lease.ts';
 import { pruneRateLimitHits } from './cluster/rate-limit-store.ts';
 import { deliverDue, enqueueDueReminders, notifiersFor, reminderJob } from './notifications/index.ts';
 import { detectionJob } from './oversight/index.ts';
+import { enqueueContactReminders } from './participation/index.ts';
 import { resumeImports } from './publication/item-import.service.ts';
 import { publicationService } from './publication/index.ts';
 import type { Deps } from './shared/deps.ts';
@@ -52,6 +53,12 @@ export const JOBS: Job[] = [
     name: '期限提醒',
     claim: 'self',
     run: (deps) => reminderJob(deps, () => inTransaction(deps, (tx) => enqueueDueReminders(deps, tx))),
+  },
+  {
+    // issue #12: contacts one working day before their answer is due, and overdue (participation/contact.reminder.ts)
+    name: '留言期限提醒',
+    claim: 'tick',
+    run: (deps) => inTransaction(deps, (tx) => enqueueContactReminders(deps, tx)),
   },
   {
     // e-mail/SMS from the outbox; sends outside a transaction, records outcomes in one (notification.service.ts)

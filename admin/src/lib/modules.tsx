@@ -14,6 +14,7 @@ import {
   FormOutlined,
   InboxOutlined,
   MailOutlined,
+  MessageOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -70,6 +71,12 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     summary: '政策解读、意见征集、公众评议',
     icon: <CommentOutlined />,
     plannedFeatures: ['政策文件解读的同步发布', '重大决策意见征集与反馈', '公众留言与评议的办理'],
+  },
+  {
+    path: 'participation/contacts',
+    title: '留言咨询投诉',
+    summary: '领导信箱、咨询、建议、投诉举报和评议的登记、转办、答复审核',
+    icon: <MessageOutlined />,
   },
   {
     path: 'supervision',

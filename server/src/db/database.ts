@@ -43,6 +43,10 @@ import type {
   RequestPendingFilesTable,
   NotificationsTable,
 } from '../requests/request.table.ts';
+import type {
+  ParticipationContactsTable,
+  ParticipationContactTransfersTable,
+} from '../participation/contact.table.ts';
 
 export interface RuleProfilesTable {
   id: Generated<number>;
@@ -228,6 +232,9 @@ export interface Database {
   requestSubmissions: RequestSubmissionsTable;
   requestPendingFiles: RequestPendingFilesTable;
   notifications: NotificationsTable;
+  // 0020_participation_contacts (types in participation/contact.table.ts)
+  participationContacts: ParticipationContactsTable;
+  participationContactTransfers: ParticipationContactTransfersTable;
   // publication (0003_publication; types in publication/publication.table.ts)
   publicationSettings: PublicationSettingsTable;
   catalogEntries: CatalogEntriesTable;

@@ -16,6 +16,7 @@ import { seedDetectionsDemo } from '../oversight/index.ts';
 import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
+import { seedContactsDemo } from '../participation/index.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
@@ -247,6 +248,8 @@ export async function seedDemo(
     deps,
     DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)),
   );
+  progress('留言、咨询、投诉举报和评议演示数据');
+  await seedContactsDemo(deps);
   progress('2024、2025 年度政府信息公开工作年度报告');
   await seedReportingDemo(deps, [
     { code: 'gov', office: 'gkb', approver: 'xzz' },

@@ -619,6 +619,52 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         }),
       ]),
       [
+        'GET /a/:code/mailbox, receipt, replies',
+        get(
+          fc
+            .tuple(
+              c,
+              fc.constantFrom('', '/receipt', '/replies'),
+              query(['kind', 'page'], { page: numberish }),
+            )
+            .map(([a, p, q]) => `/a/${a}/mailbox${p}${q}`),
+        ),
+      ],
+      [
+        'POST /a/:code/mailbox',
+        post(
+          c.map((a) => `/a/${a}/mailbox`),
+          Object.fromEntries(
+            [
+              'kind',
+              'subject',
+              'body',
+              'senderName',
+              'senderContact',
+              'publishConsent',
+              'score_content',
+              'score_form',
+              'score_system',
+              'score_effect',
+            ].map((k) => [
+              k,
+              k === 'kind' ? fc.oneof(fc.constantFrom('complaint', 'evaluation'), fieldValue) : fieldValue,
+            ]),
+          ),
+        ),
+      ],
+      ['GET /mailbox/track', get(query(['trackingNo']).map((q) => `/mailbox/track${q}`))],
+      ...(['track', 'rate'] as const).map((what): [string, fc.Arbitrary<FuzzRequest>] => [
+        `POST /mailbox/${what}`,
+        post(fc.constant(`/mailbox/${what}`), {
+          trackingNo: fieldValue,
+          trackingCode: fieldValue,
+          satisfaction: fc.oneof(fc.constantFrom('satisfied', 'dissatisfied'), fieldValue),
+          askReanswer: fieldValue,
+          comment: fieldValue,
+        }),
+      ]),
+      [
         'GET unknown and broken paths',
         get(fc.constantFrom(...SEGMENT_JUNK).map((s) => `/${s}/${pct('中文')}`)),
       ],

@@ -12,6 +12,7 @@ import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
+import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
@@ -25,6 +26,7 @@ export const ERROR_CATALOG = {
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
   ...DETECTION_ERRORS,
+  ...CONTACT_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -1,6 +1,7 @@
 /** The notifications module's import surface for other modules (通知、提醒、发件箱). */
 export { notificationsApi } from './notification.api.ts';
 export { deliverDue, enqueue, type EnqueueInput } from './notification.service.ts';
+export { SUBJECT_CONTACT } from './notification.ts';
 export { notifiersFor, type Notifier, type Notifiers } from './notifier.ts';
 export { enqueueDueReminders, reminderJob } from './reminder.service.ts';
 export { NOTIFICATION_ERRORS } from './notifications.errors.ts';

@@ -28,6 +28,8 @@ export function initialState(channel: Channel): State {
 }
 
 export const SUBJECT_REQUEST = 'request_application';
+/** contacts of participation/ (留言、咨询、投诉举报、评议); the module enqueues its own reminders */
+export const SUBJECT_CONTACT = 'participation_contact';
 export const SUBJECT_REPORT = 'annual_report';
 
 // ------------------------------------------------------------------ retries
@@ -158,6 +160,7 @@ export function linkOf(n: {
   agencyId: number | null;
 }): string | null {
   if (n.subjectType === SUBJECT_REQUEST) return `/admin/requests/${n.subjectId}`;
+  if (n.subjectType === SUBJECT_CONTACT) return `/admin/participation/contacts/${n.subjectId}`;
   if (n.subjectType === SUBJECT_REPORT && n.agencyId !== null)
     return `/admin/reporting/annual-report?agencyId=${n.agencyId}&year=${n.subjectId}`;
   return null;

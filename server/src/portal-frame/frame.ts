@@ -39,6 +39,8 @@ export const COLUMNS = [
     blurb: '历年政府信息公开工作年度报告',
   },
   { slug: 'apply', name: '依申请公开', type: '依法申请公开', blurb: '在线提交申请、查询办理进度' },
+  // participation/contact.pages.ts serves /a/:code/mailbox (the static route wins over /a/:code/:column)
+  { slug: 'mailbox', name: '咨询投诉', type: '咨询投诉', blurb: '领导信箱、咨询、建议、投诉举报、评议' },
 ] as const;
 
 const CSS_HASH = createHash('sha256').update(PORTAL_CSS).digest('hex').slice(0, 10);
