@@ -1,6 +1,13 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
+import type {
+  OversightFindingsTable,
+  OversightPlanAgenciesTable,
+  OversightPlansTable,
+  OversightRectificationReportsTable,
+  OversightRectificationsTable,
+} from '../oversight/oversight.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type {
   PublicationImportFilesTable,
@@ -255,6 +262,12 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // 监督检查与整改 (0017_oversight; types in oversight/oversight.table.ts)
+  oversightPlans: OversightPlansTable;
+  oversightPlanAgencies: OversightPlanAgenciesTable;
+  oversightFindings: OversightFindingsTable;
+  oversightRectifications: OversightRectificationsTable;
+  oversightRectificationReports: OversightRectificationReportsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

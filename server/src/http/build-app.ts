@@ -31,6 +31,7 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
+import { oversightApi } from '../oversight/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -171,6 +172,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
+    await staff.register(oversightApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));

@@ -1,0 +1,15 @@
+/** The oversight module's import surface for other modules (监督检查与整改). */
+export { oversightApi } from './oversight.api.ts';
+export { OVERSIGHT_ERRORS } from './oversight.errors.ts';
+export {
+  createPlan,
+  changePlanStatus,
+  recordFinding,
+  submitReport,
+  decideReport,
+  owedRectifications,
+  publishedResults,
+  type FindingInput,
+  type PlanInput,
+} from './oversight.service.ts';
+export { CHECK_POINTS, checkPoint, checkPointLabel } from './check-point.ts';
