@@ -11,6 +11,7 @@ import type { DbOrTx } from '../db/create-db.ts';
 import { actorRef, type StaffActor } from '../identity/actor.ts';
 import { AppError, type FieldProblem, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
+import { isValidIsoDate } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { checkPoint } from './check-point.ts';
 import {
@@ -195,6 +196,10 @@ export async function createPlan(deps: Deps, tx: DbOrTx, ctx: Ctx, input: PlanIn
   const title = input.title.trim();
   const problems: FieldProblem[] = [];
   if (!title) problems.push({ field: 'title', label: '检查名称', message: '不能为空' });
+  if (!isValidIsoDate(input.periodStart))
+    problems.push({ field: 'periodStart', label: '检查期间（起）', message: '不是有效的日期' });
+  if (!isValidIsoDate(input.periodEnd))
+    problems.push({ field: 'periodEnd', label: '检查期间（止）', message: '不是有效的日期' });
   const agencyIds = [...new Set(input.agencyIds)];
   for (const id of agencyIds)
     if (!dir.get(id) || dir.get(id)!.kind === 'unit')
