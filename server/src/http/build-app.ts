@@ -31,7 +31,7 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
-import { oversightApi } from '../oversight/index.ts';
+import { oversightApi, oversightPages } from '../oversight/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -178,6 +178,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
   await app.register(reportingPages(reads));
+  await app.register(oversightPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;
 }

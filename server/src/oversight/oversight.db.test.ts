@@ -465,4 +465,67 @@ describe.each(dialects())('oversight: inspections and rectification (%s)', (dial
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().rectification.status).toBe('accepted');
   });
+
+  it('the portal publishes approved results only, with findings and status per agency and no personal data', async () => {
+    const planId = await supervisionPlan();
+    const office = await staff('govOffice');
+    await office.post(
+      `${BASE}/plans/${planId}/findings`,
+      findingBody(county.deptA.id, { description: '主动公开信息超过20个工作日才公开' }),
+    );
+    expect((await app.inject('/inspections')).body).not.toContain('2026年度政务公开工作督查');
+    expect((await app.inject(`/inspections/${planId}`)).statusCode).toBe(404);
+    await office.post(`${BASE}/plans/${planId}/conclude`, {
+      summary: '本次督查覆盖2个部门。\n发现问题1个。',
+    });
+    expect((await app.inject(`/inspections/${planId}`)).statusCode).toBe(404);
+    await (await staff('govLeader')).post(`${BASE}/plans/${planId}/publish`);
+
+    const list = await app.inject('/inspections');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('lang="zh-CN"');
+    expect(list.body).toContain(`href="/inspections/${planId}"`);
+    const page = await app.inject(`/inspections/${planId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>2026年度政务公开工作督查</h1>');
+    expect(page.body).toContain('本次督查覆盖2个部门。');
+    expect(page.body).toContain('主动公开信息超过20个工作日才公开');
+    expect(page.body).toContain('整改中');
+    expect(page.body).toContain(county.deptB.name);
+    expect(page.body).toContain('未发现问题');
+    // nobody is named: neither the inspector, the approver nor evidence links
+    for (const who of ['测试用户', 'govOffice', 'govLeader', 'example.gov.cn/zwgk/guide'])
+      expect(page.body).not.toContain(who);
+    for (const bad of ['/inspections/0', '/inspections/abc', '/inspections/99999999999', '/inspections/%00'])
+      expect((await app.inject(bad)).statusCode, bad).toBe(bad.includes('%00') ? 400 : 404);
+    // overdue shows as such on the public page
+    at('2026-03-20');
+    expect((await app.inject(`/inspections/${planId}`)).body).toContain('逾期未整改');
+    expect((await app.inject('/')).body).toContain('href="/inspections"');
+  });
+
+  it("to-do: the agency's office sees its tasks due soon and overdue; the supervisor sees reports to accept", async () => {
+    const planId = await supervisionPlan();
+    const office = await staff('govOffice');
+    const soon = (
+      await office.post(`${BASE}/plans/${planId}/findings`, findingBody(county.deptA.id, { workingDays: 3 }))
+    ).json().finding.rectification;
+    const later = (
+      await office.post(`${BASE}/plans/${planId}/findings`, findingBody(county.deptA.id, { workingDays: 20 }))
+    ).json().finding.rectification;
+    const todo = async (u: string) => (await (await staff(u)).get('/api/v1/admin/todo')).json();
+    const group = (t: { groups: { key: string; items: { href: string }[] }[] }, key: string) =>
+      t.groups.find((g) => g.key === key)!.items.map((i) => i.href);
+    const a = await todo('officeA');
+    expect(group(a, 'rectifications')).toEqual([`/oversight/rectifications/${soon.id}`]);
+    expect(group(a, 'rectifications')).not.toContain(`/oversight/rectifications/${later.id}`);
+    at('2026-03-06');
+    const a2 = await todo('officeA');
+    expect(group(a2, 'overdue')).toContain(`/oversight/rectifications/${soon.id}`);
+    await (await staff('officeA')).post(`${BASE}/rectifications/${soon.id}/report`, { body: '已整改' });
+    const g = await todo('govOffice');
+    expect(group(g, 'rectifications')).toEqual([`/oversight/rectifications/${soon.id}`]);
+    // the agency does not see its own report as something to accept
+    expect(group(await todo('officeA'), 'rectifications')).toEqual([]);
+  });
 });

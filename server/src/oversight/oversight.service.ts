@@ -735,7 +735,16 @@ export interface PublishedResult {
 
 /** Published inspection results (the portal page): plans approved for publication, newest first. */
 export async function publishedResults(db: DbOrTx, limit = 50): Promise<PublishedResult[]> {
-  const rows = await repo.publishedPlans(db, limit);
+  return resultsOf(db, await repo.publishedPlans(db, limit));
+}
+
+/** One published result, or undefined when the plan does not exist or is not published. */
+export async function publishedResult(db: DbOrTx, id: number): Promise<PublishedResult | undefined> {
+  const row = await repo.plan(db, id);
+  return row?.status === 'published' ? (await resultsOf(db, [row]))[0] : undefined;
+}
+
+async function resultsOf(db: DbOrTx, rows: PlanRow[]): Promise<PublishedResult[]> {
   const ids = rows.map((r) => r.id);
   const scopes = await repo.planAgencies(db, ids);
   const findings = (await repo.findingsOf(db, ids)).map(toFinding);

@@ -1,0 +1,89 @@
+/**
+ * The oversight module's part of the staff to-do list (待办): for the owner agency's office, the
+ * rectification tasks it still owes (open or returned) due within 5 working days on its calendar, and
+ * the overdue ones; for a supervising office's inspectors, the rectification reports waiting for its
+ * decision (验收) — by the checks of oversight.policy.ts.
+ */
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { calendarFor } from '../calendar/calendar.service.ts';
+import type { DbOrTx } from '../db/create-db.ts';
+import type { StaffActor } from '../identity/actor.ts';
+import { AppError } from '../shared/app-error.ts';
+import type { Deps } from '../shared/deps.ts';
+import type { TodoEntry } from '../shared/todo.ts';
+import { checkPointLabel } from './check-point.ts';
+import { oversightPolicy } from './oversight.policy.ts';
+import { oversightRepository as repo } from './oversight.repository.ts';
+import { owedRectifications } from './oversight.service.ts';
+import { isOverdue } from './rectification.ts';
+
+/** Working days ahead a task appears on the owner's list. */
+export const RECTIFICATION_LEAD_DAYS = 5;
+
+export async function oversightTodos(
+  deps: Deps,
+  db: DbOrTx,
+  actor: StaffActor,
+  agencyId: number,
+  today: string,
+): Promise<TodoEntry[]> {
+  const dir = await agencyDirectory(deps, db.isTransaction ? db : undefined);
+  const out: TodoEntry[] = [];
+  if (oversightPolicy.canReport(actor, dir, agencyId)) {
+    let soon = today;
+    try {
+      soon = (await calendarFor(deps, agencyId, db.isTransaction ? db : undefined)).addWorkingDays(
+        today,
+        RECTIFICATION_LEAD_DAYS,
+      );
+    } catch (e) {
+      if (!(e instanceof AppError && e.code === 'CALENDAR_YEAR_MISSING')) throw e;
+    }
+    for (const e of await owedRectifications(db, [agencyId], soon, today)) {
+      const overdue = isOverdue(e.rectification, today);
+      out.push({
+        group: overdue ? 'overdue' : 'rectifications',
+        action: overdue
+          ? `整改已逾期（期限 ${e.rectification.dueOn}），请提交整改报告`
+          : `限期整改，应于 ${e.rectification.dueOn} 前提交整改报告`,
+        title: `${e.plan.title}：${checkPointLabel(e.finding.checkPoint)}`,
+        href: `/oversight/rectifications/${e.rectification.id}`,
+        dueOn: e.rectification.dueOn,
+        overdue,
+      });
+    }
+  }
+  // reports waiting for this supervising agency's decision
+  const supervised = dir.supervisedScope(agencyId).filter((a) => a !== agencyId);
+  if (supervised.length > 0 && actor.grants.some((g) => g.agencyId === agencyId)) {
+    const r = await repo.rectifications(db, {
+      owners: supervised,
+      status: 'submitted',
+      limit: 100,
+      offset: 0,
+    });
+    const plans = new Map<number, Awaited<ReturnType<typeof repo.plan>>>();
+    for (const row of r.rows) {
+      if (!plans.has(row.planId)) plans.set(row.planId, await repo.plan(db, row.planId));
+      const plan = plans.get(row.planId);
+      if (!plan) continue;
+      const ref = {
+        organizerAgencyId: plan.organizerAgencyId,
+        kind: plan.kind as 'self' | 'supervision' | 'special',
+        agencyIds: [],
+      };
+      // only the tasks this agency's inspectors decide (its own inspections, or self-inspections)
+      if (plan.kind !== 'self' && plan.organizerAgencyId !== agencyId) continue;
+      if (!oversightPolicy.canDecide(actor, dir, ref, row.ownerAgencyId)) continue;
+      out.push({
+        group: 'rectifications',
+        action: '整改报告待验收',
+        title: `${dir.get(row.ownerAgencyId)?.name ?? ''}：${plan.title}`,
+        href: `/oversight/rectifications/${row.id}`,
+        dueOn: null,
+        overdue: false,
+      });
+    }
+  }
+  return out;
+}
