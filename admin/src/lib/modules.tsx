@@ -14,6 +14,7 @@ import {
   InboxOutlined,
   MailOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -71,11 +72,17 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     plannedFeatures: ['政策文件解读的同步发布', '重大决策意见征集与反馈', '公众留言与评议的办理'],
   },
   {
+    path: 'oversight',
+    title: '监督检查',
+    summary: '督查、自查和专项检查，发现的问题限期整改与验收，检查结果公开',
+    icon: <ScheduleOutlined />,
+  },
+  {
     path: 'supervision',
-    title: '监督考核',
-    summary: '社会评议、投诉举报、考核评议',
+    title: '考核与问责',
+    summary: '社会评议、投诉举报、考核评议、责任追究',
     icon: <SafetyCertificateOutlined />,
-    plannedFeatures: ['投诉举报的受理与办理', '监督检查与整改反馈', '考核指标与考核评议'],
+    plannedFeatures: ['投诉举报的受理与办理', '考核指标与考核评议', '责任追究（问责）'],
   },
   {
     path: 'reporting/annual-report',
