@@ -16,6 +16,7 @@ import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
+import { seedOversightDemo } from '../oversight/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -251,6 +252,8 @@ export async function seedDemo(
     { code: 'gov', office: 'gkb', approver: 'xzz' },
     ...DEMO_DEPARTMENTS.map((d) => ({ code: d.code, office: `${d.prefix}-gk`, approver: `${d.prefix}-fg` })),
   ]);
+  progress('2026 年度政务公开工作督查');
+  await seedOversightDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

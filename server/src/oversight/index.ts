@@ -2,6 +2,7 @@
 export { oversightApi } from './oversight.api.ts';
 export { oversightPages } from './oversight.pages.ts';
 export { oversightTodos } from './oversight.todo.ts';
+export { seedOversightDemo, DEMO_INSPECTION_TITLE } from './oversight.demo.ts';
 export { OVERSIGHT_ERRORS } from './oversight.errors.ts';
 export {
   createPlan,
