@@ -1,7 +1,7 @@
 /** The oversight module's import surface for other modules (监督检查与整改). */
 export { oversightApi } from './oversight.api.ts';
 export { oversightPages } from './oversight.pages.ts';
-export { oversightTodos } from './oversight.todo.ts';
+export { oversightTodos, overdueWarnings } from './oversight.todo.ts';
 export { seedOversightDemo, DEMO_INSPECTION_TITLE } from './oversight.demo.ts';
 export { OVERSIGHT_ERRORS } from './oversight.errors.ts';
 export {

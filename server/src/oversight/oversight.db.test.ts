@@ -378,6 +378,16 @@ describe.each(dialects())('oversight: inspections and rectification (%s)', (dial
     ]);
     expect(overdue.items[0].rectification.statusLabel).toBe('逾期未整改');
     const officeA = await staff('officeA');
+    // the dashboard escalates: the supervisor sees the supervised agency's overdue task, the agency its own
+    const codes = async (s: Awaited<ReturnType<typeof staff>>) =>
+      (
+        (await s.get('/api/v1/admin/dashboard')).json().warnings as { code: string; message: string }[]
+      ).filter((w) => w.code.startsWith('RECTIFICATION_'));
+    const sup = await codes(office2);
+    expect(sup.map((w) => w.code)).toEqual(['RECTIFICATION_OVERDUE_SUPERVISED']);
+    expect(sup[0]!.message).toContain(`${county.deptA.name} 1 项`);
+    expect((await codes(officeA)).map((w) => w.code)).toEqual(['RECTIFICATION_OVERDUE']);
+    expect(await codes(await staff('officeB'))).toEqual([]);
     const mine = (await officeA.get(`${BASE}/rectifications`)).json();
     expect(mine.items.map((e: { rectification: { overdue: boolean } }) => e.rectification.overdue)).toEqual([
       true,

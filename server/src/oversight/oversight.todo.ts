@@ -12,7 +12,7 @@ import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry } from '../shared/todo.ts';
 import { checkPointLabel } from './check-point.ts';
-import { oversightPolicy } from './oversight.policy.ts';
+import { INSPECTOR_ROLES, oversightPolicy } from './oversight.policy.ts';
 import { oversightRepository as repo } from './oversight.repository.ts';
 import { owedRectifications } from './oversight.service.ts';
 import { isOverdue } from './rectification.ts';
@@ -84,6 +84,56 @@ export async function oversightTodos(
         overdue: false,
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The dashboard's escalation (issue #11: overdue rectification escalates on the supervisor's
+ * dashboard): in the active agency, the overdue tasks of the agencies it supervises — when the actor
+ * inspects for it — and the agency's own overdue tasks — when the actor reports for it.
+ */
+export async function overdueWarnings(
+  deps: Deps,
+  db: DbOrTx,
+  actor: StaffActor,
+  agencyId: number,
+  today: string,
+): Promise<{ level: 'error'; code: string; message: string }[]> {
+  const dir = await agencyDirectory(deps);
+  const out: { level: 'error'; code: string; message: string }[] = [];
+  const inspects = actor.grants.some((g) => g.agencyId === agencyId && INSPECTOR_ROLES.includes(g.role));
+  const supervised = inspects ? dir.supervisedScope(agencyId).filter((a) => a !== agencyId) : [];
+  if (supervised.length > 0) {
+    const r = await repo.rectifications(db, {
+      owners: supervised,
+      overdueBefore: today,
+      limit: 500,
+      offset: 0,
+    });
+    if (r.total > 0) {
+      const counts = new Map<number, number>();
+      for (const row of r.rows) counts.set(row.ownerAgencyId, (counts.get(row.ownerAgencyId) ?? 0) + 1);
+      out.push({
+        level: 'error',
+        code: 'RECTIFICATION_OVERDUE_SUPERVISED',
+        message: `所监督的机关有 ${r.total} 项整改逾期未完成：${[...counts].map(([id, n]) => `${dir.get(id)?.name ?? id} ${n} 项`).join('、')}。请在“监督检查 → 整改任务 → 逾期未整改”中督促。`,
+      });
+    }
+  }
+  if (oversightPolicy.canReport(actor, dir, agencyId)) {
+    const r = await repo.rectifications(db, {
+      owners: [agencyId],
+      overdueBefore: today,
+      limit: 1,
+      offset: 0,
+    });
+    if (r.total > 0)
+      out.push({
+        level: 'error',
+        code: 'RECTIFICATION_OVERDUE',
+        message: `${dir.get(agencyId)?.name ?? ''}有 ${r.total} 项监督检查整改任务已超过整改期限，请尽快整改并提交整改报告。`,
+      });
   }
   return out;
 }
