@@ -145,7 +145,9 @@ export function oversightApi(deps: Deps): FastifyPluginAsyncTypebox {
           ),
         ];
         return {
-          items: r.plans.map((p) => presentPlan(p, dir, names, r.findingCounts.get(p.id) ?? 0)),
+          items: r.plans.map((p) =>
+            presentPlan(p, dir, names, r.findingCounts.get(p.id) ?? 0, r.visible.get(p.id) ?? []),
+          ),
           total: r.total,
           canCreate: {
             self: agenciesWith(SELF_INSPECTION_ROLES).map((id) => agencyRef(dir, id)),

@@ -227,7 +227,10 @@ describe.each(dialects())('oversight: inspections and rectification (%s)', (dial
     const officeC = await staff('officeC');
     expect((await officeC.get(`${BASE}/plans/${planId}`)).statusCode).toBe(404);
     expect((await officeC.get(`${BASE}/plans`)).json().total).toBe(0);
-    expect((await officeA.get(`${BASE}/plans`)).json().items[0].findingCount).toBe(1);
+    const listA = (await officeA.get(`${BASE}/plans`)).json().items[0];
+    expect(listA.findingCount).toBe(1);
+    // the inspected agency is not told which other agencies were inspected
+    expect(listA.agencies.map((x: { id: number }) => x.id)).toEqual([county.deptA.id]);
     expect((await office.get(`${BASE}/plans`)).json().items[0].findingCount).toBe(2);
     // the agency records no finding in the supervising office's inspection
     const own = await officeA.post(`${BASE}/plans/${planId}/findings`, findingBody(county.deptA.id));

@@ -251,6 +251,8 @@ export interface PlanList {
   plans: Plan[];
   total: number;
   findingCounts: Map<number, number>;
+  /** per plan: the agencies of its scope the actor sees */
+  visible: Map<number, number[]>;
 }
 
 /** Plans the actor reads: organized by, or covering, an agency it reads (its own, or supervised). */
@@ -275,11 +277,14 @@ export async function listPlans(
     plans.map((p) => p.id),
   );
   const findingCounts = new Map<number, number>();
+  const visibleByPlan = new Map<number, number[]>();
   for (const p of plans) {
-    const visible = new Set(oversightPolicy.visibleAgencies(actor, dir, p));
+    const ids = oversightPolicy.visibleAgencies(actor, dir, p);
+    const visible = new Set(ids);
+    visibleByPlan.set(p.id, ids);
     findingCounts.set(p.id, findings.filter((x) => x.planId === p.id && visible.has(x.agencyId)).length);
   }
-  return { plans, total: r.total, findingCounts };
+  return { plans, total: r.total, findingCounts, visible: visibleByPlan };
 }
 
 function readableAgencies(actor: StaffActor, dir: AgencyDirectory): number[] {
