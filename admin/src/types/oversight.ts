@@ -85,6 +85,17 @@ export interface Finding {
   recordedAt: string;
   recordedBy: string | null;
   rectification: Rectification | null;
+  files: EvidenceFile[];
+}
+
+export interface EvidenceFile {
+  id: number;
+  filename: string;
+  mime: string;
+  size: number;
+  uploadedAt: string;
+  /** API path of the download */
+  href: string;
 }
 
 export interface Report {

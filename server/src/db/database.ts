@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
 import type {
+  OversightEvidenceFilesTable,
   OversightFindingsTable,
   OversightPlanAgenciesTable,
   OversightPlansTable,
@@ -266,6 +267,7 @@ export interface Database {
   oversightPlans: OversightPlansTable;
   oversightPlanAgencies: OversightPlanAgenciesTable;
   oversightFindings: OversightFindingsTable;
+  oversightEvidenceFiles: OversightEvidenceFilesTable;
   oversightRectifications: OversightRectificationsTable;
   oversightRectificationReports: OversightRectificationReportsTable;
 }

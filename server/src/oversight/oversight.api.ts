@@ -22,6 +22,9 @@ import {
   ConcludeBody,
   CreatePlanBody,
   DecisionBody,
+  EvidenceFileView,
+  FindingFileParams,
+  UploadEvidenceBody,
   FindingBody,
   FindingResponse,
   OverdueResponse,
@@ -37,6 +40,8 @@ import {
   changePlanStatus,
   createPlan,
   decideReport,
+  evidenceFile,
+  uploadEvidence,
   listPlans,
   listRectifications,
   planDetail,
@@ -221,6 +226,60 @@ export function oversightApi(deps: Deps): FastifyPluginAsyncTypebox {
           return { finding: presentFinding(r.finding, r.rectification, dir, names, todayOf(deps)) };
         });
         return reply.code(201).send(view);
+      },
+    );
+
+    app.post(
+      `${BASE}/findings/:id/files`,
+      {
+        bodyLimit: 8 * 1024 * 1024,
+        schema: {
+          tags: TAG,
+          summary: '上传问题的证据文件（照片或文档：PDF、JPG、PNG、DOCX、XLSX，按文件内容识别类型）',
+          params: IdParams,
+          body: UploadEvidenceBody,
+          response: { 201: EvidenceFileView, ...errorResponses },
+        },
+      },
+      async (req, reply) => {
+        const { actor } = staffOf(req);
+        const data = Buffer.from(req.body.contentBase64, 'base64');
+        const meta = await inTransaction(deps, (tx) =>
+          uploadEvidence(deps, tx, { actor, ip: clientIp(req) }, req.params.id, {
+            filename: req.body.filename,
+            data,
+          }),
+        );
+        return reply.code(201).send({
+          id: meta.id,
+          filename: meta.filename,
+          mime: meta.mime,
+          size: meta.size,
+          uploadedAt: meta.uploadedAt,
+          href: `${BASE}/findings/${req.params.id}/files/${meta.id}`,
+        });
+      },
+    );
+
+    app.get(
+      `${BASE}/findings/:id/files/:fileId`,
+      {
+        schema: {
+          tags: TAG,
+          summary: '下载问题的证据文件',
+          params: FindingFileParams,
+        },
+      },
+      async (req, reply) => {
+        const f = await evidenceFile(deps, deps.db, staffOf(req).actor, req.params.id, req.params.fileId);
+        return reply
+          .type(f.mime)
+          .header(
+            'content-disposition',
+            `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(f.filename)}`,
+          )
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(f.contentB64, 'base64'));
       },
     );
 

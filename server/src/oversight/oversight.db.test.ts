@@ -541,4 +541,49 @@ describe.each(dialects())('oversight: inspections and rectification (%s)', (dial
     // the agency does not see its own report as something to accept
     expect(group(await todo('officeA'), 'rectifications')).toEqual([]);
   });
+
+  it('evidence files: the inspectors upload (type by content), the inspected agency downloads its own, others get 404', async () => {
+    const planId = await supervisionPlan();
+    const office = await staff('govOffice');
+    const f = (await office.post(`${BASE}/plans/${planId}/findings`, findingBody(county.deptA.id))).json()
+      .finding;
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.alloc(64, 7),
+    ]);
+    const up = await office.post(`${BASE}/findings/${f.id}/files`, {
+      filename: '服务窗口照片.png',
+      contentBase64: png.toString('base64'),
+    });
+    expect(up.statusCode, up.body).toBe(201);
+    const file = up.json();
+    expect(file).toMatchObject({ filename: '服务窗口照片.png', mime: 'image/png', size: png.length });
+    // a PDF name over PNG bytes, or a script, is refused
+    for (const bad of [
+      { filename: '通知.pdf', contentBase64: png.toString('base64') },
+      { filename: 'x.html', contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64') },
+    ]) {
+      const r = await office.post(`${BASE}/findings/${f.id}/files`, bad);
+      expect(r.statusCode).toBe(400);
+      expect(r.json().code).toBe('OVERSIGHT_FILE_REJECTED');
+    }
+    const officeA = await staff('officeA');
+    expect(
+      (
+        await officeA.post(`${BASE}/findings/${f.id}/files`, {
+          filename: 'a.png',
+          contentBase64: png.toString('base64'),
+        })
+      ).statusCode,
+    ).toBe(403);
+    const detail = (await officeA.get(`${BASE}/plans/${planId}`)).json();
+    expect(detail.findings[0].files.map((x: { id: number }) => x.id)).toEqual([file.id]);
+    const dl = await officeA.get(file.href);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('image/png');
+    expect(dl.rawPayload.equals(png)).toBe(true);
+    expect((await (await staff('officeB')).get(file.href)).statusCode).toBe(404);
+    expect((await office.get(`${BASE}/findings/${f.id}/files/${file.id + 1000}`)).statusCode).toBe(404);
+    expect(await actions()).toContain('oversight.evidence_uploaded');
+  });
 });

@@ -121,6 +121,14 @@ export function presentFinding(
     recordedAt: f.recordedAt,
     recordedBy: nameOf(names, f.recordedBy),
     rectification: r ? presentRectification(r, dir, today) : null,
+    files: f.files.map((x) => ({
+      id: x.id,
+      filename: x.filename,
+      mime: x.mime,
+      size: x.size,
+      uploadedAt: x.uploadedAt,
+      href: `/api/v1/admin/oversight/findings/${f.id}/files/${x.id}`,
+    })),
   };
 }
 

@@ -2,7 +2,9 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DbOrTx } from '../db/create-db.ts';
 import type {
+  EvidenceFileRow,
   FindingRow,
+  OversightEvidenceFilesTable,
   OversightFindingsTable,
   OversightPlansTable,
   OversightRectificationReportsTable,
@@ -11,6 +13,8 @@ import type {
   RectificationRow,
   ReportRow,
 } from './oversight.table.ts';
+
+export type EvidenceFileMeta = Omit<EvidenceFileRow, 'contentB64' | 'uploadedBy'>;
 
 export interface PlanFilter {
   /** plans organized by one of these agencies or covering one of them; 'all' for every plan */
@@ -205,6 +209,27 @@ export const oversightRepository = {
       .orderBy('rectificationId')
       .orderBy('round')
       .execute();
+  },
+
+  // ---------------------------------------------------------------- evidence files
+  async insertFile(db: DbOrTx, row: Insertable<OversightEvidenceFilesTable>): Promise<EvidenceFileMeta> {
+    return db
+      .insertInto('oversightEvidenceFiles')
+      .values(row)
+      .returning(['id', 'findingId', 'filename', 'mime', 'size', 'sha256', 'uploadedAt'])
+      .executeTakeFirstOrThrow();
+  },
+  async filesOf(db: DbOrTx, findingIds: number[]): Promise<EvidenceFileMeta[]> {
+    if (findingIds.length === 0) return [];
+    return db
+      .selectFrom('oversightEvidenceFiles')
+      .select(['id', 'findingId', 'filename', 'mime', 'size', 'sha256', 'uploadedAt'])
+      .where('findingId', 'in', findingIds)
+      .orderBy('id')
+      .execute();
+  },
+  async file(db: DbOrTx, id: number): Promise<EvidenceFileRow | undefined> {
+    return db.selectFrom('oversightEvidenceFiles').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
   // ---------------------------------------------------------------- evidence targets

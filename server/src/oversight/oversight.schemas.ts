@@ -107,6 +107,29 @@ export const EvidenceView = Type.Object({
   href: Type.String(),
 });
 
+export const EvidenceFileView = Type.Object({
+  id: Type.Integer(),
+  filename: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  uploadedAt: Type.String(),
+  /** API path of the download */
+  href: Type.String(),
+});
+
+export const UploadEvidenceBody = Type.Object(
+  {
+    filename: Type.String({ title: '文件名', minLength: 1, maxLength: 200 }),
+    contentBase64: Type.String({ title: '文件内容', minLength: 4, maxLength: 7_500_000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const FindingFileParams = Type.Object({
+  id: Type.Integer({ title: '问题编号', minimum: 1, maximum: 2_147_483_647 }),
+  fileId: Type.Integer({ title: '文件编号', minimum: 1, maximum: 2_147_483_647 }),
+});
+
 export const ReportView = Type.Object({
   id: Type.Integer(),
   round: Type.Integer(),
@@ -144,6 +167,7 @@ export const FindingView = Type.Object({
   recordedAt: Type.String(),
   recordedBy: Nullable(Type.String()),
   rectification: Type.Union([RectificationView, Type.Null()]),
+  files: Type.Array(EvidenceFileView),
 });
 
 export const PlanActionSchema = Type.Union([

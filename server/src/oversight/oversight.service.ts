@@ -23,7 +23,8 @@ import {
   scopeProblems,
 } from './inspection.ts';
 import { oversightPolicy } from './oversight.policy.ts';
-import { oversightRepository as repo } from './oversight.repository.ts';
+import { type EvidenceFileMeta, oversightRepository as repo } from './oversight.repository.ts';
+import { checkAttachment } from '../publication/index.ts';
 import type { FindingRow, PlanRow, RectificationRow, ReportRow } from './oversight.table.ts';
 import {
   type Evidence,
@@ -73,6 +74,8 @@ export interface Finding {
   evidence: Evidence[];
   recordedBy: number | null;
   recordedAt: string;
+  /** uploaded photos and documents (metadata; staff only) */
+  files: EvidenceFileMeta[];
 }
 
 export interface Rectification {
@@ -124,8 +127,9 @@ function toPlan(r: PlanRow, agencyIds: number[]): Plan {
   };
 }
 
-function toFinding(r: FindingRow): Finding {
+function toFinding(r: FindingRow, files: EvidenceFileMeta[] = []): Finding {
   return {
+    files: files.filter((f) => f.findingId === r.id),
     id: r.id,
     planId: r.planId,
     agencyId: r.agencyId,
@@ -313,7 +317,12 @@ export async function planDetail(deps: Deps, db: DbOrTx, actor: StaffActor, id: 
   const plan = await loadPlan(db, id);
   if (!plan || !oversightPolicy.canRead(actor, dir, plan)) throw new AppError('OVERSIGHT_PLAN_NOT_FOUND');
   const visible = new Set(oversightPolicy.visibleAgencies(actor, dir, plan));
-  const findings = (await repo.findingsOf(db, [id])).filter((f) => visible.has(f.agencyId)).map(toFinding);
+  const rows = (await repo.findingsOf(db, [id])).filter((f) => visible.has(f.agencyId));
+  const files = await repo.filesOf(
+    db,
+    rows.map((f) => f.id),
+  );
+  const findings = rows.map((f) => toFinding(f, files));
   const rects = (await repo.rectificationsOfPlans(db, [id]))
     .filter((r) => visible.has(r.ownerAgencyId))
     .map(toRectification);
@@ -497,6 +506,72 @@ export async function recordFinding(
   return { finding, rectification };
 }
 
+/** Largest evidence file (photos of a service window, a scanned notice). */
+export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
+
+/** The plan's inspectors attach a photo or document to a finding while the inspection is open. */
+export async function uploadEvidence(
+  deps: Deps,
+  tx: DbOrTx,
+  ctx: Ctx,
+  findingId: number,
+  input: { filename: string; data: Buffer },
+): Promise<EvidenceFileMeta> {
+  const dir = await agencyDirectory(deps, tx);
+  const finding = await repo.finding(tx, findingId);
+  const plan = finding ? await loadPlan(tx, finding.planId) : undefined;
+  if (!finding || !plan || !oversightPolicy.visibleAgencies(ctx.actor, dir, plan).includes(finding.agencyId))
+    throw new AppError('NOT_FOUND');
+  if (!oversightPolicy.canInspect(ctx.actor, plan)) throw new AppError('FORBIDDEN');
+  if (plan.status !== 'open') throw new AppError('OVERSIGHT_PLAN_NOT_OPEN');
+  const filename = input.filename.trim();
+  const checked = input.data.length > MAX_EVIDENCE_BYTES ? null : checkAttachment(filename, input.data);
+  if (!checked || 'refused' in checked) throw new AppError('OVERSIGHT_FILE_REJECTED');
+  const meta = await repo.insertFile(tx, {
+    findingId,
+    filename,
+    mime: checked.mime,
+    size: checked.size,
+    sha256: checked.sha256,
+    contentB64: input.data.toString('base64'),
+    uploadedBy: ctx.actor.userId,
+    uploadedAt: deps.clock.now().toISOString(),
+  });
+  await recordAudit(tx, deps, {
+    actor: actorRef(ctx.actor),
+    agencyId: plan.organizerAgencyId,
+    entityType: 'oversight_finding',
+    entityId: findingId,
+    action: 'oversight.evidence_uploaded',
+    after: meta,
+    ip: ctx.ip ?? null,
+  });
+  return meta;
+}
+
+/** An evidence file, for whoever sees the finding (the organizer's side and the inspected agency). */
+export async function evidenceFile(
+  deps: Deps,
+  db: DbOrTx,
+  actor: StaffActor,
+  findingId: number,
+  fileId: number,
+) {
+  const dir = await agencyDirectory(deps);
+  const finding = await repo.finding(db, findingId);
+  const plan = finding ? await loadPlan(db, finding.planId) : undefined;
+  const file = await repo.file(db, fileId);
+  if (
+    !finding ||
+    !plan ||
+    !file ||
+    file.findingId !== findingId ||
+    !oversightPolicy.visibleAgencies(actor, dir, plan).includes(finding.agencyId)
+  )
+    throw new AppError('NOT_FOUND');
+  return file;
+}
+
 // ------------------------------------------------------------------ rectification
 
 export interface RectificationDetail {
@@ -541,7 +616,10 @@ export async function rectificationDetail(
   id: number,
 ): Promise<RectificationDetail> {
   const { dir, plan, rect } = await loadRectification(deps, db, actor, id);
-  const finding = toFinding((await repo.finding(db, rect.findingId))!);
+  const finding = toFinding(
+    (await repo.finding(db, rect.findingId))!,
+    await repo.filesOf(db, [rect.findingId]),
+  );
   const reports = (await repo.reportsOf(db, [id])).map(toReport);
   return {
     rectification: rect,
@@ -752,7 +830,7 @@ export async function publishedResult(db: DbOrTx, id: number): Promise<Published
 async function resultsOf(db: DbOrTx, rows: PlanRow[]): Promise<PublishedResult[]> {
   const ids = rows.map((r) => r.id);
   const scopes = await repo.planAgencies(db, ids);
-  const findings = (await repo.findingsOf(db, ids)).map(toFinding);
+  const findings = (await repo.findingsOf(db, ids)).map((f) => toFinding(f)); // files never leave for the portal
   const rects = (await repo.rectificationsOfPlans(db, ids)).map(toRectification);
   return rows.map((r) => ({
     plan: toPlan(r, scopes.get(r.id) ?? []),

@@ -42,6 +42,18 @@ export interface OversightFindingsTable {
   recordedAt: string;
 }
 
+export interface OversightEvidenceFilesTable {
+  id: Generated<number>;
+  findingId: number;
+  filename: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  contentB64: string;
+  uploadedBy: number | null;
+  uploadedAt: string;
+}
+
 export interface OversightRectificationsTable {
   id: Generated<number>;
   findingId: number;
@@ -77,3 +89,4 @@ export type PlanRow = Selectable<OversightPlansTable>;
 export type FindingRow = Selectable<OversightFindingsTable>;
 export type RectificationRow = Selectable<OversightRectificationsTable>;
 export type ReportRow = Selectable<OversightRectificationReportsTable>;
+export type EvidenceFileRow = Selectable<OversightEvidenceFilesTable>;

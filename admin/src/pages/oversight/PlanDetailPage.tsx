@@ -1,4 +1,4 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PaperClipOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import {
   Alert,
   App,
@@ -15,6 +15,7 @@ import {
   Table,
   Tag,
   Typography,
+  Upload,
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -28,6 +29,13 @@ import { formatDateTime } from '../../lib/format';
 import { validateForm } from '../../lib/validateForm';
 import type { CheckPoint, EvidenceKind, Finding, PlanDetail } from '../../types/oversight';
 import { RectificationTag } from './RectificationTag';
+
+async function toBase64(file: File): Promise<string> {
+  const buf = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < buf.length; i += 0x8000) bin += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
 
 interface FindingValues {
   agencyId: number;
@@ -89,6 +97,19 @@ export default function PlanDetailPage() {
       reload();
     } catch (err) {
       onError(err, form);
+    }
+  };
+
+  const upload = async (findingId: number, file: File) => {
+    try {
+      await api.post(`/admin/oversight/findings/${findingId}/files`, {
+        filename: file.name,
+        contentBase64: await toBase64(file),
+      });
+      void message.success(`已上传 ${file.name}`);
+      reload();
+    } catch (err) {
+      onError(err);
     }
   };
 
@@ -201,6 +222,28 @@ export default function PlanDetailPage() {
                     {e.note ? `（${e.note}）` : ''}
                   </div>
                 ))}
+                {f.files.map((file) => (
+                  <div key={file.id} style={{ fontSize: 12 }}>
+                    <PaperClipOutlined />{' '}
+                    <a href={file.href} download>
+                      {file.filename}
+                    </a>
+                  </div>
+                ))}
+                {can('record_finding') && (
+                  <Upload
+                    accept=".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+                    showUploadList={false}
+                    beforeUpload={(file) => {
+                      void upload(f.id, file);
+                      return false;
+                    }}
+                  >
+                    <Button size="small" type="link" icon={<UploadOutlined />}>
+                      上传照片或文件
+                    </Button>
+                  </Upload>
+                )}
               </>
             ),
           },

@@ -61,6 +61,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['plan_id', 'agency_id'])
     .execute();
 
+  // photos and documents of a finding (staff only; never on the portal)
+  await withId(db, db.schema.createTable('oversight_evidence_files'))
+    .addColumn('finding_id', 'integer', (c) => c.notNull().references('oversight_findings.id'))
+    .addColumn('filename', 'text', notNull)
+    .addColumn('mime', 'text', notNull)
+    .addColumn('size', 'integer', notNull)
+    .addColumn('sha256', 'text', notNull)
+    .addColumn('content_b64', 'text', notNull)
+    .addColumn('uploaded_by', 'integer', (c) => c.references('users.id'))
+    .addColumn('uploaded_at', 'text', notNull)
+    .execute();
+  await db.schema
+    .createIndex('oversight_evidence_files_finding_idx')
+    .on('oversight_evidence_files')
+    .column('finding_id')
+    .execute();
+
   await withId(db, db.schema.createTable('oversight_rectifications'))
     .addColumn('finding_id', 'integer', (c) => c.notNull().unique().references('oversight_findings.id'))
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('oversight_plans.id'))
@@ -103,6 +120,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('oversight_rectification_reports').execute();
   await db.schema.dropTable('oversight_rectifications').execute();
+  await db.schema.dropTable('oversight_evidence_files').execute();
   await db.schema.dropTable('oversight_findings').execute();
   await db.schema.dropTable('oversight_plan_agencies').execute();
   await db.schema.dropTable('oversight_plans').execute();
