@@ -130,6 +130,17 @@ export default function RectificationPage() {
               ))}
             </Descriptions.Item>
           )}
+          {finding.files.length > 0 && (
+            <Descriptions.Item label="证据文件" span={2}>
+              {finding.files.map((file) => (
+                <div key={file.id}>
+                  <a href={file.href} download>
+                    {file.filename}
+                  </a>
+                </div>
+              ))}
+            </Descriptions.Item>
+          )}
           {r.acceptedOn && <Descriptions.Item label="验收日期">{r.acceptedOn}</Descriptions.Item>}
         </Descriptions>
       </Card>
