@@ -19,6 +19,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRoutes'));
 const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
 const ContactsRoutes = lazy(() => import('./pages/participation/ContactsRoutes'));
+const OversightRoutes = lazy(() => import('./pages/oversight/OversightRoutes'));
 const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
@@ -36,6 +37,7 @@ export default function App() {
             <Route path="proactive/*" element={<PublicationRoutes />} />
             <Route path="requests/*" element={<RequestsRoutes />} />
             <Route path="participation/contacts/*" element={<ContactsRoutes />} />
+            <Route path="oversight/*" element={<OversightRoutes />} />
             <Route path="reporting/annual-report" element={<AnnualReportPage />} />
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />

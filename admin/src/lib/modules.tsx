@@ -16,6 +16,7 @@ import {
   MailOutlined,
   MessageOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -79,11 +80,17 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     icon: <MessageOutlined />,
   },
   {
+    path: 'oversight',
+    title: '监督检查',
+    summary: '督查、自查和专项检查，发现的问题限期整改与验收，检查结果公开',
+    icon: <ScheduleOutlined />,
+  },
+  {
     path: 'supervision',
-    title: '监督考核',
-    summary: '社会评议、投诉举报、考核评议',
+    title: '考核与问责',
+    summary: '社会评议、投诉举报、考核评议、责任追究',
     icon: <SafetyCertificateOutlined />,
-    plannedFeatures: ['投诉举报的受理与办理', '监督检查与整改反馈', '考核指标与考核评议'],
+    plannedFeatures: ['考核指标与考核评议', '责任追究（问责）', '澄清正名'],
   },
   {
     path: 'supervision/detections',

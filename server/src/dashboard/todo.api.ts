@@ -11,6 +11,7 @@ const Group = Type.Union([
   Type.Literal('approvals'),
   Type.Literal('reviews'),
   Type.Literal('reports'),
+  Type.Literal('rectifications'),
   Type.Literal('overdue'),
 ]);
 

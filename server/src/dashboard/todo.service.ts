@@ -6,6 +6,7 @@
 import type { DbOrTx } from '../db/create-db.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { contactTodos } from '../participation/index.ts';
+import { oversightTodos } from '../oversight/index.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
 import { requestTodos } from '../requests/request.todo.ts';
@@ -18,6 +19,7 @@ export const TODO_GROUPS: { key: TodoGroup; label: string }[] = [
   { key: 'approvals', label: '待我审批' },
   { key: 'reviews', label: '待我审核的信息' },
   { key: 'reports', label: '年度报告' },
+  { key: 'rectifications', label: '整改任务' },
 ];
 
 export interface TodoList {
@@ -47,6 +49,7 @@ export async function todoList(
     ...(await publicationTodos(deps, db, local, activeAgencyId, today)),
     ...(await reportingTodos(deps, db, local, activeAgencyId, today)),
     ...(await contactTodos(deps, db, local, activeAgencyId, today)),
+    ...(await oversightTodos(deps, db, local, activeAgencyId, today)),
   ];
   const groups = TODO_GROUPS.map((g) => {
     const items = entries

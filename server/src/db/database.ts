@@ -1,6 +1,14 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
+import type {
+  OversightEvidenceFilesTable,
+  OversightFindingsTable,
+  OversightPlanAgenciesTable,
+  OversightPlansTable,
+  OversightRectificationReportsTable,
+  OversightRectificationsTable,
+} from '../oversight/oversight.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
 import type {
@@ -266,6 +274,13 @@ export interface Database {
   // violations detected from the platform's records (0019_oversight_detections; types in oversight/detection.table.ts)
   oversightDetections: OversightDetectionsTable;
   oversightDetectionRuns: OversightDetectionRunsTable;
+  // 监督检查与整改 (0017_oversight; types in oversight/oversight.table.ts)
+  oversightPlans: OversightPlansTable;
+  oversightPlanAgencies: OversightPlanAgenciesTable;
+  oversightFindings: OversightFindingsTable;
+  oversightEvidenceFiles: OversightEvidenceFilesTable;
+  oversightRectifications: OversightRectificationsTable;
+  oversightRectificationReports: OversightRectificationReportsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -16,6 +16,7 @@ import * as m0015 from './migrations/0015_cluster.ts';
 import * as m0016 from './migrations/0016_request_submissions.ts';
 import * as m0019 from './migrations/0019_oversight_detections.ts';
 import * as m0020 from './migrations/0020_participation_contacts.ts';
+import * as m0017 from './migrations/0017_oversight.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_request_submissions': m0016,
   '0019_oversight_detections': m0019,
   '0020_participation_contacts': m0020,
+  '0017_oversight': m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -18,6 +18,7 @@ import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { seedContactsDemo } from '../participation/index.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
+import { seedOversightDemo } from '../oversight/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -257,6 +258,8 @@ export async function seedDemo(
   ]);
   progress('违规自动发现（首次检查）');
   await seedDetectionsDemo(deps);
+  progress('2026 年度政务公开工作督查');
+  await seedOversightDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

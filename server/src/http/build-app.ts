@@ -34,6 +34,7 @@ import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
 import { detectionsApi } from '../oversight/index.ts';
 import { contactPages, contactsApi } from '../participation/index.ts';
+import { oversightApi, oversightPages } from '../oversight/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -188,12 +189,14 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(notificationsApi(deps));
     await staff.register(detectionsApi(deps));
     await staff.register(contactsApi(deps));
+    await staff.register(oversightApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
   await app.register(contactPages(deps));
   await app.register(reportingPages(reads));
+  await app.register(oversightPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;
 }

@@ -567,6 +567,11 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         'GET /a/:code/annual-reports/:year',
         get(fc.tuple(c, year()).map(([a, y]) => `/a/${a}/annual-reports/${y}`)),
       ],
+      ['GET /inspections', get(query(['page']).map((q) => `/inspections${q}`))],
+      [
+        'GET /inspections/:id',
+        get(segment(fc.integer({ min: 0, max: 40 }).map(String)).map((i) => `/inspections/${i}`)),
+      ],
       [
         'GET /a/:code/annual-reports/:year/report.docx',
         get(fc.tuple(c, year()).map(([a, y]) => `/a/${a}/annual-reports/${y}/report.docx`)),

@@ -13,6 +13,7 @@ import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
+import { OVERSIGHT_ERRORS } from '../oversight/oversight.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
@@ -27,6 +28,7 @@ export const ERROR_CATALOG = {
   ...NOTIFICATION_ERRORS,
   ...DETECTION_ERRORS,
   ...CONTACT_ERRORS,
+  ...OVERSIGHT_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -65,7 +65,8 @@ export function portalPages(deps: Deps): FastifyPluginAsync {
 ${homeSearch('/search', `搜索${f.regionName}政府信息`)}
 ${latestList(latest, true)}
 <section class="panel" aria-labelledby="intro-h"><h2 id="intro-h">政府信息公开</h2>
-<p>依据《中华人民共和国政府信息公开条例》，本平台集中公开${f.regionName}各机关的政府信息，并受理政府信息公开申请。请选择机关进入其政府信息公开专栏。</p></section>
+<p>依据《中华人民共和国政府信息公开条例》，本平台集中公开${f.regionName}各机关的政府信息，并受理政府信息公开申请。请选择机关进入其政府信息公开专栏。</p>
+<p><a href="/inspections">政务公开监督检查结果</a>：督查和自查发现的问题及整改情况。</p></section>
 ${governments.length > 0 ? html`<section aria-labelledby="gov-h"><h2 id="gov-h">人民政府</h2><ul class="agencies">${governments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul></section>` : ''}
 <section aria-labelledby="dep-h"><h2 id="dep-h">政府部门</h2>
 ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => html`<li><a href="/a/${a.code}/">${a.name}</a></li>`)}</ul>` : html`<p class="muted">暂无机关。</p>`}
@@ -92,7 +93,7 @@ ${departments.length > 0 ? html`<ul class="agencies">${departments.map((a) => ht
         crumbs: [{ href: '/', label: '首页' }, { label: '网站地图' }],
         body: html`<h1>网站地图</h1>
 <section class="panel" aria-labelledby="map-site"><h2 id="map-site">本站</h2><ul class="doc-list">
-<li><a href="/">首页</a></li><li><a href="/agencies">机关导航</a></li><li><a href="/search">搜索</a></li><li><a href="/contact">联系我们</a></li></ul></section>
+<li><a href="/">首页</a></li><li><a href="/agencies">机关导航</a></li><li><a href="/search">搜索</a></li><li><a href="/inspections">监督检查结果</a></li><li><a href="/contact">联系我们</a></li></ul></section>
 ${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}"><h2 id="map-${a.code}"><a href="/a/${a.code}/">${a.name}</a></h2><ul class="agencies">${COLUMNS.map((c) => html`<li><a href="/a/${a.code}/${c.slug}">${c.name}</a></li>`)}</ul></section>`)}`,
       });
     });

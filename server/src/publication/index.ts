@@ -14,3 +14,4 @@ export { guideReview } from './guide.service.ts';
 export { itemsSentFigure } from './archive.ts';
 export { archivePolicy } from './archive.policy.ts';
 export { contactOf, guideReviewStatus, parseGuideContent } from './guide.ts';
+export { checkAttachment } from './attachment-files.ts';
