@@ -3,6 +3,12 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type {
+  ConsultationArticlesTable,
+  ConsultationCommentGroupsTable,
+  ConsultationCommentsTable,
+  ConsultationsTable,
+} from '../participation/consultation.table.ts';
+import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
   PublicationImportSourcesTable,
@@ -255,6 +261,11 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // public comment on drafts (0018_participation_consultations; types in participation/consultation.table.ts)
+  consultations: ConsultationsTable;
+  consultationArticles: ConsultationArticlesTable;
+  consultationCommentGroups: ConsultationCommentGroupsTable;
+  consultationComments: ConsultationCommentsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

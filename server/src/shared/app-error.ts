@@ -1,5 +1,6 @@
 import { ARCHIVE_ERRORS } from '../publication/archive.errors.ts';
 import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.ts';
+import { PARTICIPATION_ERRORS } from '../participation/participation.errors.ts';
 import { ITEM_IMPORT_ERRORS } from '../publication/item-import.errors.ts';
 import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
@@ -85,6 +86,7 @@ export const ERROR_CATALOG = {
   ...ARCHIVE_ERRORS,
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
+  ...PARTICIPATION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
