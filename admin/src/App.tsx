@@ -18,6 +18,7 @@ const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRoutes'));
 const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
+const ConsultationsRoutes = lazy(() => import('./pages/participation/ConsultationsRoutes'));
 const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
@@ -33,6 +34,7 @@ export default function App() {
             <Route index element={<DashboardPage />} />
             <Route path="proactive/*" element={<PublicationRoutes />} />
             <Route path="requests/*" element={<RequestsRoutes />} />
+            <Route path="participation/consultations/*" element={<ConsultationsRoutes />} />
             <Route path="reporting/annual-report" element={<AnnualReportPage />} />
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />
