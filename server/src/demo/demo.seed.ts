@@ -16,6 +16,7 @@ import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
+import { seedConsultationsDemo } from '../participation/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -246,6 +247,8 @@ export async function seedDemo(
     deps,
     DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)),
   );
+  progress('意见征集演示数据');
+  await seedConsultationsDemo(deps, { code: 'sfj', office: 'sfj-gk', drafter: 'sfj-ng', leader: 'sfj-fg' });
   progress('2024、2025 年度政府信息公开工作年度报告');
   await seedReportingDemo(deps, [
     { code: 'gov', office: 'gkb', approver: 'xzz' },

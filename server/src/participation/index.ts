@@ -1,5 +1,6 @@
 /** The participation module's import surface for other modules (公众参与). */
 export { consultationsApi } from './consultation.api.ts';
 export { consultationPages } from './consultation.pages.ts';
+export { seedConsultationsDemo } from './consultation.demo.ts';
 export { type OverdueSummary, overdueSummaries } from './consultation.service.ts';
 export { PARTICIPATION_ERRORS } from './participation.errors.ts';
