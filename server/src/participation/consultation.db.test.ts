@@ -6,6 +6,7 @@
  * supervising office reads, masked), the overdue-summary flag, and the audit trail.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REGULATION_2019 } from '../agencies/rule-profile.ts';
 import { type App, buildApp } from '../http/build-app.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs, type Session } from '../test-support/http.ts';
@@ -178,6 +179,35 @@ describe.each(dialects())('意见征集 (%s)', (dialect) => {
     const page = await app.inject({ url: `/a/${county.deptA.code}/consultations/${withReason.json().id}` });
     expect(page.body).toContain('汛期前须完成，情况紧急');
     expect(page.body).toContain('不少于30日');
+  });
+
+  it('the rule profile sets the minimum: 10 working days for a normative document in this jurisdiction', async () => {
+    await makeStaff(t.deps, [], { username: 'root', platformAdmin: true });
+    const root = await loginAs(app, 'root');
+    const profile = await as(app, root).post('/api/v1/admin/rule-profiles', {
+      code: 'long-consultation',
+      name: '本地规定（规范性文件征求意见10个工作日）',
+      rules: { ...REGULATION_2019, consultationNormativeWorkingDays: 10 },
+    });
+    expect(profile.statusCode, profile.body).toBe(201);
+    const set = await as(app, root).patch(`/api/v1/admin/agencies/${county.deptA.id}`, {
+      ruleProfileId: profile.json().id,
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    const seven = await as(app, drafter).post(
+      '/api/v1/admin/consultations',
+      base({ kind: 'normative_document', endsOn: '2026-11-10' }),
+    );
+    expect(seven.statusCode).toBe(400);
+    expect(seven.json().message).toContain('规定的10个工作日');
+    const rules = await as(app, drafter).get(`/api/v1/admin/consultations/rules?agencyId=${county.deptA.id}`);
+    expect(rules.json().normativeRule).toContain('不少于10个工作日');
+    // another agency keeps the default
+    const b = await as(app, other).post(
+      '/api/v1/admin/consultations',
+      base({ agencyId: county.deptB.id, kind: 'normative_document', endsOn: '2026-11-10' }),
+    );
+    expect(b.statusCode, b.body).toBe(200);
   });
 
   it('splits the draft into articles under their chapters; only a draft is editable', async () => {
