@@ -468,15 +468,15 @@ describe.each(dialects())('意见征集 (%s)', (dialect) => {
       .execute();
     const actions = events.map((e) => `${e.entityType}:${e.action}`);
     for (const a of [
-      'consultation:create',
-      'consultation:open',
-      'consultation_comment:submit',
-      'consultation_comment:enter',
-      'consultation_comment:moderate',
-      'consultation_comment:decide',
-      'consultation_comment:group',
-      'consultation:create_group',
-      'consultation:publish_summary',
+      'consultation:consultation.created',
+      'consultation:consultation.opened',
+      'consultation_comment:consultation_comment.submitted',
+      'consultation_comment:consultation_comment.entered',
+      'consultation_comment:consultation_comment.moderated',
+      'consultation_comment:consultation_comment.decided',
+      'consultation_comment:consultation_comment.grouped',
+      'consultation:consultation.group_created',
+      'consultation:consultation.summary_published',
     ])
       expect(actions).toContain(a);
     expect(
