@@ -8,6 +8,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REGULATION_2019 } from '../agencies/rule-profile.ts';
 import { type App, buildApp } from '../http/build-app.ts';
+import { insertPublishedBatch } from '../publication/publication.bulk.ts';
+import { inTransaction } from '../shared/tx.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
 import { as, loginAs, type Session } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
@@ -453,6 +455,34 @@ describe.each(dialects())('意见征集 (%s)', (dialect) => {
     const list2 = await app.inject({ url: `/a/${county.deptA.code}/consultations` });
     expect(list2.body).toContain('已结束的征集');
     expect(list2.body).toContain('已公布采纳情况');
+    // the adopted document links back to its consultation and summary, and the consultation to it
+    const [itemId] = await inTransaction(t.deps, (tx) =>
+      insertPublishedBatch(t.deps, tx, [
+        {
+          agencyId: county.deptA.id,
+          catalogEntryId: null,
+          title: '某县城市养犬管理办法',
+          subjectCode: null,
+          publisher: county.deptA.name,
+          generatedOn: '2026-12-02',
+          publishedOn: '2026-12-02',
+          docNo: '某司发〔2026〕9号',
+          bodyHtml: '<p>正式文件</p>',
+        },
+      ]),
+    );
+    const foreign = await as(app, office).put(`/api/v1/admin/consultations/${id}/decision`, {
+      itemId: 999999,
+    });
+    expect(foreign.statusCode).toBe(400);
+    const linked = await as(app, office).put(`/api/v1/admin/consultations/${id}/decision`, { itemId });
+    expect(linked.statusCode, linked.body).toBe(200);
+    const doc = await app.inject({ url: `/d/${itemId}` });
+    expect(doc.statusCode).toBe(200);
+    expect(doc.body).toContain(`href="/a/${county.deptA.code}/consultations/${id}#summary-h"`);
+    expect(doc.body).toContain('意见征集及采纳情况');
+    expect((await app.inject({ url: page })).body).toContain(`href="/d/${itemId}"`);
+
     // the ledger is closed once published
     const after = await as(app, office).post(`/api/v1/admin/consultations/${id}/ledger`, {
       commentIds: [third.no],

@@ -18,6 +18,9 @@ import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
+import { registerDocumentLinks } from '../shared/document-links.ts';
+import { agencyDirectory } from '../agencies/agency.service.ts';
+import { consultationRepository } from './consultation.repository.ts';
 import {
   ADOPTION_LABELS,
   type Adoption,
@@ -44,6 +47,23 @@ import {
   trackComment,
 } from './consultation.service.ts';
 import type { ArticleRow, ConsultationRow } from './consultation.table.ts';
+
+// the adopted document's page (/d/:id) links back to its consultation and adoption summary
+registerDocumentLinks(async (deps, item) => {
+  const rows = await consultationRepository.byDecisionItem(deps.db, item.id);
+  const dir = await agencyDirectory(deps);
+  return rows.flatMap((c) => {
+    const a = dir.get(c.agencyId);
+    if (!a) return [];
+    return [
+      {
+        label: c.status === 'summary_published' ? '意见征集及采纳情况' : '意见征集',
+        text: c.title,
+        href: `/a/${a.code}/consultations/${c.id}${c.status === 'summary_published' ? '#summary-h' : ''}`,
+      },
+    ];
+  });
+});
 
 /** Holds "comment id.tracking code" between the POST and the confirmation page (POST-redirect-GET). */
 export const COMMENT_COOKIE = 'gk_comment';

@@ -81,6 +81,17 @@ export const consultationRepository = {
     return q.orderBy('endsOn').orderBy('id').execute();
   },
 
+  /** Opened consultations whose adopted document is this information item. */
+  async byDecisionItem(db: DbOrTx, itemId: number): Promise<ConsultationRow[]> {
+    return db
+      .selectFrom('consultations')
+      .selectAll()
+      .where('decisionItemId', '=', itemId)
+      .where('status', '!=', 'draft')
+      .orderBy('id')
+      .execute();
+  },
+
   async commentCounts(db: DbOrTx, ids: number[]): Promise<Map<number, { total: number; pending: number }>> {
     const out = new Map<number, { total: number; pending: number }>();
     if (ids.length === 0) return out;

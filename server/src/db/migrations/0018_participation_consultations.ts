@@ -38,6 +38,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['agency_id', 'status', 'ends_on'])
     .execute();
 
+  // the adopted document's page links back to its consultation (shared/document-links.ts)
+  await db.schema
+    .createIndex('consultations_decision_item_idx')
+    .on('consultations')
+    .column('decision_item_id')
+    .execute();
+
   await withId(db, db.schema.createTable('consultation_articles'))
     .addColumn('consultation_id', 'integer', (c) => c.notNull().references('consultations.id'))
     .addColumn('seq', 'integer', notNull)
