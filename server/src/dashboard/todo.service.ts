@@ -5,6 +5,7 @@
  */
 import type { DbOrTx } from '../db/create-db.ts';
 import type { StaffActor } from '../identity/actor.ts';
+import { consultationTodos } from '../participation/index.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
 import { requestTodos } from '../requests/request.todo.ts';
@@ -45,6 +46,7 @@ export async function todoList(
     ...(await requestTodos(deps, db, local, activeAgencyId, today)),
     ...(await publicationTodos(deps, db, local, activeAgencyId, today)),
     ...(await reportingTodos(deps, db, local, activeAgencyId, today)),
+    ...(await consultationTodos(deps, db, local, activeAgencyId, today)),
   ];
   const groups = TODO_GROUPS.map((g) => {
     const items = entries

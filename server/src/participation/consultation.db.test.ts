@@ -318,6 +318,18 @@ describe.each(dialects())('意见征集 (%s)', (dialect) => {
     expect(list.items.map((i: { id: number }) => i.id)).toContain(id);
     expect((await as(app, other).get('/api/v1/admin/consultations')).json().total).toBe(0);
 
+    // the agency's staff find the waiting comments in their to-do list; the supervising office does not
+    const todo = (await as(app, office).get('/api/v1/admin/todo')).json();
+    const entries = todo.groups.flatMap((g: { items: { action: string; href: string }[] }) => g.items);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: '意见征集：3 条意见待审核',
+        href: `/participation/consultations/${id}`,
+      }),
+    );
+    const supTodo = (await as(app, supervisor).get('/api/v1/admin/todo')).json();
+    expect(JSON.stringify(supTodo)).not.toContain('意见征集');
+
     // moderation: rejecting needs a reason, which the commenter reads on the tracking page
     const noReason = await as(app, office).post(
       `/api/v1/admin/consultations/${id}/comments/${second.no}/moderation`,
