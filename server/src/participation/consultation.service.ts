@@ -505,6 +505,8 @@ export async function enterComment(
   if (!isValidIsoDate(input.receivedOn)) problems.push(problem('receivedOn', '不是有效的日期'));
   else if (input.receivedOn > today(deps)) problems.push(problem('receivedOn', '不能晚于今天'));
   else if (input.receivedOn < c.startsOn) problems.push(problem('receivedOn', '不能早于征求意见开始日期'));
+  else if (input.receivedOn > c.endsOn)
+    problems.push(problem('receivedOn', '晚于征求意见截止日期，不列入本次征集'));
   if (problems.length > 0) throw validationError(problems);
   const articleId = await checkArticle(tx, consultationId, input.articleId);
   const comment = await repo.insertComment(tx, {
