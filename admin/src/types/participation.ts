@@ -133,6 +133,7 @@ export interface ConsultationDetail {
     enterComments: boolean;
     decide: boolean;
     publishSummary: boolean;
+    linkDecision: boolean;
     seesPersonalData: boolean;
   };
 }

@@ -147,6 +147,7 @@ export function presentStaffDetail(d: StaffDetail, today: string, publicBaseUrl:
       enterComments: p.moderate && live,
       decide: p.moderate && live,
       publishSummary: p.publishSummary && (status === 'closed' || (status === 'open' && today > c.endsOn)),
+      linkDecision: p.edit && status !== 'draft',
       seesPersonalData: p.seesPersonalData,
     },
   };

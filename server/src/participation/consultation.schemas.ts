@@ -232,6 +232,7 @@ export const Detail = Type.Object({
     enterComments: Type.Boolean(),
     decide: Type.Boolean(),
     publishSummary: Type.Boolean(),
+    linkDecision: Type.Boolean(),
     seesPersonalData: Type.Boolean(),
   }),
 });

@@ -35,6 +35,7 @@ import {
   MODERATION_OPTIONS,
   type ModerationOutcome,
 } from '../../types/participation';
+import type { PublicationItem } from '../../types/publication';
 
 type Dialog =
   | { kind: 'moderate'; comment: ConsultationComment }
@@ -173,6 +174,9 @@ export default function ConsultationPage() {
                     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
                       {d.explanation}
                     </Typography.Paragraph>
+                  </Descriptions.Item>
+                  <Descriptions.Item label="通过的正式文件">
+                    <DecisionLink detail={d} onSaved={reload} />
                   </Descriptions.Item>
                   {d.summaryText && (
                     <Descriptions.Item label="已公布的采纳情况">
@@ -339,6 +343,56 @@ export default function ConsultationPage() {
         <SummaryModal detail={d} busy={busy} onCancel={() => setDialog(null)} act={act} />
       )}
     </>
+  );
+}
+
+/** The adopted document (a published information item of the agency) that links back to the consultation. */
+function DecisionLink({ detail, onSaved }: { detail: ConsultationDetail; onSaved: () => void }) {
+  const items = useApiData<{ items: PublicationItem[] }>(
+    detail.permissions.linkDecision ? '/admin/publication/items?queue=published&pageSize=100' : null,
+  );
+  const [choice, setChoice] = useState<number | null>(detail.decisionItemId);
+  const [saving, setSaving] = useState(false);
+  const onError = useErrorHandler();
+  const { message } = App.useApp();
+  const own = (items.data?.items ?? []).filter((i) => i.agencyId === detail.agencyId);
+  const current = own.find((i) => i.id === detail.decisionItemId);
+  if (!detail.permissions.linkDecision)
+    return <span>{detail.decisionItemId ? `已关联（信息编号 ${detail.decisionItemId}）` : '尚未关联'}</span>;
+  return (
+    <Space wrap>
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        aria-label="通过的正式文件"
+        placeholder="选择本机关已发布的正式文件"
+        style={{ minWidth: 360 }}
+        loading={items.loading}
+        value={choice ?? undefined}
+        onChange={(v) => setChoice(v ?? null)}
+        options={own.map((i) => ({ value: i.id, label: i.title }))}
+      />
+      <Button
+        loading={saving}
+        disabled={choice === detail.decisionItemId}
+        onClick={async () => {
+          setSaving(true);
+          try {
+            await api.put(`/admin/consultations/${detail.id}/decision`, { itemId: choice });
+            void message.success('已保存');
+            onSaved();
+          } catch (err) {
+            onError(err);
+          } finally {
+            setSaving(false);
+          }
+        }}
+      >
+        保存关联
+      </Button>
+      {current && <Typography.Text type="secondary">当前：{current.title}</Typography.Text>}
+    </Space>
   );
 }
 
