@@ -126,8 +126,8 @@ export function consultationsApi(deps: Deps): FastifyPluginAsyncTypebox {
         const r = await periodRulesFor(deps, deps.db, req.query.agencyId);
         return {
           ...r,
-          majorDecisionRule: `不少于${r.consultationMajorDecisionDays}日（${MAJOR_DECISION_BASIS}）`,
-          normativeRule: `不少于${r.consultationNormativeWorkingDays}个工作日（${NORMATIVE_BASIS}）`,
+          majorDecisionRule: `不少于${r.consultationMajorDecisionDays}日，依据${MAJOR_DECISION_BASIS}`,
+          normativeRule: `不少于${r.consultationNormativeWorkingDays}个工作日，依据${NORMATIVE_BASIS}`,
         };
       },
     );

@@ -6,7 +6,7 @@
  */
 import { staffActorByUsername } from '../identity/auth.service.ts';
 import type { StaffActor } from '../identity/actor.ts';
-import { publicationRepository } from '../publication/index.ts';
+import { insertPublishedBatch } from '../publication/index.ts';
 import { isAppError } from '../shared/app-error.ts';
 import { chinaDate, fixedClock } from '../shared/clock.ts';
 import { addDays } from '../shared/dates.ts';
@@ -184,15 +184,27 @@ export async function seedConsultationsDemo(
       '本次公开征求意见期间，共收到意见4条（网站3条、座谈会1条）。经认真研究，采纳2条，部分采纳1条，未采纳1条。各条意见的采纳情况及理由见下方。',
     ),
   );
-  const item = await publicationRepository.publicList(deps.db, {
-    agencyId: agency.id,
-    retentionCutoff: '1900-01-01',
-    limit: 1,
-    offset: 0,
-  });
-  const first = item.rows[0];
-  if (first)
-    await inTransaction(d4, (tx) => svc.linkDecision(d4, tx, { actor: office }, closed.id, first.id));
+  // the adopted document, published after the summary, links back to the consultation
+  const adoptedOn = addDays(start, 30);
+  const d5 = at(deps, adoptedOn);
+  const [itemId] = await inTransaction(d5, (tx) =>
+    insertPublishedBatch(d5, tx, [
+      {
+        agencyId: agency.id,
+        catalogEntryId: null,
+        title: '云岭县行政执法公示办法',
+        subjectCode: null,
+        publisher: '云岭县司法局',
+        generatedOn: adoptedOn,
+        publishedOn: adoptedOn,
+        docNo: `云司发〔${adoptedOn.slice(0, 4)}〕12号`,
+        summary: '规定行政执法公示的内容、时限和平台。',
+        bodyHtml:
+          '<p>第一条 为了规范行政执法公示工作，保障公民、法人和其他组织的知情权、参与权、表达权和监督权，制定本办法。</p><p>第二条 行政执法机关应当在执法决定作出之日起七个工作日内公开执法机关、执法对象、执法类别、执法结论等信息；按简易程序作出的执法决定，可以按月汇总公开。</p><p>第三条 行政执法公示信息通过本县政府门户网站统一公开，并在执法部门的政府信息公开专栏同步公开；公开时隐去个人隐私信息。</p><p>第四条 本办法自印发之日起施行。</p>',
+      },
+    ]),
+  );
+  if (itemId) await inTransaction(d5, (tx) => svc.linkDecision(d5, tx, { actor: office }, closed.id, itemId));
 
   // ---- open: a major administrative decision, started 5 days ago, 35 days
   const openStart = addDays(today, -5);

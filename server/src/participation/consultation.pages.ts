@@ -212,7 +212,8 @@ function consultationBody(
 <dl class="facts">
 <dt>文件类型</dt><dd>${KIND_LABELS[c.kind as ConsultationKind] ?? ''}</dd>
 <dt>状态</dt><dd>${PHASE_LABELS[phase]}</dd>
-<dt>征求意见期限</dt><dd>${periodText(c)}${rule ? html`（法定期限：${rule}）` : ''}</dd>
+<dt>征求意见期限</dt><dd>${periodText(c)}</dd>
+${rule ? html`<dt>规定的期限</dt><dd>${rule}</dd>` : ''}
 ${c.shortReason ? html`<dt>缩短期限的理由</dt><dd>${c.shortReason}</dd>` : ''}
 <dt>意见提交渠道</dt><dd>${channels.map((ch) => CHANNEL_LABELS[ch]).join('、')}${c.contactEmail ? html`；电子邮箱：${c.contactEmail}` : ''}${c.contactAddress ? html`；通信地址：${c.contactAddress}` : ''}</dd>
 ${d.decisionItem ? html`<dt>正式文件</dt><dd><a href="/d/${String(d.decisionItem.id)}">${d.decisionItem.title}</a></dd>` : ''}
@@ -222,8 +223,8 @@ ${summarySection(c)}
 <section aria-labelledby="draft-h" class="gk-articles"><h2 id="draft-h">草案全文</h2>
 ${c.preamble ? html`<div class="gk-pre">${c.preamble}</div>` : ''}
 ${d.articles.map(
-  (a) =>
-    html`<article id="art-${String(a.seq)}">${a.heading ? html`<p><strong>${a.heading}</strong></p>` : ''}<h3>${a.label}</h3><p>${a.body}</p></article>`,
+  (a, i) =>
+    html`${a.heading && a.heading !== d.articles[i - 1]?.heading ? html`<p><strong>${a.heading}</strong></p>` : ''}<article id="art-${String(a.seq)}"><h3>${a.label}</h3><p>${a.body}</p></article>`,
 )}
 </section>
 ${form}

@@ -151,12 +151,12 @@ export function checkPeriod(
   };
 }
 
-/** The words of a period rule, e.g. "不少于30日（《重大行政决策程序暂行条例》第十四条）". */
+/** The words of a period rule, e.g. "不少于30日，依据《重大行政决策程序暂行条例》第十四条". */
 export function periodRuleText(kind: ConsultationKind, rules: PeriodRules): string | null {
   if (kind === 'major_decision')
-    return `不少于${rules.consultationMajorDecisionDays}日（${MAJOR_DECISION_BASIS}）`;
+    return `不少于${rules.consultationMajorDecisionDays}日，依据${MAJOR_DECISION_BASIS}`;
   if (kind === 'normative_document')
-    return `不少于${rules.consultationNormativeWorkingDays}个工作日（${NORMATIVE_BASIS}）`;
+    return `不少于${rules.consultationNormativeWorkingDays}个工作日，依据${NORMATIVE_BASIS}`;
   return null;
 }
 

@@ -13,3 +13,4 @@ export { DEFAULT_CATALOG } from './catalog.ts';
 export { guideReview } from './guide.service.ts';
 export { itemsSentFigure } from './archive.ts';
 export { archivePolicy } from './archive.policy.ts';
+export { insertPublishedBatch } from './publication.bulk.ts';

@@ -195,9 +195,11 @@ export default function ConsultationPage() {
             children: (
               <Card>
                 {d.preamble && <Typography.Paragraph strong>{d.preamble}</Typography.Paragraph>}
-                {d.articles.map((a) => (
+                {d.articles.map((a, i) => (
                   <div key={a.id}>
-                    {a.heading && <Typography.Title level={5}>{a.heading}</Typography.Title>}
+                    {a.heading && a.heading !== d.articles[i - 1]?.heading && (
+                      <Typography.Title level={5}>{a.heading}</Typography.Title>
+                    )}
                     <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
                       <strong>{a.label}</strong> {a.body}
                     </Typography.Paragraph>
@@ -211,7 +213,7 @@ export default function ConsultationPage() {
             label: `意见与采纳情况（${d.comments.length}）`,
             children: (
               <Card>
-                <Space size="large" wrap style={{ marginBottom: 16 }}>
+                <Space size="large" wrap style={{ display: 'flex', marginBottom: 16 }}>
                   <Statistic title="收到意见" value={d.counts.received} />
                   <Statistic title="采纳" value={d.counts.adopted} />
                   <Statistic title="部分采纳" value={d.counts.partlyAdopted} />
