@@ -20,6 +20,7 @@ const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRout
 const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
 const ContactsRoutes = lazy(() => import('./pages/participation/ContactsRoutes'));
 const OversightRoutes = lazy(() => import('./pages/oversight/OversightRoutes'));
+const ConsultationsRoutes = lazy(() => import('./pages/participation/ConsultationsRoutes'));
 const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
@@ -38,6 +39,7 @@ export default function App() {
             <Route path="requests/*" element={<RequestsRoutes />} />
             <Route path="participation/contacts/*" element={<ContactsRoutes />} />
             <Route path="oversight/*" element={<OversightRoutes />} />
+            <Route path="participation/consultations/*" element={<ConsultationsRoutes />} />
             <Route path="reporting/annual-report" element={<AnnualReportPage />} />
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />

@@ -67,11 +67,10 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     icon: <FormOutlined />,
   },
   {
-    path: 'engagement',
-    title: '互动参与',
-    summary: '政策解读、意见征集、公众评议',
+    path: 'participation/consultations',
+    title: '意见征集',
+    summary: '重大行政决策、规范性文件草案征求意见，采纳情况台账与公布',
     icon: <CommentOutlined />,
-    plannedFeatures: ['政策文件解读的同步发布', '重大决策意见征集与反馈', '公众留言与评议的办理'],
   },
   {
     path: 'participation/contacts',

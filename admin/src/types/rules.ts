@@ -18,6 +18,9 @@ export interface Rules {
   evaluationFeedbackDays: number;
   reviewQuestionDays: number;
   interpretationDays: number;
+  consultationMajorDecisionDays: number;
+  consultationNormativeWorkingDays: number;
+  consultationSummaryDays: number;
   reminderDaysBefore: number[];
   reconsiderationDays: number;
   litigationMonths: number;

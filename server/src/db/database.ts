@@ -12,6 +12,12 @@ import type {
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
 import type {
+  ConsultationArticlesTable,
+  ConsultationCommentGroupsTable,
+  ConsultationCommentsTable,
+  ConsultationsTable,
+} from '../participation/consultation.table.ts';
+import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
   PublicationImportSourcesTable,
@@ -281,6 +287,11 @@ export interface Database {
   oversightEvidenceFiles: OversightEvidenceFilesTable;
   oversightRectifications: OversightRectificationsTable;
   oversightRectificationReports: OversightRectificationReportsTable;
+  // public comment on drafts (0018_participation_consultations; types in participation/consultation.table.ts)
+  consultations: ConsultationsTable;
+  consultationArticles: ConsultationArticlesTable;
+  consultationCommentGroups: ConsultationCommentGroupsTable;
+  consultationComments: ConsultationCommentsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

@@ -143,6 +143,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
   const nextAddress = () => `10.77.${(++addr >> 8) & 255}.${addr & 255}`;
   let codes: string[] = [];
   let itemIds: number[] = [];
+  let consultationIds: number[] = [];
   let form = { cookie: '', token: '' };
   let tracked = { registrationNo: '', trackingCode: '' };
   let adminDist = '';
@@ -196,6 +197,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         .limit(40)
         .execute()
     ).map((r) => r.id);
+    consultationIds = (await t.deps.db.selectFrom('consultations').select('id').execute()).map((r) => r.id);
     // one real application gives the tracking forms a registration number and code that exist
     const page = await app.inject({ url: '/a/sfj/apply' });
     const cookie = String(page.headers['set-cookie']).split(';')[0]!;
@@ -669,6 +671,44 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
           comment: fieldValue,
         }),
       ]),
+      [
+        'GET /a/:code/consultations[/:id[/track|/submitted]]',
+        get(
+          fc
+            .tuple(
+              c,
+              segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)),
+              fc.constantFrom('', '/track', '/submitted', '/x'),
+            )
+            .chain(([a, i, tail]) =>
+              fc.constantFrom(`/a/${a}/consultations`, `/a/${a}/consultations/${i}${tail}`),
+            ),
+        ),
+      ],
+      [
+        'POST /a/sfj/consultations/:id/comments',
+        post(
+          segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)).map(
+            (i) => `/a/sfj/consultations/${i}/comments`,
+          ),
+          {
+            articleId: numberish,
+            body: fieldValue,
+            name: fieldValue,
+            contact: fieldValue,
+            displayName: fieldValue,
+          },
+        ),
+      ],
+      [
+        'POST /a/sfj/consultations/:id/track',
+        post(
+          segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)).map(
+            (i) => `/a/sfj/consultations/${i}/track`,
+          ),
+          { commentNo: numberish, trackingCode: fieldValue },
+        ),
+      ],
       [
         'GET unknown and broken paths',
         get(fc.constantFrom(...SEGMENT_JUNK).map((s) => `/${s}/${pct('中文')}`)),

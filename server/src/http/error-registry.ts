@@ -14,6 +14,7 @@ import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
 import { OVERSIGHT_ERRORS } from '../oversight/oversight.errors.ts';
+import { PARTICIPATION_ERRORS } from '../participation/participation.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
@@ -29,6 +30,7 @@ export const ERROR_CATALOG = {
   ...DETECTION_ERRORS,
   ...CONTACT_ERRORS,
   ...OVERSIGHT_ERRORS,
+  ...PARTICIPATION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;

@@ -5,3 +5,10 @@ export { contactPages } from './contact.pages.ts';
 export { contactTodos } from './contact.todo.ts';
 export { seedContactsDemo } from './contact.demo.ts';
 export { enqueueContactReminders } from './contact.reminder.ts';
+
+export { consultationsApi } from './consultation.api.ts';
+export { consultationPages } from './consultation.pages.ts';
+export { seedConsultationsDemo } from './consultation.demo.ts';
+export { type OverdueSummary, overdueSummaries } from './consultation.service.ts';
+export { consultationTodos } from './consultation.todo.ts';
+export { PARTICIPATION_ERRORS } from './participation.errors.ts';

@@ -152,6 +152,7 @@ ${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}
         body: html`<h1>${agency.name}政府信息公开专栏</h1>
 ${homeSearch(`/a/${agency.code}/search`, '在本机关公开信息中搜索')}
 <nav aria-label="专栏栏目"><ul class="columns">${COLUMNS.map((c) => html`<li><a href="/a/${agency.code}/${c.slug}"><strong>${c.name}</strong><span>${c.blurb}</span></a></li>`)}</ul></nav>
+<p><a href="/a/${agency.code}/consultations">意见征集</a>：政策文件草案公开征求意见及意见采纳情况</p>
 ${latestList(latest, false)}`,
       });
     });

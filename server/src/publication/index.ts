@@ -15,3 +15,4 @@ export { itemsSentFigure } from './archive.ts';
 export { archivePolicy } from './archive.policy.ts';
 export { contactOf, guideReviewStatus, parseGuideContent } from './guide.ts';
 export { checkAttachment } from './attachment-files.ts';
+export { insertPublishedBatch } from './publication.bulk.ts';
