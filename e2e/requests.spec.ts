@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { unzipEntry } from '../server/src/test-support/zip.ts';
-import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
+import { confirmModal, type E2eServer, fillDate, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 /** A tiny valid PDF (the upload check sniffs the %PDF- magic bytes). */
 const PDF = Buffer.from(
@@ -113,7 +113,7 @@ describe('依申请公开 journey in Chromium', () => {
     const today = chinaDate(server.deps.clock.now());
     expect(today).toBe('2026-03-02');
     await runAction(office, '确认收到申请', (m) =>
-      m.getByLabel('确认收到日期（条例第三十一条）').fill(today),
+      fillDate(m.getByLabel('确认收到日期（条例第三十一条）'), today),
     );
     await office.getByText('已登记').first().waitFor();
     await office.getByRole('button', { name: '受理并分办' }).click();

@@ -129,6 +129,10 @@ export interface RequestCase {
     detail?: Record<string, unknown> | null;
   }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
+  /** the server's day (China time): default of dates of steps done today, latest date allowed */
+  today: string;
+  /** the agency's rule profile (期限规则): reply and extension working days (R.33) */
+  rules: { replyDays: number; extensionDays: number; correctionNoticeDays: number };
   /** the server's word on what this user may do in the case (request.policy.ts) */
   permissions: {
     personalData: boolean;

@@ -431,6 +431,8 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             label: timelineLabel(e.action),
             detail: presentTimelineDetail(e.afterJson, personal),
           })),
+          // the server's day (China time): the staff app's default and latest date for steps done today
+          today,
           rules: {
             replyDays: rules.replyDays,
             extensionDays: rules.extensionDays,

@@ -1,4 +1,5 @@
 import { App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { DateField } from '../../components/DateField';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
@@ -172,7 +173,7 @@ export default function CatalogPage() {
             <Input />
           </Form.Item>
           <Form.Item name="changedOn" label="事项变更日期（用于计算20个工作日的目录更新期限，默认今天）">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="permanent" valuePropName="checked">
             <Checkbox>长期公开（不受一年网上保留期限制）</Checkbox>

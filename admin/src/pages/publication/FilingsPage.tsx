@@ -1,4 +1,5 @@
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
+import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
@@ -212,7 +213,7 @@ export default function FilingsPage() {
                 label="报备日期"
                 rules={[{ required: true, message: '请选择报备日期' }]}
               >
-                <Input type="date" />
+                <DateField />
               </Form.Item>
               <Form.Item name="note" label={dialog?.kind === 'refile' ? '纠正情况说明' : '说明'}>
                 <Input.TextArea maxLength={2000} />

@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import {
   Alert,
   App,
@@ -359,7 +360,7 @@ export default function ItemEditorPage() {
                     label="成文日期"
                     rules={[{ required: true, message: '请填写成文日期' }]}
                   >
-                    <Input type="date" />
+                    <DateField />
                   </Form.Item>
                 </Col>
               </Row>

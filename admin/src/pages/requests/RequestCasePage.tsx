@@ -1,3 +1,4 @@
+import { DateField } from '../../components/DateField';
 import { WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -33,7 +34,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
-import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
+import { type ActionDef, actionDefaults, CASE_ACTIONS, caseButtons } from './caseActions';
 import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -61,11 +62,17 @@ const STATE_LABELS: Record<string, string> = {
 function ActionModal({
   caseId,
   def,
+  initial,
+  today,
   onClose,
   onDone,
 }: {
   caseId: number;
   def: ActionDef | null;
+  /** the form's starting values (actionDefaults) */
+  initial: Record<string, unknown>;
+  /** the server's day: no step done on paper can be dated later */
+  today: string;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -114,7 +121,7 @@ function ActionModal({
       {refusal && (
         <Alert type="error" showIcon title="未能办理" description={refusal} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
         {def.fields.map((f) => (
           <Form.Item
             key={f.name}
@@ -123,14 +130,14 @@ function ActionModal({
             rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
           >
             {f.kind === 'date' ? (
-              <Input type="date" />
+              <DateField maxDate={f.defaultToday ? today : undefined} />
             ) : f.kind === 'stepDate' ? (
               <DatePicker
                 locale={datePickerZhCN}
                 format="YYYY-MM-DD"
                 placeholder="今天"
                 allowClear
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
                 style={{ width: 200 }}
               />
             ) : f.kind === 'days' ? (
@@ -686,6 +693,8 @@ export default function RequestCasePage() {
       <ActionModal
         caseId={c.id}
         def={action}
+        initial={action ? actionDefaults(action, c) : {}}
+        today={c.today}
         onClose={() => setAction(null)}
         onDone={() => {
           setAction(null);
