@@ -118,6 +118,9 @@ describe('依申请公开 journey in Chromium', () => {
     await office.getByText('已登记').first().waitFor();
     await office.getByRole('button', { name: '受理并分办' }).click();
     const assign = office.getByRole('dialog').filter({ hasText: '受理并分办' });
+    // the dialog names the units with their handlers and shows the reply due date
+    await assign.getByText('答复期限：2026-03-30').waitFor();
+    await assign.getByText(/承办人员：.+/).first().waitFor();
     await assign.getByText('法治宣传股').click();
     await assign.getByRole('button', { name: /确\s*定|OK/ }).click();
     await assign.waitFor({ state: 'detached' });
@@ -130,6 +133,8 @@ describe('依申请公开 journey in Chromium', () => {
     const handler = await staffPage('sfj-ng');
     await openCase(handler, registrationNo);
     await runAction(handler, '申请延期', async (m) => {
+      // the days default to the agency's rule profile (R.33 ¶2: 20 working days)
+      expect(await m.getByLabel('延长工作日数（累计不超过规定上限）').inputValue()).toBe('20');
       await m.getByLabel('延长工作日数（累计不超过规定上限）').fill('20');
       await m.getByLabel('延期理由').fill('需要调取多个股室的档案并逐页审查');
     });

@@ -237,3 +237,18 @@ export interface RequestMeta {
   statuses: { value: string; label: string }[];
   channels: { value: string; label: string; receiptRule: string }[];
 }
+
+/** GET /admin/requests/:id/assignees (server/src/requests/request.schemas.ts AssigneesResponse). */
+export interface Assignee {
+  userId: number;
+  name: string;
+  roles: string[];
+}
+export interface AssigneesView {
+  dueOn: string | null;
+  leftText: string | null;
+  unitId: number | null;
+  handlerUserId: number | null;
+  units: { id: number; name: string; handlers: Assignee[] }[];
+  office: { handlers: Assignee[] };
+}

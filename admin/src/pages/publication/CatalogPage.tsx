@@ -1,5 +1,7 @@
-import { App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Table, Tag } from 'antd';
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
 import { DateField } from '../../components/DateField';
+import { filterCatalog } from '../../lib/catalogTree';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
@@ -25,8 +27,9 @@ export default function CatalogPage() {
   const onError = useErrorHandler();
   const { message } = App.useApp();
 
+  const [search, setSearch] = useState('');
   const tree = useMemo(() => {
-    const items = data?.items ?? [];
+    const items = filterCatalog(data?.items ?? [], search);
     const build = (parentId: number | null): Row[] =>
       items
         .filter((e) => e.parentId === parentId)
@@ -35,7 +38,7 @@ export default function CatalogPage() {
           return kids.length ? { ...e, children: kids } : { ...e };
         });
     return build(null);
-  }, [data]);
+  }, [data, search]);
 
   const save = async () => {
     const v = await validateForm(form);
@@ -76,6 +79,14 @@ export default function CatalogPage() {
       >
         新增分类
       </Button>
+      <Input.Search
+        aria-label="搜索目录分类"
+        placeholder="输入名称或代码搜索目录"
+        allowClear
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        style={{ width: 260, marginLeft: 8 }}
+      />
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : (
@@ -84,6 +95,8 @@ export default function CatalogPage() {
           loading={loading}
           dataSource={tree}
           pagination={false}
+          // a search shows every match in its place in the tree, all branches open
+          key={search ? 'search' : 'all'}
           expandable={{ defaultExpandAllRows: true }}
           columns={[
             {
@@ -140,11 +153,10 @@ export default function CatalogPage() {
       >
         <Form form={form} layout="vertical">
           <Form.Item name="parentId" label="上级分类">
-            <Select
-              allowClear
-              options={(data?.items ?? [])
-                .filter((e) => e.id !== editing?.id)
-                .map((e) => ({ value: e.id, label: e.name }))}
+            <CatalogTreeSelect
+              entries={data?.items ?? []}
+              excludeId={editing?.id}
+              placeholder="不选则为顶级分类"
             />
           </Form.Item>
           <Form.Item

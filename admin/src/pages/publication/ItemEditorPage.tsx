@@ -1,3 +1,4 @@
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
 import { DateField } from '../../components/DateField';
 import {
   Alert,
@@ -16,7 +17,6 @@ import {
   Space,
   Tag,
   Timeline,
-  TreeSelect,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -279,15 +279,6 @@ export default function ItemEditorPage() {
   if (item.error) return <LoadError error={item.error} onRetry={item.reload} />;
   const i = item.data;
   const findings = liveFindings ?? i?.findings ?? [];
-  interface TreeNode {
-    value: number;
-    title: string;
-    children: TreeNode[];
-  }
-  const catalogTree = (parentId: number | null): TreeNode[] =>
-    (catalog.data?.items ?? [])
-      .filter((e) => e.parentId === parentId)
-      .map((e) => ({ value: e.id, title: e.name, children: catalogTree(e.id) }));
 
   return (
     <>
@@ -384,7 +375,7 @@ export default function ItemEditorPage() {
                 </Col>
                 <Col span={12}>
                   <Form.Item name="catalogEntryId" label="目录分类">
-                    <TreeSelect allowClear treeData={catalogTree(null)} treeDefaultExpandAll />
+                    <CatalogTreeSelect entries={catalog.data?.items ?? []} />
                   </Form.Item>
                 </Col>
               </Row>

@@ -29,11 +29,11 @@ import { api, isAbortError, toApiError } from '../../api';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useAgencies } from '../../hooks/useAgencies';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
+import { AssignModal } from './AssignModal';
 import { type ActionDef, actionDefaults, CASE_ACTIONS, caseButtons } from './caseActions';
 import { validateForm } from '../../lib/validateForm';
 
@@ -481,16 +481,12 @@ export default function RequestCasePage() {
   const id = Number(useParams().id);
   const { data: c, error, loading, reload } = useApiData<RequestCase>(`/admin/requests/${id}`);
   const meta = useApiData<RequestMeta>('/admin/requests/meta');
-  const { agencies } = useAgencies();
   const [action, setAction] = useState<ActionDef | null>(null);
   const [assignOpen, setAssignOpen] = useState(false);
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const onError = useErrorHandler();
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !c) return <FullPageSpin />;
   if (!c) return null;
   const buttons = caseButtons(c);
-  const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
   const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
   const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
   const approvedSteps = c.approvals.filter(
@@ -701,27 +697,16 @@ export default function RequestCasePage() {
           reload();
         }}
       />
-      <Modal
+      <AssignModal
+        caseId={c.id}
         open={assignOpen}
-        title="受理并分办"
-        onCancel={() => setAssignOpen(false)}
-        onOk={async () => {
-          try {
-            await api.post(`/admin/requests/${c.id}/assign`, { unitId: unitId ?? null });
-            setAssignOpen(false);
-            reload();
-          } catch (e) {
-            onError(e);
-          }
+        title={c.status === 'registered' ? '受理并分办' : '改派'}
+        onClose={() => setAssignOpen(false)}
+        onDone={() => {
+          setAssignOpen(false);
+          reload();
         }}
-      >
-        <Radio.Group
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value as number)}
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
-        />
-        {units.length === 0 && <p>本机关没有内设机构，将由政务公开工作机构直接承办。</p>}
-      </Modal>
+      />
     </>
   );
 }
