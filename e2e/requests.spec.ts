@@ -120,7 +120,10 @@ describe('依申请公开 journey in Chromium', () => {
     const assign = office.getByRole('dialog').filter({ hasText: '受理并分办' });
     // the dialog names the units with their handlers and shows the reply due date
     await assign.getByText('答复期限：2026-03-30').waitFor();
-    await assign.getByText(/承办人员：.+/).first().waitFor();
+    await assign
+      .getByText(/承办人员：.+/)
+      .first()
+      .waitFor();
     await assign.getByText('法治宣传股').click();
     await assign.getByRole('button', { name: /确\s*定|OK/ }).click();
     await assign.waitFor({ state: 'detached' });

@@ -81,9 +81,17 @@ describe('to-do list in Chromium', () => {
       doc: document.documentElement.scrollWidth,
       view: window.innerWidth,
       todo: document.querySelector('[data-testid="todo"]')!.getBoundingClientRect().right,
+      // the header and everything in it stay within the screen (menu folded, user name as an icon)
+      header: Math.max(
+        ...Array.from(
+          document.querySelectorAll('[data-testid="app-header"], [data-testid="app-header"] *'),
+        ).map((e) => e.getBoundingClientRect().right),
+      ),
     }));
     await shot(page, 'todo-phone');
     expect(widths.todo).toBeLessThanOrEqual(widths.view);
+    expect(widths.header).toBeLessThanOrEqual(widths.view);
+    expect(widths.doc).toBeLessThanOrEqual(widths.view);
     const overdue = await overdueCase();
     await page
       .getByTestId('todo-overdue')

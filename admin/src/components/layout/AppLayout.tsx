@@ -1,6 +1,7 @@
 import { Layout, Spin } from 'antd';
-import { Suspense, useState } from 'react';
-import { Outlet } from 'react-router-dom';
+import { usePhone } from '../../hooks/usePhone';
+import { Suspense, useEffect, useState } from 'react';
+import { Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../../auth/useAuth';
 import { contextKey } from '../../lib/format';
 import { HeaderBar } from './HeaderBar';
@@ -14,7 +15,13 @@ const PAGE_FALLBACK = (
 
 export default function AppLayout() {
   const me = useMe();
+  const phone = usePhone();
   const [collapsed, setCollapsed] = useState(false);
+  const { pathname } = useLocation();
+  // on a phone the menu folds away entirely (a button opens it) and closes again after a choice
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone, pathname]);
   // Re-mount the page when the active agency/role changes so it reloads its data.
   const pageKey = contextKey(me.active.agencyId, me.active.role);
 
@@ -25,15 +32,20 @@ export default function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
+        collapsedWidth={phone ? 0 : 80}
         width={208}
         theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          // on a phone the open menu lies over the page instead of squeezing it
+          ...(phone ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 1000 } : {}),
+        }}
       >
         <SideMenu />
       </Layout.Sider>
       <Layout>
         <HeaderBar />
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <div key={pageKey}>
             <Suspense fallback={PAGE_FALLBACK}>
               <Outlet />

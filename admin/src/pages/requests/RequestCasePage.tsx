@@ -334,7 +334,7 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
             options={Object.entries(FILE_KINDS).map(([value, label]) => ({ value, label }))}
           />
           <label>
-            <span className="visually-hidden">选择文件</span>
+            <span className="sr-only">选择文件</span>
             <input
               type="file"
               data-testid="file-upload"
