@@ -98,6 +98,11 @@ describe('to-do list in Chromium', () => {
       .getByRole('link', { name: new RegExp(overdue[0]!.registrationNo) })
       .click();
     await page.waitForURL(new RegExp(`/admin/requests/${overdue[0]!.id}$`));
+    // the folded menu opens from the header's 菜单 button and closes after a choice
+    await page.getByRole('button', { name: '菜单' }).click();
+    await page.getByRole('menuitem', { name: /工作台/ }).click();
+    await page.getByTestId('todo-overdue').waitFor();
+    await expect.poll(() => page.getByRole('menuitem', { name: /工作台/ }).isVisible()).toBe(false);
     await page.close();
   });
 });

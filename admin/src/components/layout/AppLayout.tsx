@@ -33,6 +33,8 @@ export default function AppLayout() {
         onCollapse={setCollapsed}
         breakpoint="lg"
         collapsedWidth={phone ? 0 : 80}
+        // on a phone the header's menu button opens it (no floating trigger over the page)
+        trigger={phone ? null : undefined}
         width={208}
         theme="light"
         style={{
@@ -43,8 +45,15 @@ export default function AppLayout() {
       >
         <SideMenu />
       </Layout.Sider>
+      {phone && !collapsed && (
+        <div
+          aria-hidden="true"
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', zIndex: 999 }}
+        />
+      )}
       <Layout>
-        <HeaderBar />
+        <HeaderBar onMenu={phone ? () => setCollapsed((c) => !c) : undefined} menuOpen={!collapsed} />
         <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <div key={pageKey}>
             <Suspense fallback={PAGE_FALLBACK}>

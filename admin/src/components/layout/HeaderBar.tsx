@@ -1,5 +1,5 @@
-import { HomeOutlined } from '@ant-design/icons';
-import { Layout, Space, Typography } from 'antd';
+import { HomeOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Layout, Space, Typography } from 'antd';
 import { usePhone } from '../../hooks/usePhone';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { ContextSwitcher } from './ContextSwitcher';
@@ -9,7 +9,7 @@ import { UserMenu } from './UserMenu';
  * The staff app's header. On a phone (below antd's md breakpoint, e.g. a 390 px screen) it keeps to
  * the screen's width: a short title, icons without their words, a narrower agency switcher.
  */
-export function HeaderBar() {
+export function HeaderBar({ onMenu, menuOpen }: { onMenu?: () => void; menuOpen?: boolean }) {
   const phone = usePhone();
   return (
     <Layout.Header
@@ -26,9 +26,26 @@ export function HeaderBar() {
         overflow: 'hidden',
       }}
     >
+      {onMenu && (
+        <Button
+          type="text"
+          icon={<MenuOutlined />}
+          aria-label="菜单"
+          aria-expanded={menuOpen}
+          onClick={onMenu}
+          style={{ flex: 'none' }}
+        />
+      )}
       <Typography.Title
         level={phone ? 5 : 4}
-        style={{ margin: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}
+        style={{
+          margin: 0,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          minWidth: 0,
+          flex: onMenu ? 1 : undefined,
+        }}
       >
         {phone ? '工作台' : '政府信息公开平台 · 工作台'}
       </Typography.Title>
