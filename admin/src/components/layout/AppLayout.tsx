@@ -1,7 +1,7 @@
 import { Layout, Spin } from 'antd';
-import { usePhone } from '../../hooks/usePhone';
+import { PHONE_QUERY, usePhone } from '../../hooks/usePhone';
 import { Suspense, useEffect, useState } from 'react';
-import { Outlet, useLocation } from 'react-router-dom';
+import { Outlet } from 'react-router-dom';
 import { useMe } from '../../auth/useAuth';
 import { contextKey } from '../../lib/format';
 import { HeaderBar } from './HeaderBar';
@@ -16,12 +16,11 @@ const PAGE_FALLBACK = (
 export default function AppLayout() {
   const me = useMe();
   const phone = usePhone();
-  const [collapsed, setCollapsed] = useState(false);
-  const { pathname } = useLocation();
-  // on a phone the menu folds away entirely (a button opens it) and closes again after a choice
+  // on a phone the menu folds away entirely (the header's button opens it) and closes after a choice
+  const [collapsed, setCollapsed] = useState(() => window.matchMedia(PHONE_QUERY).matches);
   useEffect(() => {
     if (phone) setCollapsed(true);
-  }, [phone, pathname]);
+  }, [phone]);
   // Re-mount the page when the active agency/role changes so it reloads its data.
   const pageKey = contextKey(me.active.agencyId, me.active.role);
 
@@ -43,7 +42,7 @@ export default function AppLayout() {
           ...(phone ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 1000 } : {}),
         }}
       >
-        <SideMenu />
+        <SideMenu onNavigate={phone ? () => setCollapsed(true) : undefined} />
       </Layout.Sider>
       {phone && !collapsed && (
         <div
