@@ -1,4 +1,3 @@
-import { DateField } from '../../components/DateField';
 import {
   App,
   Button,
@@ -16,6 +15,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';

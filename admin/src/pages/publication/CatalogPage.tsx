@@ -1,16 +1,16 @@
 import { App, Button, Checkbox, Form, Input, Modal, Table, Tag } from 'antd';
-import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
-import { DateField } from '../../components/DateField';
-import { filterCatalog } from '../../lib/catalogTree';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { useAgencyChoice } from '../../hooks/useMyAgencies';
+import { filterCatalog } from '../../lib/catalogTree';
 import type { CatalogEntry } from '../../types/publication';
 import { validateForm } from '../../lib/validateForm';
 

@@ -1,8 +1,8 @@
 import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
-import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';

@@ -1,5 +1,3 @@
-import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
-import { DateField } from '../../components/DateField';
 import {
   Alert,
   App,
@@ -22,6 +20,8 @@ import {
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api';
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
+import { DateField } from '../../components/DateField';
 import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, List, Modal, Tag, Typography } from 'antd';
-import { DateField } from '../../components/DateField';
 import { useState } from 'react';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { PublicationItem } from '../../types/publication';
 import { validateForm } from '../../lib/validateForm';

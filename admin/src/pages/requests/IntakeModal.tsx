@@ -1,8 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { DateField } from '../../components/DateField';
 import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { useAgencies } from '../../hooks/useAgencies';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { validateForm } from '../../lib/validateForm';

@@ -1,4 +1,3 @@
-import { DateField } from '../../components/DateField';
 import { WarningOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -26,6 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, isAbortError, toApiError } from '../../api';
+import { DateField } from '../../components/DateField';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
