@@ -33,7 +33,9 @@ import {
   timelineLabel,
 } from './request.presenter.ts';
 import { type QueueName, requestRepository as repo } from './request.repository.ts';
+import { assigneesOf } from './assignees.service.ts';
 import {
+  AssigneesResponse,
   AssignBody,
   CaseResponse,
   ConfirmBody,
@@ -431,6 +433,8 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             label: timelineLabel(e.action),
             detail: presentTimelineDetail(e.afterJson, personal),
           })),
+          // the server's day (China time): the staff app's default and latest date for steps done today
+          today,
           rules: {
             replyDays: rules.replyDays,
             extensionDays: rules.extensionDays,
@@ -439,6 +443,19 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           permissions,
         };
       },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id/assignees',
+      {
+        schema: {
+          tags: TAG,
+          summary: '分办对象：本机关内设机构及其承办人员、政务公开工作机构人员，以及答复期限',
+          params: IdParams,
+          response: { 200: AssigneesResponse, ...errorResponses },
+        },
+      },
+      async (req) => assigneesOf(deps, deps.db, { actor: staffOf(req).actor }, req.params.id),
     );
 
     app.get(
