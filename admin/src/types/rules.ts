@@ -19,6 +19,8 @@ export interface Rules {
   reviewQuestionDays: number;
   interpretationDays: number;
   reminderDaysBefore: number[];
+  /** working days after issue within which a letter is served (0021) */
+  serviceDays: number;
   reconsiderationDays: number;
   litigationMonths: number;
   onlineRetentionYears: number;

@@ -39,6 +39,12 @@ export interface Rules {
   interpretationDays: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];
+  /**
+   * 送达: the reply (and every other letter to the applicant) served within this many working days
+   * after it is issued — a platform default of 5 (docs/rules.md), not a statutory number; a letter not
+   * served by then appears on the to-do list
+   */
+  serviceDays: number;
   /** remedy clause: 行政复议 within 60 days (行政复议法 art. 20) */
   reconsiderationDays: number;
   /** remedy clause: 行政诉讼 within 6 months (行政诉讼法 art. 46) */
@@ -73,6 +79,7 @@ export const REGULATION_2019: Rules = Object.freeze({
   reviewQuestionDays: 3,
   interpretationDays: 3,
   reminderDaysBefore: [5, 1],
+  serviceDays: 5,
   reconsiderationDays: 60,
   litigationMonths: 6,
   onlineRetentionYears: 1,
@@ -137,6 +144,7 @@ export const RULE_LABELS: Record<keyof Rules, string> = {
   reviewQuestionDays: '保密审查问题答复期限（工作日）',
   interpretationDays: '政策解读发布期限（工作日）',
   reminderDaysBefore: '到期提醒（提前工作日数）',
+  serviceDays: '送达期限（答复书发出后工作日）',
   reconsiderationDays: '行政复议申请期限（日）',
   litigationMonths: '行政诉讼起诉期限（月）',
   onlineRetentionYears: '非永久类信息网上保留年限（年）',

@@ -40,6 +40,8 @@ import type {
   RequestSequencesTable,
   RequestSubmissionsTable,
   RequestPendingFilesTable,
+  RequestServiceRecordsTable,
+  RequestNoticeSettingsTable,
   NotificationsTable,
 } from '../requests/request.table.ts';
 
@@ -226,6 +228,9 @@ export interface Database {
   // 0016_request_submissions
   requestSubmissions: RequestSubmissionsTable;
   requestPendingFiles: RequestPendingFilesTable;
+  // 0021_service_records
+  requestServiceRecords: RequestServiceRecordsTable;
+  requestNoticeSettings: RequestNoticeSettingsTable;
   notifications: NotificationsTable;
   // publication (0003_publication; types in publication/publication.table.ts)
   publicationSettings: PublicationSettingsTable;

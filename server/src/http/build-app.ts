@@ -32,7 +32,12 @@ import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
-import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
+import {
+  requestPages,
+  requestsAdminApi,
+  requestsPublicApi,
+  serviceRecordsAdminApi,
+} from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
 import { requireStaff } from './auth.ts';
@@ -167,6 +172,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(itemImportApi(deps));
     await staff.register(localSubjectApi(deps));
     await staff.register(requestsAdminApi(deps));
+    await staff.register(serviceRecordsAdminApi(deps));
     await staff.register(reportingApi(deps));
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));

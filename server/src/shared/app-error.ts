@@ -4,6 +4,7 @@ import { ITEM_IMPORT_ERRORS } from '../publication/item-import.errors.ts';
 import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
+import { SERVICE_RECORD_ERRORS } from '../requests/service-record.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 
@@ -80,6 +81,7 @@ export const ERROR_CATALOG = {
   ...CORE_ERRORS,
   ...REQUEST_ERRORS,
   ...PROCEDURE_ERRORS,
+  ...SERVICE_RECORD_ERRORS,
   ...PUBLICATION_ERRORS,
   ...ITEM_IMPORT_ERRORS,
   ...ARCHIVE_ERRORS,

@@ -34,6 +34,7 @@ import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
 import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
+import { ServiceCard } from './ServiceCard';
 import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -653,6 +654,7 @@ export default function RequestCasePage() {
               ]}
             />
           </Card>
+          {c.letters.some((l) => l.sentAt) && <ServiceCard caseId={c.id} onChanged={reload} />}
           <AppealsCard c={c} onAction={setAction} />
           <FilesCard c={c} onDone={reload} />
           <Card title="期限记录" size="small" style={{ marginTop: 16 }}>
