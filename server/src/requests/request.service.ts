@@ -1254,6 +1254,7 @@ export async function sendReply(
     { repliedOn: servedOn, reportCategory: category },
     { reportCategory: category, letterId: letter.id, repliedOn: servedOn },
   );
+  await (await import('./service-email.ts')).serveReplyByEmail(deps, tx, ctx, app);
   return app;
 }
 

@@ -10,6 +10,8 @@ import { type App, buildApp } from '../http/build-app.ts';
 import { makeCounty, makeStaff, residentId } from '../test-support/factories.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
+import { unzipEntry } from '../test-support/zip.ts';
+import { deliverDue, type Notifiers, type OutgoingMessage } from '../notifications/index.ts';
 
 const AT = (date: string) => `${date}T02:00:00.000Z`;
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -71,7 +73,10 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
   const login = async (u: string) => as(app, await loginAs(app, u));
   let person = 0;
   /** Applies online with `deliveryMethod`, and has the reply approved and sent on 2 March 2026. */
-  async function replied(deliveryMethod: 'post' | 'collect' | 'online') {
+  async function replied(
+    deliveryMethod: 'post' | 'collect' | 'online' | 'email',
+    opts: { providedPdf?: boolean } = {},
+  ) {
     person++;
     const res = await app.inject({
       method: 'POST',
@@ -85,10 +90,11 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
           idNumber: residentId(`53010219850612${String(100 + person)}`.slice(0, 17)),
           phone: '13912345678',
           address: '云岭县城关镇1号',
+          ...(deliveryMethod === 'email' ? { email: `applicant${person}@example.cn` } : {}),
           postalCode: '650000',
         },
         items: [{ description: `本局2025年第${person}号文件` }],
-        provisionForm: deliveryMethod === 'online' ? 'electronic' : 'paper',
+        provisionForm: deliveryMethod === 'online' || deliveryMethod === 'email' ? 'electronic' : 'paper',
         deliveryMethod,
       },
     });
@@ -110,6 +116,16 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
           await office.put(`/api/v1/admin/requests/${id}/items/${i.id}/decision`, {
             code: 'disclosed',
             howToObtain: '见附件',
+          })
+        ).statusCode,
+      ).toBe(200);
+    if (opts.providedPdf)
+      expect(
+        (
+          await office.post(`/api/v1/admin/requests/${id}/files`, {
+            kind: 'provided',
+            filename: '2025年第1号文件.pdf',
+            contentBase64: Buffer.from('%PDF-1.4 provided').toString('base64'),
           })
         ).statusCode,
       ).toBe(200);
@@ -357,5 +373,110 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
       ).statusCode,
     ).toBe(200);
     expect(await todo()).toEqual([]);
+  });
+
+  /** A transport that keeps what it was given, or fails as told. */
+  function capture(fail?: () => Error) {
+    const sent: OutgoingMessage[] = [];
+    const email = {
+      channel: 'email' as const,
+      send: async (m: OutgoingMessage) => {
+        if (fail) throw fail();
+        sent.push(m);
+      },
+    };
+    return { sent, notifiers: { email, sms: email } as unknown as Notifiers };
+  }
+  const serviceAudit = async (id: number) =>
+    (
+      await t.deps.db
+        .selectFrom('auditEvents')
+        .select(['action', 'actorLabel'])
+        .where('entityId', '=', String(id))
+        .where('action', 'like', 'request.service_%')
+        .orderBy('id')
+        .execute()
+    ).map((a) => a.action);
+
+  it('电子邮件: the reply is e-mailed with the letters (DOCX) and the provided files attached by reference; the mail server accepting it serves them that day; audited', async () => {
+    const { id, office, registrationNo } = await replied('email', { providedPdf: true });
+    const outbox = await t.deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('channel', '=', 'email')
+      .execute();
+    expect(outbox).toHaveLength(1);
+    const [mail] = outbox;
+    expect(mail).toMatchObject({ recipient: expect.stringMatching(/@example\.cn$/), state: 'pending' });
+    expect(mail!.title).toContain(registrationNo);
+    const refs = JSON.parse(mail!.attachmentsJson!) as { kind: string; id: number }[];
+    expect(refs.map((r) => r.kind)).toEqual([
+      ...refs.filter((r) => r.kind === 'letter').map(() => 'letter'),
+      'file',
+    ]);
+    let v = await view(office, id);
+    expect(replyOf(v).records).toEqual([
+      expect.objectContaining({ method: 'email', state: 'dispatched', emailOutcome: 'pending' }),
+    ]);
+    expect(v.periods).toBeNull();
+
+    t.clock.set(AT('2026-03-03'));
+    const { sent, notifiers } = capture();
+    expect(await deliverDue(t.deps, notifiers, 3)).toBe(1);
+    expect(sent).toHaveLength(1);
+    const files = sent[0]!.attachments!;
+    expect(files[0]!.filename).toMatch(new RegExp(`^政府信息公开申请答复书.*-${registrationNo}\\.docx$`));
+    const docx = unzipEntry(files[0]!.content, 'word/document.xml').replace(/<[^>]+>/g, '');
+    expect(docx).toContain('处理结果');
+    expect(files.at(-1)).toMatchObject({ filename: '2025年第1号文件.pdf', contentType: 'application/pdf' });
+    expect(files.at(-1)!.content.toString()).toBe('%PDF-1.4 provided');
+    expect(sent[0]!.body).toContain(registrationNo);
+
+    v = await view(office, id);
+    expect(replyOf(v).records).toEqual([
+      expect.objectContaining({
+        method: 'email',
+        state: 'served',
+        emailOutcome: 'accepted',
+        servedOn: '2026-03-03',
+      }),
+    ]);
+    expect(v.periods?.servedOn).toBe('2026-03-03');
+    expect(v.letters.every((l) => l.servedOn === '2026-03-03')).toBe(true);
+    expect(await serviceAudit(id)).toEqual(
+      expect.arrayContaining(['request.service_recorded', 'request.service_served']),
+    );
+  });
+
+  it('电子邮件: a bounce (5xx) fails the letters at once, without retries, and the office may serve them another way; a transport that keeps failing fails them after the last attempt', async () => {
+    const bounced = await replied('email');
+    const bounce = capture(() =>
+      Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 }),
+    );
+    expect(await deliverDue(t.deps, bounce.notifiers, 3)).toBe(1);
+    let v = await view(bounced.office, bounced.id);
+    expect(replyOf(v)).toMatchObject({ servedOn: null, canStart: true });
+    expect(replyOf(v).records[0]).toMatchObject({
+      state: 'failed',
+      emailOutcome: 'bounced',
+      emailOutcomeLabel: '被退回',
+    });
+    const row = await t.deps.db
+      .selectFrom('notifications')
+      .selectAll()
+      .where('subjectId', '=', bounced.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(await serviceAudit(bounced.id)).toContain('request.service_failed');
+
+    const flaky = await replied('email');
+    const down = capture(() => new Error('connect ECONNREFUSED 10.0.0.1:465'));
+    for (let i = 0; i < 3; i++) {
+      await deliverDue(t.deps, down.notifiers, 3);
+      t.clock.advance(60 * 60_000);
+      v = await view(flaky.office, flaky.id);
+      expect(replyOf(v).records[0]!.state).toBe(i < 2 ? 'dispatched' : 'failed');
+    }
+    expect(replyOf(v).records[0]).toMatchObject({ emailOutcome: 'failed' });
   });
 });

@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { StaffActor } from '../identity/actor.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
@@ -16,7 +15,7 @@ import type { Deps } from '../shared/deps.ts';
 import { maskName } from './application.ts';
 import { sniffUpload } from './attachments.ts';
 import { requestPolicy } from './request.policy.ts';
-import { requestRepository as repo, SUBJECT } from './request.repository.ts';
+import { requestRepository as repo } from './request.repository.ts';
 import { auditCase, authorizeCase, type Ctx, loadCase } from './request.service.ts';
 import type { ApplicationRow, LetterRow, ServiceRecordRow } from './request.table.ts';
 import {
@@ -338,7 +337,9 @@ export async function recordEmailQueued(
 
 /**
  * The outbox's outcome of an e-mail that serves letters: accepted by the mail server serves every
- * letter it carried on that day; bounced or failed fails them (they may be served again).
+ * letter it carried on that day (the day it reaches the applicant's system); bounced or failed fails
+ * them (they may be served again). An e-mail the platform administrator re-sent after it failed
+ * serves its letters anew when nothing else serves them by then.
  */
 export async function recordEmailOutcome(
   deps: Deps,
@@ -347,29 +348,49 @@ export async function recordEmailOutcome(
   outcome: Exclude<EmailOutcome, 'pending'>,
   detail: string | null,
 ) {
-  const rows = (await srepo.forNotification(tx, notificationId)).filter((r) => r.state === 'dispatched');
+  const rows = await srepo.forNotification(tx, notificationId);
   const now = nowIso(deps);
-  for (const r of rows) {
+  const served = outcome === 'accepted';
+  const ctx: Ctx = { actor: null };
+  const latest = new Map<number, ServiceRecordRow>();
+  for (const r of rows) latest.set(r.letterId, r);
+  for (const r of latest.values()) {
     const app = await repo.byId(tx, r.applicationId);
     if (!app) continue;
-    const served = outcome === 'accepted';
-    const row = await srepo.update(tx, r.id, {
-      state: served ? 'served' : 'failed',
-      emailOutcome: outcome,
-      servedOn: served ? today(deps) : null,
-      failedOn: served ? null : today(deps),
-      note: detail ? detail.slice(0, 500) : r.note,
-      updatedAt: now,
-    });
-    await recordAudit(tx, deps, {
-      actor: { userId: null, label: '系统（发件箱）' },
-      agencyId: app.agencyId,
-      entityType: SUBJECT,
-      entityId: app.id,
-      action: served ? 'request.service_served' : 'request.service_failed',
-      before: auditShape(r),
-      after: auditShape(row),
-    });
+    if (r.state === 'dispatched') {
+      const row = await srepo.update(tx, r.id, {
+        state: served ? 'served' : 'failed',
+        emailOutcome: outcome,
+        servedOn: served ? today(deps) : null,
+        failedOn: served ? null : today(deps),
+        note: detail ? detail.slice(0, 500) : r.note,
+        updatedAt: now,
+      });
+      await auditCase(
+        deps,
+        tx,
+        ctx,
+        app,
+        served ? 'request.service_served' : 'request.service_failed',
+        auditShape(r),
+        auditShape(row),
+      );
+    } else if (r.state === 'failed' && served && !liveRecord(await srepo.forLetter(tx, r.letterId))) {
+      const row = await srepo.insert(tx, {
+        applicationId: r.applicationId,
+        letterId: r.letterId,
+        method: 'email',
+        state: 'served',
+        servedOn: today(deps),
+        dispatchedOn: today(deps),
+        emailOutcome: 'accepted',
+        notificationId,
+        createdBy: null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await auditCase(deps, tx, ctx, app, 'request.service_served', null, auditShape(row));
+    }
   }
 }
 
