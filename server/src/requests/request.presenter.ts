@@ -47,6 +47,7 @@ const EVENT_LABELS: Record<string, string> = {
   'request.service_failed': '文书未能送达',
   'request.service_receipt_attached': '上传送达回证',
   'request.service_downloaded': '申请人在网上下载文书',
+  'request.applicant_noticed': '向申请人发送办理进度提醒',
   // paper-steps.ts: a step done on paper, recorded afterwards with its real date
   'request.step_backdated': '补录纸质办理环节（按实际日期计算期限）',
   'deadline.created': '期限起算',

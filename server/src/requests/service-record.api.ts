@@ -8,6 +8,7 @@ import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
+import { applicantNoticeApi } from './applicant-notice.api.ts';
 import { appealsWithPeriods } from './appeal.service.ts';
 import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from './application.ts';
 import { LetterParams } from './request.schemas.ts';
@@ -35,6 +36,7 @@ const TAG = ['依申请公开'];
 
 export function serviceRecordsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
+    await app.register(applicantNoticeApi(deps));
     const ctxOf = (req: Parameters<typeof staffOf>[0]) => ({ actor: staffOf(req).actor, ip: clientIp(req) });
     const recordResponse = { 200: ServiceRecordView, ...errorResponses };
 

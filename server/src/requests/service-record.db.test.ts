@@ -404,6 +404,7 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
       .selectFrom('notifications')
       .selectAll()
       .where('channel', '=', 'email')
+      .where('attachmentsJson', 'is not', null)
       .execute();
     expect(outbox).toHaveLength(1);
     const [mail] = outbox;
@@ -422,15 +423,17 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
 
     t.clock.set(AT('2026-03-03'));
     const { sent, notifiers } = capture();
-    expect(await deliverDue(t.deps, notifiers, 3)).toBe(1);
-    expect(sent).toHaveLength(1);
-    const files = sent[0]!.attachments!;
+    // the reply e-mail, and the progress notices (registered, reply ready) without attachments
+    expect(await deliverDue(t.deps, notifiers, 3)).toBe(3);
+    const served = sent.filter((m) => m.attachments?.length);
+    expect(served).toHaveLength(1);
+    const files = served[0]!.attachments!;
     expect(files[0]!.filename).toMatch(new RegExp(`^政府信息公开申请答复书.*-${registrationNo}\\.docx$`));
     const docx = unzipEntry(files[0]!.content, 'word/document.xml').replace(/<[^>]+>/g, '');
     expect(docx).toContain('处理结果');
     expect(files.at(-1)).toMatchObject({ filename: '2025年第1号文件.pdf', contentType: 'application/pdf' });
     expect(files.at(-1)!.content.toString()).toBe('%PDF-1.4 provided');
-    expect(sent[0]!.body).toContain(registrationNo);
+    expect(served[0]!.body).toContain(registrationNo);
 
     v = await view(office, id);
     expect(replyOf(v).records).toEqual([
@@ -453,7 +456,7 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
     const bounce = capture(() =>
       Object.assign(new Error('550 5.1.1 mailbox unavailable'), { responseCode: 550 }),
     );
-    expect(await deliverDue(t.deps, bounce.notifiers, 3)).toBe(1);
+    expect(await deliverDue(t.deps, bounce.notifiers, 3)).toBe(3);
     let v = await view(bounced.office, bounced.id);
     expect(replyOf(v)).toMatchObject({ servedOn: null, canStart: true });
     expect(replyOf(v).records[0]).toMatchObject({
@@ -478,5 +481,83 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
       expect(replyOf(v).records[0]!.state).toBe(i < 2 ? 'dispatched' : 'failed');
     }
     expect(replyOf(v).records[0]).toMatchObject({ emailOutcome: 'failed' });
+  });
+
+  it('notices to applicants: e-mail when an address is given, else SMS; on registration, correction, fee notice, extension and reply; only the registration number and the tracking link; each kind switched off per agency, audited', async () => {
+    const notices = async (id: number) =>
+      t.deps.db
+        .selectFrom('notifications')
+        .selectAll()
+        .where('subjectId', '=', id)
+        .where('dedupeKey', 'like', '%:notice:%')
+        .orderBy('id')
+        .execute();
+    const bySms = await replied('post');
+    const sms = await notices(bySms.id);
+    expect(sms.map((n) => [n.channel, n.dedupeKey.split(':')[3]])).toEqual([
+      ['sms', 'registered'],
+      ['sms', 'reply_ready'],
+    ]);
+    expect(sms[0]!.recipient).toBe('13912345678');
+    const name = (
+      await t.deps.db
+        .selectFrom('requestApplications')
+        .select('applicantName')
+        .where('id', '=', bySms.id)
+        .executeTakeFirstOrThrow()
+    ).applicantName;
+    for (const n of sms) {
+      expect(n.body).toContain(bySms.registrationNo);
+      expect(n.body).toContain(
+        'http://localhost:3000/track'.replace(
+          'http://localhost:3000',
+          new URL(t.deps.config.publicBaseUrl).origin,
+        ),
+      );
+      expect(n.body).not.toContain(name);
+      expect(n.body).not.toContain(bySms.trackingCode);
+      expect(n.body).not.toContain('2025年第');
+    }
+    expect((await notices((await replied('email')).id)).map((n) => n.channel)).toEqual(['email', 'email']);
+
+    const url = `/api/v1/admin/requests/settings/${county.deptA.id}/notices`;
+    const office = await login('officeA');
+    const v = (await office.get(url)).json() as {
+      canEdit: boolean;
+      kinds: { kind: string; enabled: boolean; template: string }[];
+    };
+    expect(v.canEdit).toBe(true);
+    expect(v.kinds.map((k) => [k.kind, k.enabled])).toEqual([
+      ['registered', true],
+      ['correction', true],
+      ['fee_notice', true],
+      ['extension', true],
+      ['reply_ready', true],
+    ]);
+    expect((await (await login('drafterA')).put(url, { reply_ready: false })).statusCode).toBe(403);
+    expect((await (await login('officeB')).get(url)).statusCode).toBe(404);
+    expect((await office.put(url, { reply_ready: 'x' })).statusCode).toBe(400);
+    const off = await office.put(url, { reply_ready: false, registered: false });
+    expect(off.statusCode, off.body).toBe(200);
+    expect((off.json() as typeof v).kinds.filter((k) => !k.enabled).map((k) => k.kind)).toEqual([
+      'registered',
+      'reply_ready',
+    ]);
+    expect(await notices((await replied('post')).id)).toEqual([]);
+    const audit = await t.deps.db
+      .selectFrom('auditEvents')
+      .select('afterJson')
+      .where('action', '=', 'request_settings.notices_changed')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.afterJson!)).toEqual({ disabled: ['registered', 'reply_ready'] });
+    expect(
+      await t.deps.db
+        .selectFrom('auditEvents')
+        .select('id')
+        .where('action', '=', 'request.applicant_noticed')
+        .where('entityId', '=', String(bySms.id))
+        .execute(),
+    ).toHaveLength(2);
   });
 });
