@@ -346,6 +346,16 @@ describe.each(dialects())('送达 service records (%s)', (dialect) => {
       }),
     ]);
     expect(v.periods?.servedOn).toBe('2026-03-03');
+    // the public API serves the letter to the applicant too (a third-party app acting for them)
+    const receipt = v.letters.find((l) => l.kind === 'receipt')!;
+    const api = await app.inject({
+      method: 'GET',
+      url: `/api/v1/applications/track/letters/${receipt.letterId}?registrationNo=${registrationNo}&trackingCode=${trackingCode}`,
+    });
+    expect(api.statusCode).toBe(200);
+    expect((await view(office, id)).letters.find((l) => l.kind === 'receipt')).toMatchObject({
+      servedOn: '2026-03-04',
+    });
   });
 
   it('to-do: a reply not served within the rule profile’s 5 working days is listed for the office, and leaves the list once served', async () => {
