@@ -22,6 +22,8 @@ export interface Rules {
   consultationNormativeWorkingDays: number;
   consultationSummaryDays: number;
   reminderDaysBefore: number[];
+  /** working days after issue within which a letter is served (0021) */
+  serviceDays: number;
   reconsiderationDays: number;
   litigationMonths: number;
   onlineRetentionYears: number;

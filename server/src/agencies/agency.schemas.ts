@@ -117,6 +117,8 @@ export const RulesSchema = Type.Object(
       title: '到期提醒',
       maxItems: 10,
     }),
+    // optional: a profile saved before 0021 is read with the default (rule-profile.ts parseRules)
+    serviceDays: Type.Optional(days('送达期限', 60)),
     reconsiderationDays: days('行政复议期限'),
     litigationMonths: days('行政诉讼期限', 24),
     onlineRetentionYears: days('网上保留年限', 100),

@@ -272,11 +272,14 @@ export async function ensureBuiltinRuleProfiles(deps: Deps, tx: DbOrTx): Promise
   }
 }
 
+/** Rules as the API takes them: `serviceDays` (0021) may be left out and reads as its default. */
+type RulesInput = Omit<Rules, 'serviceDays'> & Partial<Pick<Rules, 'serviceDays'>>;
+
 export async function createRuleProfile(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
-  input: { code: string; name: string; description?: string | null; rules: Rules },
+  input: { code: string; name: string; description?: string | null; rules: RulesInput },
 ): Promise<RuleProfileRow> {
   if (!agencyPolicy.canManageRuleProfiles(ctx.actor)) throw new AppError('FORBIDDEN');
   if (await agencyRepository.ruleProfileByCode(tx, input.code)) {

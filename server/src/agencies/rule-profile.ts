@@ -45,6 +45,12 @@ export interface Rules {
   consultationSummaryDays: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];
+  /**
+   * 送达: the reply (and every other letter to the applicant) served within this many working days
+   * after it is issued — a platform default of 5 (docs/rules.md), not a statutory number; a letter not
+   * served by then appears on the to-do list
+   */
+  serviceDays: number;
   /** remedy clause: 行政复议 within 60 days (行政复议法 art. 20) */
   reconsiderationDays: number;
   /** remedy clause: 行政诉讼 within 6 months (行政诉讼法 art. 46) */
@@ -82,6 +88,7 @@ export const REGULATION_2019: Rules = Object.freeze({
   consultationNormativeWorkingDays: 7,
   consultationSummaryDays: 30,
   reminderDaysBefore: [5, 1],
+  serviceDays: 5,
   reconsiderationDays: 60,
   litigationMonths: 6,
   onlineRetentionYears: 1,
@@ -149,6 +156,7 @@ export const RULE_LABELS: Record<keyof Rules, string> = {
   consultationNormativeWorkingDays: '规范性文件征求意见最短期限（工作日，国办发〔2018〕37号）',
   consultationSummaryDays: '征求意见采纳情况公布期限（征求意见结束后日数）',
   reminderDaysBefore: '到期提醒（提前工作日数）',
+  serviceDays: '送达期限（答复书发出后工作日）',
   reconsiderationDays: '行政复议申请期限（日）',
   litigationMonths: '行政诉讼起诉期限（月）',
   onlineRetentionYears: '非永久类信息网上保留年限（年）',

@@ -10,6 +10,7 @@ import { oversightTodos } from '../oversight/index.ts';
 import { consultationTodos } from '../participation/index.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
+import { serviceTodos } from '../requests/index.ts';
 import { requestTodos } from '../requests/request.todo.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry, TodoGroup } from '../shared/todo.ts';
@@ -47,6 +48,7 @@ export async function todoList(
   if (local.grants.length === 0) return { agencyId: activeAgencyId, total: 0, groups: empty };
   const entries = [
     ...(await requestTodos(deps, db, local, activeAgencyId, today)),
+    ...(await serviceTodos(deps, db, local, activeAgencyId, today)),
     ...(await publicationTodos(deps, db, local, activeAgencyId, today)),
     ...(await reportingTodos(deps, db, local, activeAgencyId, today)),
     ...(await contactTodos(deps, db, local, activeAgencyId, today)),

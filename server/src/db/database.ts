@@ -55,6 +55,8 @@ import type {
   RequestSequencesTable,
   RequestSubmissionsTable,
   RequestPendingFilesTable,
+  RequestServiceRecordsTable,
+  RequestNoticeSettingsTable,
   NotificationsTable,
 } from '../requests/request.table.ts';
 import type {
@@ -245,6 +247,9 @@ export interface Database {
   // 0016_request_submissions
   requestSubmissions: RequestSubmissionsTable;
   requestPendingFiles: RequestPendingFilesTable;
+  // 0021_service_records
+  requestServiceRecords: RequestServiceRecordsTable;
+  requestNoticeSettings: RequestNoticeSettingsTable;
   notifications: NotificationsTable;
   // 0020_participation_contacts (types in participation/contact.table.ts)
   participationContacts: ParticipationContactsTable;

@@ -18,6 +18,7 @@ import * as m0019 from './migrations/0019_oversight_detections.ts';
 import * as m0020 from './migrations/0020_participation_contacts.ts';
 import * as m0017 from './migrations/0017_oversight.ts';
 import * as m0018 from './migrations/0018_participation_consultations.ts';
+import * as m0021 from './migrations/0021_service_records.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_participation_contacts': m0020,
   '0017_oversight': m0017,
   '0018_participation_consultations': m0018,
+  '0021_service_records': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

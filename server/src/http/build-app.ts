@@ -37,7 +37,12 @@ import { contactPages, contactsApi } from '../participation/index.ts';
 import { oversightApi, oversightPages } from '../oversight/index.ts';
 import { consultationPages, consultationsApi } from '../participation/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
-import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
+import {
+  requestPages,
+  requestsAdminApi,
+  requestsPublicApi,
+  serviceRecordsAdminApi,
+} from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
 import { requireStaff } from '../identity/staff-request.ts';
@@ -184,6 +189,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(itemImportApi(deps));
     await staff.register(localSubjectApi(deps));
     await staff.register(requestsAdminApi(deps));
+    await staff.register(serviceRecordsAdminApi(deps));
     await staff.register(reportingApi(deps));
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));

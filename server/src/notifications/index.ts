@@ -5,3 +5,10 @@ export { SUBJECT_CONTACT } from './notification.ts';
 export { notifiersFor, type Notifier, type Notifiers } from './notifier.ts';
 export { enqueueDueReminders, reminderJob } from './reminder.service.ts';
 export { NOTIFICATION_ERRORS } from './notifications.errors.ts';
+export { enqueueOne } from './notification.service.ts';
+export {
+  type AttachmentRef,
+  type DeliveryOutcome,
+  onDelivery,
+} from './delivery-hooks.ts';
+export type { MailAttachment, OutgoingMessage } from './notifier.ts';

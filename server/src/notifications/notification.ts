@@ -52,14 +52,16 @@ export type AttemptOutcome =
 export function afterAttempt(
   previousAttempts: number,
   now: Date,
-  result: { ok: true } | { ok: false; error: string },
+  result: { ok: true } | { ok: false; error: string; permanent?: boolean },
   maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
 ): AttemptOutcome {
   const attempts = previousAttempts + 1;
   if (result.ok)
     return { state: 'sent', attempts, sentAt: now.toISOString(), nextAttemptAt: null, lastError: null };
   const lastError = result.error.slice(0, 500);
-  if (attempts >= maxAttempts) return { state: 'failed', attempts, nextAttemptAt: null, lastError };
+  // a permanent refusal (SMTP 5xx, notifier.ts) is not tried again
+  if (attempts >= maxAttempts || result.permanent)
+    return { state: 'failed', attempts, nextAttemptAt: null, lastError };
   return {
     state: 'pending',
     attempts,

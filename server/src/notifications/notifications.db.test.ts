@@ -81,6 +81,16 @@ describe.each(dialects())('notifications and reminders (%s)', (dialect) => {
       .set({ email: 'drafter-a@example.gov.cn' })
       .where('id', '=', drafterA)
       .execute();
+    // these tests count the staff's reminders: department A sends its applicants no progress notices
+    // (requests/applicant-notice.ts, tested in requests/service-record.db.test.ts)
+    await t.deps.db
+      .insertInto('requestNoticeSettings')
+      .values({
+        agencyId: county.deptA.id,
+        disabledJson: JSON.stringify(['registered', 'correction', 'fee_notice', 'extension', 'reply_ready']),
+        updatedAt: AT('2025-09-01'),
+      })
+      .execute();
   });
   afterEach(async () => {
     await app.close();

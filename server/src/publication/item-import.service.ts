@@ -195,7 +195,7 @@ export async function createImport(
   for (const f of input.files) {
     if (/\.zip$/i.test(f.name)) {
       try {
-        for (const e of readZip(Buffer.from(f.bytes), IMPORT_MAX_FILE_BYTES)) stage(e.name, e.bytes);
+        for (const e of await readZip(Buffer.from(f.bytes), IMPORT_MAX_FILE_BYTES)) stage(e.name, e.bytes);
       } catch (e) {
         if (e instanceof ZipError)
           throw validationError([{ field: 'files', label: '附件文件', message: `${f.name}：${e.message}` }]);

@@ -74,6 +74,7 @@ import {
   SUBMISSION_TTL_HOURS,
   submissionFingerprint,
 } from './submission.ts';
+import { recordOnlineDownload } from './service-record.service.ts';
 import { submitOnlineOnce } from './submission.service.ts';
 import { issueThirdPartyNotice, owedNotices } from './third-party-notice.service.ts';
 
@@ -183,6 +184,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
         const l = (await svc.sentLettersForPublic(deps, t.app)).find((x) => x.id === req.params.letterId);
         if (!l) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+        await inTransaction(deps, (tx) => recordOnlineDownload(deps, tx, t.app, l.id)); // 在线送达
         return reply
           .type(DOCX)
           .header('content-disposition', docxFilename(l.title, t.app.registrationNo))

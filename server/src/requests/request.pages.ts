@@ -44,6 +44,8 @@ import {
 import { submissionRepository as subs } from './submission.repository.ts';
 import { submitOnlineOnce } from './submission.service.ts';
 import { letterDocx } from './letter.docx.ts';
+import { recordOnlineDownload } from './service-record.service.ts';
+import { inTransaction } from '../shared/tx.ts';
 import { requestRepository as repo } from './request.repository.ts';
 import {
   applicantProblems,
@@ -705,6 +707,8 @@ ${
       const { t, form } = await trackedFromForm(req, reply);
       const l = (await sentLettersForPublic(deps, t.app)).find((x) => String(x.id) === s(form, 'letterId'));
       if (!l) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+      // 在线送达: the applicant's first download serves the letter (service-record.ts)
+      await inTransaction(deps, (tx) => recordOnlineDownload(deps, tx, t.app, l.id));
       return reply
         .type(DOCX)
         .header('cache-control', 'no-store')

@@ -1254,6 +1254,7 @@ export async function sendReply(
     { repliedOn: servedOn, reportCategory: category },
     { reportCategory: category, letterId: letter.id, repliedOn: servedOn },
   );
+  await (await import('./service-email.ts')).serveReplyByEmail(deps, tx, ctx, app);
   return app;
 }
 
@@ -1421,6 +1422,7 @@ export async function issueLetter(
     createdAt: nowIso(deps),
   });
   await audit(deps, tx, ctx, l.app, 'request.letter_issued', null, { letterId: row.id, kind, sent });
+  if (sent) await (await import('./applicant-notice.service.ts')).noticeApplicant(deps, tx, l.app, row);
   return row;
 }
 

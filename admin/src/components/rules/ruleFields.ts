@@ -131,6 +131,13 @@ export const RULE_SECTIONS: RuleSection[] = [
     title: '救济途径与网上保留',
     fields: [
       {
+        key: 'serviceDays',
+        label: '送达期限（工作日）',
+        help: '答复书等文书发出后应在此期限内送达申请人；逾期未送达的列入待办。平台默认 5 个工作日。',
+        min: 1,
+        max: 60,
+      },
+      {
         key: 'reconsiderationDays',
         label: '行政复议期限（日）',
         help: '告知救济途径用：自知道行政行为之日起 60 日内申请行政复议（《行政复议法》）。',

@@ -35,6 +35,7 @@ import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
 import { AssignModal } from './AssignModal';
 import { type ActionDef, actionDefaults, CASE_ACTIONS, caseButtons } from './caseActions';
+import { ServiceCard } from './ServiceCard';
 import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -656,6 +657,7 @@ export default function RequestCasePage() {
               ]}
             />
           </Card>
+          {c.letters.some((l) => l.sentAt) && <ServiceCard caseId={c.id} onChanged={reload} />}
           <AppealsCard c={c} onAction={setAction} />
           <FilesCard c={c} onDone={reload} />
           <Card title="期限记录" size="small" style={{ marginTop: 16 }}>
