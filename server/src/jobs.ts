@@ -11,7 +11,8 @@
  */
 import { underLease } from './cluster/lease.ts';
 import { pruneRateLimitHits } from './cluster/rate-limit-store.ts';
-import { deliverDue, enqueueDueReminders, notifiersFor, reminderJob } from './notifications/index.ts';
+import { deliverDue, notifiersFor } from './notifications/index.ts';
+import { enqueueDueReminders, reminderJob } from './reminders/index.ts';
 import { detectionJob } from './oversight/index.ts';
 import { enqueueContactReminders } from './participation/index.ts';
 import { resumeImports } from './publication/item-import.service.ts';

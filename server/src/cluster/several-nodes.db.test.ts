@@ -11,7 +11,7 @@ import { openPostgres } from '../db/create-db.ts';
 import { type App, buildApp } from '../http/build-app.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { JOBS, JOB_LEASE_MS, runJob } from '../jobs.ts';
-import { reminderJob } from '../notifications/index.ts';
+import { reminderJob } from '../reminders/index.ts';
 import {
   approveItem,
   createItem,

@@ -3,7 +3,6 @@ export { notificationsApi } from './notification.api.ts';
 export { deliverDue, enqueue, type EnqueueInput } from './notification.service.ts';
 export { SUBJECT_CONTACT } from './notification.ts';
 export { notifiersFor, type Notifier, type Notifiers } from './notifier.ts';
-export { enqueueDueReminders, reminderJob } from './reminder.service.ts';
 export { NOTIFICATION_ERRORS } from './notifications.errors.ts';
 export { enqueueOne } from './notification.service.ts';
 export {

@@ -15,7 +15,7 @@ import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { deliverDue } from './notification.service.ts';
 import type { Notifier, Notifiers } from './notifier.ts';
-import { enqueueDueReminders } from './reminder.service.ts';
+import { enqueueDueReminders } from '../reminders/reminder.service.ts';
 
 /** 10:00 Beijing time on a date. */
 const AT = (date: string) => `${date}T02:00:00.000Z`;

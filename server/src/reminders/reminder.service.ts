@@ -29,9 +29,9 @@ import {
   requestReminderToday,
   SUBJECT_REPORT,
   SUBJECT_REQUEST,
-} from './notification.ts';
-import { type Recipient, notificationRepository as repo } from './notification.repository.ts';
-import { type EnqueueInput, enqueue } from './notification.service.ts';
+} from '../notifications/notification.ts';
+import { type Recipient, notificationRepository as repo } from '../notifications/notification.repository.ts';
+import { type EnqueueInput, enqueue } from '../notifications/notification.service.ts';
 
 /**
  * How far ahead the job looks for reply deadlines: 5 working days before a due date can be 16
