@@ -36,10 +36,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_audit_chains': m0014,
   '0015_cluster': m0015,
   '0016_request_submissions': m0016,
-  '0019_oversight_detections': m0019,
-  '0020_participation_contacts': m0020,
   '0017_oversight': m0017,
   '0018_participation_consultations': m0018,
+  '0019_oversight_detections': m0019,
+  '0020_participation_contacts': m0020,
   '0021_service_records': m0021,
 };
 
