@@ -22,7 +22,7 @@ import { testConfig } from '../server/src/config/config.ts';
 import { openSqlite } from '../server/src/db/create-db.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
-import { documentsGenerator } from '../server/src/publication/publication.generate.ts';
+import { documentsGenerator } from '../server/src/demo/documents.generate.ts';
 import { fts5Match, planQuery } from '../server/src/search/bigram.ts';
 import { retentionFilter } from '../server/src/publication/retention.service.ts';
 import { searchItems } from '../server/src/search/index.ts';

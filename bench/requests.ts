@@ -20,7 +20,7 @@ import { DEMO_PASSWORD } from '../server/src/demo/demo.data.ts';
 import { seedDemo } from '../server/src/demo/demo.seed.ts';
 import { buildApp } from '../server/src/http/build-app.ts';
 import { COUNTED_QUEUES, requestRepository } from '../server/src/requests/request.repository.ts';
-import { applicationsGenerator } from '../server/src/requests/request.generate.ts';
+import { applicationsGenerator } from '../server/src/demo/applications.generate.ts';
 import { fixedClock } from '../server/src/shared/clock.ts';
 import { makeDeps } from '../server/src/shared/deps.ts';
 import { inTransaction } from '../server/src/shared/tx.ts';

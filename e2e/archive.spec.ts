@@ -6,7 +6,7 @@
 import type { Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
-import { type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
+import { type E2eServer, fillDate, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 describe('guide, filing and archive in Chromium', () => {
   let server: E2eServer;
@@ -44,7 +44,7 @@ describe('guide, filing and archive in Chromium', () => {
     await dialog.getByLabel('备案机关').click();
     await office.locator('.ant-select-item-option[title="云岭县人民政府"]').click();
     await dialog.getByLabel('报备文号').fill('云司备〔2026〕1号');
-    await dialog.getByLabel('报备日期').fill(chinaDate(server.deps.clock.now()));
+    await fillDate(dialog.getByLabel('报备日期'), chinaDate(server.deps.clock.now()));
     await dialog.getByRole('button', { name: '保存' }).click();
     await office.getByText('云司备〔2026〕1号').waitFor();
     await shot(office, 'filing-filed');

@@ -26,6 +26,22 @@ describe('foundation journeys in Chromium', () => {
     await page.getByRole('heading', { name: '工作日历' }).first().waitFor();
     await page.getByText('国务院办公厅关于2026年部分节假日安排的通知').first().waitFor();
     await shot(page, 'admin-calendar');
+    // a new year imported from the pasted notice (test text in the notice's format): previewed, then saved
+    await page.getByRole('button', { name: '录入新年度' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '录入新年度节假日安排' });
+    await dialog.getByRole('tab', { name: '粘贴通知原文导入' }).click();
+    await dialog
+      .getByLabel('通知原文', { exact: true })
+      .fill(
+        '国务院办公厅关于2027年部分节假日安排的通知\n一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n二、春节：2月6日（周六）至8日（周一）放假调休，共3天。2月20日（周六）上班。',
+      );
+    await dialog.getByRole('button', { name: '识别通知' }).click();
+    await dialog.getByText('将保存 7 天：放假 6 天，调休上班 1 天').waitFor();
+    expect(await dialog.getByRole('cell', { name: '2027-02-20' }).count()).toBe(1);
+    await shot(page, 'admin-calendar-notice-preview');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('国务院办公厅关于2027年部分节假日安排的通知').first().waitFor();
     await page.getByRole('menuitem', { name: '机关管理' }).click();
     await page.waitForURL('**/admin/system/agencies');
     await page.getByText('云岭县司法局').first().waitFor();

@@ -12,7 +12,7 @@ import * as svc from '../server/src/requests/request.service.ts';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { inTransaction } from '../server/src/shared/tx.ts';
 import { residentId } from '../server/src/test-support/factories.ts';
-import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
+import { confirmModal, type E2eServer, fillDate, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 const PENALTIES = '2025年本局行政复议案件办理情况统计';
 
@@ -155,7 +155,7 @@ describe('依申请公开 case work screens in Chromium', () => {
     await page.getByRole('button', { name: '登记结果' }).click();
     await confirmModal(page, '登记结果：行政复议', async (m) => {
       await m.getByText('结果纠正（申请将重新办理）').click();
-      await m.getByLabel('决定或判决日期').fill(chinaDate(server.deps.clock.now()));
+      await fillDate(m.getByLabel('决定或判决日期'), chinaDate(server.deps.clock.now()));
       await m.getByLabel(/备注/).fill('复议机关责令重新答复');
     });
     await page.getByText('结果纠正', { exact: true }).waitFor();

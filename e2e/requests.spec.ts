@@ -13,7 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../server/src/shared/clock.ts';
 import { unzipEntry } from '../server/src/test-support/zip.ts';
-import { confirmModal, type E2eServer, shot, staffLogin, useServerAndBrowser } from './support.ts';
+import { confirmModal, type E2eServer, fillDate, shot, staffLogin, useServerAndBrowser } from './support.ts';
 
 /** A tiny valid PDF (the upload check sniffs the %PDF- magic bytes). */
 const PDF = Buffer.from(
@@ -113,11 +113,17 @@ describe('依申请公开 journey in Chromium', () => {
     const today = chinaDate(server.deps.clock.now());
     expect(today).toBe('2026-03-02');
     await runAction(office, '确认收到申请', (m) =>
-      m.getByLabel('确认收到日期（条例第三十一条）').fill(today),
+      fillDate(m.getByLabel('确认收到日期（条例第三十一条）'), today),
     );
     await office.getByText('已登记').first().waitFor();
     await office.getByRole('button', { name: '受理并分办' }).click();
     const assign = office.getByRole('dialog').filter({ hasText: '受理并分办' });
+    // the dialog names the units with their handlers and shows the reply due date
+    await assign.getByText('答复期限：2026-03-30').waitFor();
+    await assign
+      .getByText(/承办人员：.+/)
+      .first()
+      .waitFor();
     await assign.getByText('法治宣传股').click();
     await assign.getByRole('button', { name: /确\s*定|OK/ }).click();
     await assign.waitFor({ state: 'detached' });
@@ -130,6 +136,8 @@ describe('依申请公开 journey in Chromium', () => {
     const handler = await staffPage('sfj-ng');
     await openCase(handler, registrationNo);
     await runAction(handler, '申请延期', async (m) => {
+      // the days default to the agency's rule profile (R.33 ¶2: 20 working days)
+      expect(await m.getByLabel('延长工作日数（累计不超过规定上限）').inputValue()).toBe('20');
       await m.getByLabel('延长工作日数（累计不超过规定上限）').fill('20');
       await m.getByLabel('延期理由').fill('需要调取多个股室的档案并逐页审查');
     });

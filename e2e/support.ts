@@ -170,3 +170,10 @@ export async function confirmModal(
     );
   });
 }
+
+/** Types an ISO date into an antd DatePicker of the staff app (click, type, Enter). */
+export async function fillDate(picker: Locator, isoDate: string): Promise<void> {
+  await picker.click();
+  await picker.fill(isoDate);
+  await picker.press('Enter');
+}

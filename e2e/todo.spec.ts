@@ -81,15 +81,31 @@ describe('to-do list in Chromium', () => {
       doc: document.documentElement.scrollWidth,
       view: window.innerWidth,
       todo: document.querySelector('[data-testid="todo"]')!.getBoundingClientRect().right,
+      // the header and everything in it stay within the screen (menu folded, user name as an icon)
+      header: Math.max(
+        ...Array.from(
+          document.querySelectorAll('[data-testid="app-header"], [data-testid="app-header"] *'),
+        ).map((e) => e.getBoundingClientRect().right),
+      ),
     }));
     await shot(page, 'todo-phone');
     expect(widths.todo).toBeLessThanOrEqual(widths.view);
+    expect(widths.header).toBeLessThanOrEqual(widths.view);
+    expect(widths.doc).toBeLessThanOrEqual(widths.view);
     const overdue = await overdueCase();
     await page
       .getByTestId('todo-overdue')
       .getByRole('link', { name: new RegExp(overdue[0]!.registrationNo) })
       .click();
     await page.waitForURL(new RegExp(`/admin/requests/${overdue[0]!.id}$`));
+    // the folded menu opens from the header's 菜单 button and closes after a choice
+    await page.getByRole('button', { name: '菜单' }).click();
+    await shot(page, 'todo-phone-menu');
+    await page.getByRole('menuitem', { name: /工作台/ }).click();
+    await page.getByTestId('todo-overdue').waitFor();
+    await expect
+      .poll(() => page.locator('.ant-layout-sider').evaluate((e) => e.getBoundingClientRect().width))
+      .toBeLessThanOrEqual(1);
     await page.close();
   });
 });

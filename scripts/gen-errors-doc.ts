@@ -1,6 +1,6 @@
 // Regenerates docs/errors.md from ERROR_CATALOG: node server/bin/run-ts.mjs scripts/gen-errors-doc.ts
 import { writeFileSync } from 'node:fs';
-import { ERROR_CATALOG } from '../server/src/shared/app-error.ts';
+import { ERROR_CATALOG } from '../server/src/http/error-registry.ts';
 
 const rows = Object.entries(ERROR_CATALOG).map(([code, e]) => `| \`${code}\` | ${e.status} | ${e.message} |`);
 writeFileSync(

@@ -23,12 +23,16 @@ const moduleOf = (file) => {
   return rel.length === 1 ? '(top)' : rel[0];
 };
 const edges = new Map(); // from -> Map(to -> [{file, spec, viaIndex}])
-const importRe = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]/gm;
+// an import/export clause holds only names, braces, commas, `* as` and whitespace up to `from`, so the
+// match never runs from an `export interface …` across lines to a later statement's `from`;
+// side-effect imports (`import './x.ts'`) are runtime edges too
+const importRe =
+  /^\s*(import|export)\s+(type\s+)?[\w$*\s{},]*?from\s+['"](\.[^'"]+)['"]|^\s*import\s+()['"](\.[^'"]+)['"]/gm;
 for (const file of files) {
   const src = readFileSync(file, 'utf8');
   for (const m of src.matchAll(importRe)) {
     if (m[2]) continue; // type-only imports vanish at runtime
-    const target = path.resolve(path.dirname(file), m[3]);
+    const target = path.resolve(path.dirname(file), m[3] ?? m[5]);
     const from = moduleOf(file);
     const to = moduleOf(target);
     if (from === to) continue;

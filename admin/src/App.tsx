@@ -18,10 +18,14 @@ const OutboxPage = lazy(() => import('./pages/OutboxPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const PublicationRoutes = lazy(() => import('./pages/publication/PublicationRoutes'));
 const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
+const ContactsRoutes = lazy(() => import('./pages/participation/ContactsRoutes'));
+const OversightRoutes = lazy(() => import('./pages/oversight/OversightRoutes'));
+const ConsultationsRoutes = lazy(() => import('./pages/participation/ConsultationsRoutes'));
 const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
 const SelfInspectionPage = lazy(() => import('./pages/reporting/SelfInspectionPage'));
+const DetectionsPage = lazy(() => import('./pages/oversight/DetectionsPage'));
 
 export default function App() {
   return (
@@ -33,10 +37,14 @@ export default function App() {
             <Route index element={<DashboardPage />} />
             <Route path="proactive/*" element={<PublicationRoutes />} />
             <Route path="requests/*" element={<RequestsRoutes />} />
+            <Route path="participation/contacts/*" element={<ContactsRoutes />} />
+            <Route path="oversight/*" element={<OversightRoutes />} />
+            <Route path="participation/consultations/*" element={<ConsultationsRoutes />} />
             <Route path="reporting/annual-report" element={<AnnualReportPage />} />
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />
             <Route path="reporting/self-inspection" element={<SelfInspectionPage />} />
+            <Route path="supervision/detections" element={<DetectionsPage />} />
             {BUSINESS_MODULES.filter((m) => m.plannedFeatures).map((m) => (
               <Route key={m.path} path={m.path} element={<PlaceholderPage module={m} />} />
             ))}

@@ -6,12 +6,15 @@
  *
  * Several nodes tick on one database, and each piece of work is done once, by whichever node claims
  * it first (cluster/lease.ts): a `tick` job runs under a cluster-wide lease on the job; a `self` job
- * claims its own work — each import (item-import.service.ts), each reminder hour (reminder.service.ts),
+ * claims its own work — each import (item-import.service.ts), each reminder hour (reminder.service.ts), each day's detections (oversight/detection.service.ts),
  * each outbox row (notification.service.ts).
  */
 import { underLease } from './cluster/lease.ts';
 import { pruneRateLimitHits } from './cluster/rate-limit-store.ts';
-import { deliverDue, enqueueDueReminders, notifiersFor, reminderJob } from './notifications/index.ts';
+import { deliverDue, notifiersFor } from './notifications/index.ts';
+import { enqueueDueReminders, reminderJob } from './reminders/index.ts';
+import { detectionJob } from './oversight/index.ts';
+import { enqueueContactReminders } from './participation/index.ts';
 import { resumeImports } from './publication/item-import.service.ts';
 import { publicationService } from './publication/index.ts';
 import type { Deps } from './shared/deps.ts';
@@ -53,10 +56,22 @@ export const JOBS: Job[] = [
     run: (deps) => reminderJob(deps, () => inTransaction(deps, (tx) => enqueueDueReminders(deps, tx))),
   },
   {
+    // issue #12: contacts one working day before their answer is due, and overdue (participation/contact.reminder.ts)
+    name: '留言期限提醒',
+    claim: 'tick',
+    run: (deps) => inTransaction(deps, (tx) => enqueueContactReminders(deps, tx)),
+  },
+  {
     // e-mail/SMS from the outbox; sends outside a transaction, records outcomes in one (notification.service.ts)
     name: '发送通知',
     claim: 'self',
     run: (deps) => deliverDue(deps, notifiersFor(deps.config, deps.clock), deps.config.notifyMaxAttempts),
+  },
+  {
+    // issue #11: violations detected from the platform's records, once per Beijing date (the lease's period)
+    name: '违规自动发现',
+    claim: 'self',
+    run: (deps) => detectionJob(deps),
   },
   {
     // the shared rate-limit counters (cluster/rate-limit-store.ts) of windows that have ended
@@ -66,23 +81,44 @@ export const JOBS: Job[] = [
   },
 ];
 
-export function startBackgroundJobs(deps: Deps, log: (msg: string) => void, everyMs = 60_000): () => void {
+/** One pass over `jobs` in order: a failure is logged and the next job still runs (retried next tick). */
+export async function runJobsOnce(
+  deps: Deps,
+  log: (msg: string) => void,
+  jobs: readonly Job[] = JOBS,
+): Promise<void> {
+  for (const job of jobs) {
+    try {
+      const n = await runJob(deps, job);
+      if (n > 0) log(`${job.name}：处理 ${n} 条`);
+    } catch (e) {
+      log(`${job.name}失败：${e instanceof Error ? e.message : String(e)}（下次重试）`);
+    }
+  }
+}
+
+/**
+ * Runs the jobs at start and then every `everyMs`, never two passes at once on one node. Returns
+ * `stop`; `firstPass` settles when the pass at start has finished.
+ */
+export function startBackgroundJobs(
+  deps: Deps,
+  log: (msg: string) => void,
+  everyMs = 60_000,
+  jobs: readonly Job[] = JOBS,
+): (() => void) & { firstPass: Promise<void> } {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
-    for (const job of JOBS) {
-      try {
-        const n = await runJob(deps, job);
-        if (n > 0) log(`${job.name}：处理 ${n} 条`);
-      } catch (e) {
-        log(`${job.name}失败：${e instanceof Error ? e.message : String(e)}（下次重试）`);
-      }
+    try {
+      await runJobsOnce(deps, log, jobs);
+    } finally {
+      running = false;
     }
-    running = false;
   };
-  void tick();
+  const firstPass = tick();
   const timer = setInterval(() => void tick(), everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  return Object.assign(() => clearInterval(timer), { firstPass });
 }

@@ -94,3 +94,55 @@ export function parseDayLines(text: string, year: number | null): { days: NewDay
   });
   return { days, errors };
 }
+
+/**
+ * The statutory holidays a State Council notice arranges (《全国年节及纪念日放假办法》第二条), in the
+ * notice's order; the list staff choose a holiday's name from (server/src/calendar/holiday-notice.ts).
+ */
+export const HOLIDAY_NAMES = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'] as const;
+
+export interface FestivalRow {
+  name: string;
+  from: string | null;
+  to: string | null;
+  workdays: string[];
+}
+
+/** The days of holidays entered one by one (name, first and last day off, make-up working days). */
+export function daysOfFestivals(
+  rows: FestivalRow[],
+  year: number | null,
+): { days: NewDay[]; errors: string[] } {
+  const days: NewDay[] = [];
+  const errors: string[] = [];
+  const seen = new Map<string, string>();
+  const push = (date: string, kind: DayKind, name: string) => {
+    if (year !== null && !date.startsWith(`${year}-`)) {
+      errors.push(`${name}：${date} 不在 ${year} 年内`);
+      return;
+    }
+    const before = seen.get(date);
+    if (before) {
+      errors.push(`${date} 在“${before}”和“${name}”中重复`);
+      return;
+    }
+    seen.set(date, name);
+    days.push({ date, kind, name });
+  };
+  for (const r of rows) {
+    if (!r.name || !r.from || !r.to) continue;
+    const from = parseIso(r.from);
+    const to = parseIso(r.to);
+    if (!from || !to || to < from) {
+      errors.push(`${r.name}：放假日期无效`);
+      continue;
+    }
+    for (const date of dateRange(from, to)) push(date, 'holiday', r.name);
+    for (const w of r.workdays) {
+      if (!isWeekend(w)) errors.push(`${r.name}：调休上班日 ${w} 不是周末`);
+      push(w, 'workday', r.name);
+    }
+  }
+  days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { days, errors };
+}

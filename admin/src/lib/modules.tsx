@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -13,7 +14,9 @@ import {
   FormOutlined,
   InboxOutlined,
   MailOutlined,
+  MessageOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -64,18 +67,35 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     icon: <FormOutlined />,
   },
   {
-    path: 'engagement',
-    title: '互动参与',
-    summary: '政策解读、意见征集、公众评议',
+    path: 'participation/consultations',
+    title: '意见征集',
+    summary: '重大行政决策、规范性文件草案征求意见，采纳情况台账与公布',
     icon: <CommentOutlined />,
-    plannedFeatures: ['政策文件解读的同步发布', '重大决策意见征集与反馈', '公众留言与评议的办理'],
+  },
+  {
+    path: 'participation/contacts',
+    title: '留言咨询投诉',
+    summary: '领导信箱、咨询、建议、投诉举报和评议的登记、转办、答复审核',
+    icon: <MessageOutlined />,
+  },
+  {
+    path: 'oversight',
+    title: '监督检查',
+    summary: '督查、自查和专项检查，发现的问题限期整改与验收，检查结果公开',
+    icon: <ScheduleOutlined />,
   },
   {
     path: 'supervision',
-    title: '监督考核',
-    summary: '社会评议、投诉举报、考核评议',
+    title: '考核与问责',
+    summary: '社会评议、投诉举报、考核评议、责任追究',
     icon: <SafetyCertificateOutlined />,
-    plannedFeatures: ['投诉举报的受理与办理', '监督检查与整改反馈', '考核指标与考核评议'],
+    plannedFeatures: ['考核指标与考核评议', '责任追究（问责）', '澄清正名'],
+  },
+  {
+    path: 'supervision/detections',
+    title: '违规自动发现',
+    summary: '按平台记录每天自动发现的超期、逾期和未审查情况',
+    icon: <AlertOutlined />,
   },
   {
     path: 'reporting/annual-report',

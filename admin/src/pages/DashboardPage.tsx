@@ -1,6 +1,7 @@
 import { Col, Flex, Row, Typography } from 'antd';
 import { useMe } from '../auth/useAuth';
 import { AuditTrendChart } from '../components/dashboard/AuditTrendChart';
+import { DetectionSummary } from '../components/dashboard/DetectionSummary';
 import { ModuleGrid } from '../components/dashboard/ModuleGrid';
 import { StatCards } from '../components/dashboard/StatCards';
 import { WarningList } from '../components/dashboard/WarningList';
@@ -36,6 +37,7 @@ export default function DashboardPage() {
       {data && <WarningList warnings={data.warnings} />}
       {todo.error && <LoadError error={todo.error} onRetry={todo.reload} />}
       {todo.data && <TodoPanel todo={todo.data} />}
+      <DetectionSummary />
       {data && isManager && <StatCards stats={data.stats} />}
       {isManager && (
         <Row gutter={[16, 16]}>

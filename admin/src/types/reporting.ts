@@ -183,6 +183,8 @@ export interface AgencyStatisticsRow {
 
 export interface Statistics {
   year: number;
+  /** whether the supervised agencies are included (server default: yes for a supervising office) */
+  includeSupervised: boolean;
   agencies: number;
   applicationsByMonth: { month: string; received: number; closed: number }[];
   byChannel: KeyCount[];

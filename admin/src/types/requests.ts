@@ -129,6 +129,10 @@ export interface RequestCase {
     detail?: Record<string, unknown> | null;
   }[];
   files: { id: number; kind: string; filename: string; mime: string; size: number }[];
+  /** the server's day (China time): default of dates of steps done today, latest date allowed */
+  today: string;
+  /** the agency's rule profile (期限规则): reply and extension working days (R.33) */
+  rules: { replyDays: number; extensionDays: number; correctionNoticeDays: number };
   /** the server's word on what this user may do in the case (request.policy.ts) */
   permissions: {
     personalData: boolean;
@@ -232,4 +236,19 @@ export interface RequestMeta {
   dispositions: DispositionOption[];
   statuses: { value: string; label: string }[];
   channels: { value: string; label: string; receiptRule: string }[];
+}
+
+/** GET /admin/requests/:id/assignees (server/src/requests/request.schemas.ts AssigneesResponse). */
+export interface Assignee {
+  userId: number;
+  name: string;
+  roles: string[];
+}
+export interface AssigneesView {
+  dueOn: string | null;
+  leftText: string | null;
+  unitId: number | null;
+  handlerUserId: number | null;
+  units: { id: number; name: string; handlers: Assignee[] }[];
+  office: { handlers: Assignee[] };
 }

@@ -18,7 +18,12 @@ export interface Rules {
   evaluationFeedbackDays: number;
   reviewQuestionDays: number;
   interpretationDays: number;
+  consultationMajorDecisionDays: number;
+  consultationNormativeWorkingDays: number;
+  consultationSummaryDays: number;
   reminderDaysBefore: number[];
+  /** working days after issue within which a letter is served (0021) */
+  serviceDays: number;
   reconsiderationDays: number;
   litigationMonths: number;
   onlineRetentionYears: number;

@@ -1,4 +1,4 @@
-export type TodoGroupKey = 'cases' | 'approvals' | 'reviews' | 'reports' | 'overdue';
+export type TodoGroupKey = 'cases' | 'approvals' | 'reviews' | 'reports' | 'rectifications' | 'overdue';
 
 export interface TodoItem {
   group: TodoGroupKey;

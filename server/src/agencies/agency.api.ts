@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { readableScope, inScope } from '../identity/access.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import { readableScope, inScope } from '../access/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';

@@ -1,6 +1,6 @@
 /** Who may do what with agencies and rule profiles. */
-import type { StaffActor } from '../identity/actor.ts';
-import { inScope, readableScope, scopeWithRole } from '../identity/access.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { inScope, readableScope, scopeWithRole } from '../access/access.ts';
 import type { AgencyKind } from './agency.ts';
 import type { AgencyDirectory } from './agency-directory.ts';
 

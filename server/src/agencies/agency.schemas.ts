@@ -110,10 +110,15 @@ export const RulesSchema = Type.Object(
     evaluationFeedbackDays: days('评议反馈期限', 60),
     reviewQuestionDays: days('保密审查问题答复期限', 60),
     interpretationDays: days('政策解读发布期限', 60),
+    consultationMajorDecisionDays: days('重大行政决策征求意见最短期限', 366),
+    consultationNormativeWorkingDays: days('规范性文件征求意见最短期限', 60),
+    consultationSummaryDays: days('采纳情况公布期限', 366),
     reminderDaysBefore: Type.Array(Type.Integer({ minimum: 0, maximum: 60 }), {
       title: '到期提醒',
       maxItems: 10,
     }),
+    // optional: a profile saved before 0021 is read with the default (rule-profile.ts parseRules)
+    serviceDays: Type.Optional(days('送达期限', 60)),
     reconsiderationDays: days('行政复议期限'),
     litigationMonths: days('行政诉讼期限', 24),
     onlineRetentionYears: days('网上保留年限', 100),

@@ -1,9 +1,9 @@
 import { recordAudit } from '../audit/audit.service.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { AgencyRow, RuleProfileRow } from '../db/database.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { type AgencyKind, isAllowedParent, isValidOfficialCode } from './agency.ts';
@@ -272,11 +272,14 @@ export async function ensureBuiltinRuleProfiles(deps: Deps, tx: DbOrTx): Promise
   }
 }
 
+/** Rules as the API takes them: `serviceDays` (0021) may be left out and reads as its default. */
+type RulesInput = Omit<Rules, 'serviceDays'> & Partial<Pick<Rules, 'serviceDays'>>;
+
 export async function createRuleProfile(
   deps: Deps,
   tx: DbOrTx,
   ctx: Ctx,
-  input: { code: string; name: string; description?: string | null; rules: Rules },
+  input: { code: string; name: string; description?: string | null; rules: RulesInput },
 ): Promise<RuleProfileRow> {
   if (!agencyPolicy.canManageRuleProfiles(ctx.actor)) throw new AppError('FORBIDDEN');
   if (await agencyRepository.ruleProfileByCode(tx, input.code)) {

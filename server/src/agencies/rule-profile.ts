@@ -37,8 +37,20 @@ export interface Rules {
   reviewQuestionDays: number;
   /** 《市司法局自查报告》: interpretation published within 3 working days of its policy document */
   interpretationDays: number;
+  /** 《重大行政决策程序暂行条例》第十四条: a major decision's draft open for comment at least 30 days */
+  consultationMajorDecisionDays: number;
+  /** 国办发〔2018〕37号: a normative document's draft open for comment at least 7 working days */
+  consultationNormativeWorkingDays: number;
+  /** participation/consultation.ts: the adoption summary published within 30 days after the period */
+  consultationSummaryDays: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];
+  /**
+   * 送达: the reply (and every other letter to the applicant) served within this many working days
+   * after it is issued — a platform default of 5 (docs/rules.md), not a statutory number; a letter not
+   * served by then appears on the to-do list
+   */
+  serviceDays: number;
   /** remedy clause: 行政复议 within 60 days (行政复议法 art. 20) */
   reconsiderationDays: number;
   /** remedy clause: 行政诉讼 within 6 months (行政诉讼法 art. 46) */
@@ -72,7 +84,11 @@ export const REGULATION_2019: Rules = Object.freeze({
   evaluationFeedbackDays: 15,
   reviewQuestionDays: 3,
   interpretationDays: 3,
+  consultationMajorDecisionDays: 30,
+  consultationNormativeWorkingDays: 7,
+  consultationSummaryDays: 30,
   reminderDaysBefore: [5, 1],
+  serviceDays: 5,
   reconsiderationDays: 60,
   litigationMonths: 6,
   onlineRetentionYears: 1,
@@ -136,7 +152,11 @@ export const RULE_LABELS: Record<keyof Rules, string> = {
   evaluationFeedbackDays: '评议整改反馈期限（工作日）',
   reviewQuestionDays: '保密审查问题答复期限（工作日）',
   interpretationDays: '政策解读发布期限（工作日）',
+  consultationMajorDecisionDays: '重大行政决策征求意见最短期限（日，《重大行政决策程序暂行条例》第十四条）',
+  consultationNormativeWorkingDays: '规范性文件征求意见最短期限（工作日，国办发〔2018〕37号）',
+  consultationSummaryDays: '征求意见采纳情况公布期限（征求意见结束后日数）',
   reminderDaysBefore: '到期提醒（提前工作日数）',
+  serviceDays: '送达期限（答复书发出后工作日）',
   reconsiderationDays: '行政复议申请期限（日）',
   litigationMonths: '行政诉讼起诉期限（月）',
   onlineRetentionYears: '非永久类信息网上保留年限（年）',

@@ -289,6 +289,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'notification.reminders_enqueued': '生成期限提醒',
   'notification.delivery_run': '发送邮件/短信',
   'notification.retried': '重新发送通知',
+  'oversight.detections_recorded': '违规自动发现（每日检查）',
   'deadline.extended_by_pause': '期限因中止顺延',
   // 依申请公开
   'request.submitted': '提交申请',
@@ -376,6 +377,19 @@ export const ACTION_LABELS: Record<string, string> = {
   'report.published': '发布年度报告',
   'report.imported': '录入往年年度报告',
   'self_inspection.saved': '保存自查报告',
+  // 意见征集
+  'consultation.created': '新建意见征集',
+  'consultation.updated': '修改意见征集草稿',
+  'consultation.opened': '发布意见征集',
+  'consultation.closed': '结束意见征集',
+  'consultation.summary_published': '公布意见采纳情况',
+  'consultation.decision_linked': '关联通过的正式文件',
+  'consultation.group_created': '新建同类意见分组',
+  'consultation_comment.submitted': '公众提交意见',
+  'consultation_comment.entered': '录入意见',
+  'consultation_comment.moderated': '审核意见',
+  'consultation_comment.decided': '标注采纳情况',
+  'consultation_comment.grouped': '归并同类意见',
   'synthetic.generated': '生成合成数据',
 };
 
@@ -401,7 +415,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   archive_handover: '移交',
   annual_report: '年度报告',
   self_inspection: '自查报告',
+  consultation: '意见征集',
+  consultation_comment: '征集意见',
   synthetic_load: '合成数据',
+  oversight_detection_run: '违规自动发现',
 };
 
 /** The label of an action; an unknown code is shown under its record kind rather than bare. */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
 import { AppError } from '../shared/app-error.ts';
 import { isValidIsoDate } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -18,6 +18,7 @@ import {
   setDay,
   updateYearSource,
 } from './calendar.service.ts';
+import { parseHolidayNotice } from './holiday-notice.ts';
 import { workingDaysInYear } from './working-days.ts';
 
 const TAG = ['工作日历'];
@@ -204,6 +205,48 @@ export function calendarAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
         );
         reply.status(201);
         return { year: b.year };
+      },
+    );
+
+    app.post(
+      '/api/v1/admin/calendar/notice-preview',
+      {
+        schema: {
+          tags: TAG,
+          summary: '预览：识别粘贴的国务院办公厅节假日安排通知原文（不保存）',
+          body: Type.Object(
+            {
+              text: Type.String({ title: '通知原文', minLength: 1, maxLength: 20000 }),
+              year: Type.Optional(Nullable(Type.Integer({ title: '年度', minimum: 1990, maximum: 2100 }))),
+            },
+            { additionalProperties: false },
+          ),
+          response: {
+            200: Type.Object({
+              year: Nullable(Type.Integer()),
+              sourceTitle: Nullable(Type.String()),
+              sourceDocumentNo: Nullable(Type.String()),
+              sections: Type.Array(
+                Type.Object({
+                  name: Type.String(),
+                  holidays: Type.Array(Type.String()),
+                  workdays: Type.Array(Type.String()),
+                  statedDays: Nullable(Type.Integer()),
+                }),
+              ),
+              days: Type.Array(Type.Object({ date: Type.String(), kind: DayKind, name: Type.String() })),
+              problems: Type.Array(Type.String()),
+              notes: Type.Array(Type.String()),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        // the preview of a year's entry: for whoever may enter a year (the national calendar)
+        if (!calendarPolicy.canManageYears(actor)) throw new AppError('FORBIDDEN');
+        return parseHolidayNotice(req.body.text, req.body.year ?? null);
       },
     );
 

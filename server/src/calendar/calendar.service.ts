@@ -2,13 +2,13 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit, recordAuditMany } from '../audit/audit.service.ts';
 import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { CalendarDayRow, DeadlineRow } from '../db/database.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate, yearOf } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { cacheChanged, cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import { calendarRepository } from './calendar.repository.ts';
 import {
   packagedSchedule,
@@ -16,7 +16,7 @@ import {
   CHINESE_DAYS_VERSION,
   type YearSchedule,
 } from './calendar-sources.ts';
-import { refreshPublishDueDates } from '../publication/publish-due.service.ts';
+import { announce } from '../shared/hooks.ts';
 import { deadlineRepository } from './deadline.repository.ts';
 import { type SpecialDay, type SpecialDayKind, WorkingCalendar } from './working-days.ts';
 
@@ -301,8 +301,8 @@ export async function setDay(
   });
   await cacheChanged(deps, tx, 'calendar');
   const recomputed = await recomputeDeadlines(deps, tx, ctx, input.date, input.agencyId);
-  // items keep a copy of their R.26 publication due date: bring it in line with the moved deadlines
-  await refreshPublishDueDates(deps, tx, ctx, input.date, input.agencyId);
+  // records above the calendar that keep a copy of a deadline follow it (shared/hooks.ts)
+  await announce(deps, tx, 'calendarChanged', { date: input.date, agencyId: input.agencyId, ctx });
   return { day, recomputed };
 }
 
@@ -327,7 +327,7 @@ export async function removeDay(
   });
   await cacheChanged(deps, tx, 'calendar');
   const recomputed = await recomputeDeadlines(deps, tx, ctx, day.date, day.agencyId);
-  await refreshPublishDueDates(deps, tx, ctx, day.date, day.agencyId);
+  await announce(deps, tx, 'calendarChanged', { date: day.date, agencyId: day.agencyId, ctx });
   return { recomputed };
 }
 

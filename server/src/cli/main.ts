@@ -24,11 +24,12 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { hasAnyAgency, printDemoBanner, seedDemo } from '../demo/demo.seed.ts';
 import { generateSynthetic } from '../demo/generate.ts';
 import { createUser } from '../identity/user.service.ts';
+import '../http/error-registry.ts';
 import { AppError, isAppError } from '../shared/app-error.ts';
 import { systemClock } from '../shared/clock.ts';
 import { type Deps, makeDeps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { progressBar } from './progress.ts';
+import { progressBar } from '../shared/progress.ts';
 
 const USAGE = `用法：gongkai <命令> [选项]
 

@@ -19,7 +19,7 @@ import type { Db, DbOrTx } from '../db/create-db.ts';
 import type { Deps } from '../shared/deps.ts';
 import { onCommit } from '../shared/tx.ts';
 import { clusterRepository } from './cluster.repository.ts';
-import { primaryOf } from './primary.ts';
+import { primaryOf } from '../db/primary.ts';
 
 export type CacheName = 'agencies' | 'calendar' | 'rules' | 'latest';
 const NAMES: readonly CacheName[] = ['agencies', 'calendar', 'rules', 'latest'];

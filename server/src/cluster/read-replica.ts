@@ -12,7 +12,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/create-db.ts';
 import type { Deps } from '../shared/deps.ts';
-import { registerReplica } from './primary.ts';
+import { registerReplica } from '../db/primary.ts';
 
 interface ReplicaState {
   replica: Db;

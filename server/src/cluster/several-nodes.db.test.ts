@@ -9,9 +9,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { rulesForAgency } from '../agencies/agency.service.ts';
 import { openPostgres } from '../db/create-db.ts';
 import { type App, buildApp } from '../http/build-app.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { JOBS, JOB_LEASE_MS, runJob } from '../jobs.ts';
-import { reminderJob } from '../notifications/index.ts';
+import { reminderJob } from '../reminders/index.ts';
 import {
   approveItem,
   createItem,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CONFIG_KEYS, ConfigError, loadConfig } from './config.ts';
 
@@ -64,6 +65,38 @@ describe('configuration', () => {
     expect(c.databaseUrl).toBe('postgres://gk@db/gongkai');
     expect(c.publicBaseUrl).toBe('https://xxgk.example.gov.cn');
     expect(c.demoOnFirstStart).toBe(false);
+  });
+
+  it('DKIM: domain, selector and a parseable RSA/Ed25519 key together, or none; inline keys take \\n', () => {
+    expect(loadConfig({}).mail.dkim).toBeUndefined();
+    const pem = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const c = loadConfig({
+      SMTP_DKIM_DOMAIN: 'Example.gov.cn',
+      SMTP_DKIM_SELECTOR: 'gk2026',
+      SMTP_DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n'),
+    });
+    expect(c.mail.dkim).toEqual({ domainName: 'example.gov.cn', keySelector: 'gk2026', privateKey: pem });
+    let err: unknown;
+    try {
+      loadConfig({ SMTP_DKIM_DOMAIN: 'not a domain', SMTP_DKIM_PRIVATE_KEY: 'garbage' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    const problems = (err as ConfigError).problems.join('\n');
+    expect(problems).toContain('SMTP_DKIM_DOMAIN');
+    expect(problems).toContain('SMTP_DKIM_SELECTOR');
+    expect(problems).toContain('不是有效的 PEM 私钥');
+    expect(() => loadConfig({ SMTP_DKIM_DOMAIN: 'example.gov.cn', SMTP_DKIM_SELECTOR: 's1' })).toThrow(
+      /SMTP_DKIM_PRIVATE_KEY/,
+    );
+    expect(() =>
+      loadConfig({
+        SMTP_DKIM_DOMAIN: 'example.gov.cn',
+        SMTP_DKIM_SELECTOR: 's1',
+        SMTP_DKIM_PRIVATE_KEY_FILE: '/nonexistent/key.pem',
+      }),
+    ).toThrow(/无法读取/);
   });
 
   it('the README configuration table documents every setting', () => {

@@ -2,6 +2,8 @@
  * Configuration is parsed and validated once from the environment, then frozen and passed down
  * (house style rule 11). A wrong setting stops the start with a list of every problem.
  */
+import { createPrivateKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Config {
@@ -38,6 +40,10 @@ export interface Config {
     readonly transport: 'outbox' | 'smtp';
     readonly smtpUrl: string | undefined;
     readonly from: string | undefined;
+    /** DKIM signature of every outgoing e-mail (RFC 6376), when SMTP_DKIM_* are set */
+    readonly dkim?:
+      | { readonly domainName: string; readonly keySelector: string; readonly privateKey: string }
+      | undefined;
   };
   readonly sms: {
     readonly transport: 'outbox' | 'http';
@@ -142,6 +148,13 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
   if (mailFrom !== undefined && !/^[^@\s]+@[^@\s]+$/.test(mailFrom.replace(/^.*<|>$/g, ''))) {
     problems.push(`MAIL_FROM=${JSON.stringify(mailFrom)} 不是有效的邮件地址`);
   }
+  const dkim = dkimOf(
+    str('SMTP_DKIM_DOMAIN'),
+    str('SMTP_DKIM_SELECTOR'),
+    str('SMTP_DKIM_PRIVATE_KEY'),
+    str('SMTP_DKIM_PRIVATE_KEY_FILE'),
+    problems,
+  );
   const smsTransport = oneOf('SMS_TRANSPORT', ['outbox', 'http'] as const, 'outbox');
   const smsGateway = url('SMS_GATEWAY_URL', ['http:', 'https:']);
   if (smsTransport === 'http' && !smsGateway) problems.push('SMS_TRANSPORT=http 时必须设置 SMS_GATEWAY_URL');
@@ -169,7 +182,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
       icp: str('SITE_ICP'),
       psb: str('SITE_PSB'),
     },
-    mail: { transport: mailTransport, smtpUrl, from: mailFrom },
+    mail: { transport: mailTransport, smtpUrl, from: mailFrom, dkim },
     sms: { transport: smsTransport, gatewayUrl: smsGateway, signName: str('SMS_SIGN_NAME') },
     notifyMaxAttempts: int('NOTIFY_MAX_ATTEMPTS', 6, 1, 20),
   };
@@ -202,11 +215,56 @@ export const CONFIG_KEYS = [
   'MAIL_TRANSPORT',
   'SMTP_URL',
   'MAIL_FROM',
+  'SMTP_DKIM_DOMAIN',
+  'SMTP_DKIM_SELECTOR',
+  'SMTP_DKIM_PRIVATE_KEY',
+  'SMTP_DKIM_PRIVATE_KEY_FILE',
   'SMS_TRANSPORT',
   'SMS_GATEWAY_URL',
   'SMS_SIGN_NAME',
   'NOTIFY_MAX_ATTEMPTS',
 ] as const;
+
+/**
+ * DKIM (RFC 6376): domain, selector and the private key (PEM, inline with `\n` for line breaks, or a
+ * file) all together or not at all; the key must parse as RSA or Ed25519 (RFC 8463).
+ */
+function dkimOf(
+  domain: string | undefined,
+  selector: string | undefined,
+  keyInline: string | undefined,
+  keyFile: string | undefined,
+  problems: string[],
+): Config['mail']['dkim'] {
+  if (!domain && !selector && !keyInline && !keyFile) return undefined;
+  const before = problems.length;
+  if (!domain || !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(domain))
+    problems.push(`SMTP_DKIM_DOMAIN=${JSON.stringify(domain ?? '')} 不是有效的域名（设置 DKIM 时必填）`);
+  if (!selector || !/^[a-z0-9]([a-z0-9._-]{0,62})$/i.test(selector))
+    problems.push(
+      `SMTP_DKIM_SELECTOR=${JSON.stringify(selector ?? '')} 不是有效的选择器（设置 DKIM 时必填）`,
+    );
+  if (keyInline && keyFile) problems.push('SMTP_DKIM_PRIVATE_KEY 与 SMTP_DKIM_PRIVATE_KEY_FILE 只能设置一个');
+  let privateKey: string | undefined;
+  if (keyFile) {
+    try {
+      privateKey = readFileSync(keyFile, 'utf8');
+    } catch {
+      problems.push(`SMTP_DKIM_PRIVATE_KEY_FILE=${JSON.stringify(keyFile)} 无法读取`);
+    }
+  } else if (keyInline) privateKey = keyInline.replace(/\\n/g, '\n');
+  else problems.push('设置 DKIM 时必须提供 SMTP_DKIM_PRIVATE_KEY 或 SMTP_DKIM_PRIVATE_KEY_FILE');
+  if (privateKey !== undefined) {
+    try {
+      const type = createPrivateKey(privateKey).asymmetricKeyType;
+      if (type !== 'rsa' && type !== 'ed25519') problems.push('DKIM 私钥须为 RSA 或 Ed25519 密钥');
+    } catch {
+      problems.push('DKIM 私钥不是有效的 PEM 私钥');
+    }
+  }
+  if (problems.length > before || !domain || !selector || !privateKey) return undefined;
+  return { domainName: domain.toLowerCase(), keySelector: selector, privateKey };
+}
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({ NODE_ENV: 'test', DEMO_DATA: 'false' });

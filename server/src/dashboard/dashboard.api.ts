@@ -8,9 +8,11 @@ import { reportDueDate } from '../reporting/annual-report.ts';
 import { reportingRepository } from '../reporting/reporting.repository.ts';
 import { calendarPolicy } from '../calendar/calendar.policy.ts';
 import { calendarStatus } from '../calendar/calendar.service.ts';
-import { staffOf } from '../http/auth.ts';
-import { inScope, readableScope } from '../identity/access.ts';
+import { staffOf } from '../access/staff-of.ts';
+import { inScope, readableScope } from '../access/access.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { userRepository } from '../identity/user.repository.ts';
+import { overdueWarnings } from '../oversight/index.ts';
 
 import { archivePolicy, catalogUpdateStatus, guideReview, publicationPolicy } from '../publication/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -21,6 +23,11 @@ const Warning = Type.Object({
   code: Type.String(),
   message: Type.String(),
 });
+
+/** Only the roles held in the agency being worked in count (as for the to-do list). */
+function localActor(actor: StaffActor, agencyId: number): StaffActor {
+  return { ...actor, isPlatformAdmin: false, grants: actor.grants.filter((g) => g.agencyId === agencyId) };
+}
 
 export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
   return async (app) => {
@@ -132,6 +139,11 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
               message: `${active.name}主动公开基本目录有 ${c.dueSoon.length} 个分类的变更须在20个工作日内更新：${c.dueSoon.map((e) => `${e.name}（${e.updateDueOn} 前，剩 ${e.workingDaysLeft} 个工作日）`).join('、')}。`,
             });
         }
+        // issue #11: overdue rectification escalates on the supervisor's dashboard (and the agency's own)
+        if (active && active.kind !== 'unit' && active.kind !== 'region')
+          warnings.push(
+            ...(await overdueWarnings(deps, deps.db, localActor(actor, active.id), active.id, status.today)),
+          );
         if (user.mustChangePassword === 1)
           warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });
         const scope = readableScope(actor, dir);

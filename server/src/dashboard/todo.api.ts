@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { staffOf } from '../http/auth.ts';
+import { staffOf } from '../access/staff-of.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
@@ -11,6 +11,7 @@ const Group = Type.Union([
   Type.Literal('approvals'),
   Type.Literal('reviews'),
   Type.Literal('reports'),
+  Type.Literal('rectifications'),
   Type.Literal('overdue'),
 ]);
 

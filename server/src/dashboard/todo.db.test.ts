@@ -58,7 +58,20 @@ describe.each(dialects())('to-do list (%s)', (dialect) => {
     );
     const overdueQueue = (s.json() as { items: { id: number }[] }).items.map((i) => `/requests/${i.id}`);
     expect(overdueQueue.length).toBeGreaterThan(0);
-    expect(hrefs(office, 'overdue').sort()).toEqual(overdueQueue.sort());
+    const overdueCases = hrefs(office, 'overdue').filter((h) => h.startsWith('/requests/'));
+    expect(overdueCases.sort()).toEqual(overdueQueue.sort());
+    // the demo's unanswered letter (participation/contact.demo.ts) is overdue for the office too
+    const contacts = await as(app, await loginAs(app, 'sfj-gk', DEMO_PASSWORD)).get(
+      '/api/v1/admin/contacts?overdue=true',
+    );
+    const overdueContacts = (contacts.json() as { items: { id: number }[] }).items.map(
+      (i) => `/participation/contacts/${i.id}`,
+    );
+    expect(
+      hrefs(office, 'overdue')
+        .filter((h) => h.startsWith('/participation/'))
+        .sort(),
+    ).toEqual(overdueContacts.sort());
     expect(group(office, 'overdue').items.every((i) => i.overdue && i.dueOn! < '2026-11-21')).toBe(true);
     const waiting = [...(await appsOf('sfj', 'registered')), ...(await appsOf('sfj', 'unconfirmed'))];
     for (const a of waiting) expect(hrefs(office, 'cases')).toContain(`/requests/${a.id}`);

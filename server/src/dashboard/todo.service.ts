@@ -4,9 +4,13 @@
  * in its own context). Computed from the records on every request by the modules' own rules.
  */
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { contactTodos } from '../participation/index.ts';
+import { oversightTodos } from '../oversight/index.ts';
+import { consultationTodos } from '../participation/index.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
+import { serviceTodos } from '../requests/index.ts';
 import { requestTodos } from '../requests/request.todo.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry, TodoGroup } from '../shared/todo.ts';
@@ -17,6 +21,7 @@ export const TODO_GROUPS: { key: TodoGroup; label: string }[] = [
   { key: 'approvals', label: '待我审批' },
   { key: 'reviews', label: '待我审核的信息' },
   { key: 'reports', label: '年度报告' },
+  { key: 'rectifications', label: '整改任务' },
 ];
 
 export interface TodoList {
@@ -43,8 +48,12 @@ export async function todoList(
   if (local.grants.length === 0) return { agencyId: activeAgencyId, total: 0, groups: empty };
   const entries = [
     ...(await requestTodos(deps, db, local, activeAgencyId, today)),
+    ...(await serviceTodos(deps, db, local, activeAgencyId, today)),
     ...(await publicationTodos(deps, db, local, activeAgencyId, today)),
     ...(await reportingTodos(deps, db, local, activeAgencyId, today)),
+    ...(await contactTodos(deps, db, local, activeAgencyId, today)),
+    ...(await oversightTodos(deps, db, local, activeAgencyId, today)),
+    ...(await consultationTodos(deps, db, local, activeAgencyId, today)),
   ];
   const groups = TODO_GROUPS.map((g) => {
     const items = entries

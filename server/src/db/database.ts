@@ -1,7 +1,22 @@
 /** Kysely table types for every table (camelCase; CamelCasePlugin maps to snake_case columns). */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { JobLeasesTable, RateLimitHitsTable } from '../cluster/cluster.table.ts';
+import type {
+  OversightEvidenceFilesTable,
+  OversightFindingsTable,
+  OversightPlanAgenciesTable,
+  OversightPlansTable,
+  OversightRectificationReportsTable,
+  OversightRectificationsTable,
+} from '../oversight/oversight.table.ts';
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
+import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
+import type {
+  ConsultationArticlesTable,
+  ConsultationCommentGroupsTable,
+  ConsultationCommentsTable,
+  ConsultationsTable,
+} from '../participation/consultation.table.ts';
 import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
@@ -40,8 +55,14 @@ import type {
   RequestSequencesTable,
   RequestSubmissionsTable,
   RequestPendingFilesTable,
+  RequestServiceRecordsTable,
+  RequestNoticeSettingsTable,
   NotificationsTable,
 } from '../requests/request.table.ts';
+import type {
+  ParticipationContactsTable,
+  ParticipationContactTransfersTable,
+} from '../participation/contact.table.ts';
 
 export interface RuleProfilesTable {
   id: Generated<number>;
@@ -226,7 +247,13 @@ export interface Database {
   // 0016_request_submissions
   requestSubmissions: RequestSubmissionsTable;
   requestPendingFiles: RequestPendingFilesTable;
+  // 0021_service_records
+  requestServiceRecords: RequestServiceRecordsTable;
+  requestNoticeSettings: RequestNoticeSettingsTable;
   notifications: NotificationsTable;
+  // 0020_participation_contacts (types in participation/contact.table.ts)
+  participationContacts: ParticipationContactsTable;
+  participationContactTransfers: ParticipationContactTransfersTable;
   // publication (0003_publication; types in publication/publication.table.ts)
   publicationSettings: PublicationSettingsTable;
   catalogEntries: CatalogEntriesTable;
@@ -255,6 +282,21 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // violations detected from the platform's records (0019_oversight_detections; types in oversight/detection.table.ts)
+  oversightDetections: OversightDetectionsTable;
+  oversightDetectionRuns: OversightDetectionRunsTable;
+  // 监督检查与整改 (0017_oversight; types in oversight/oversight.table.ts)
+  oversightPlans: OversightPlansTable;
+  oversightPlanAgencies: OversightPlanAgenciesTable;
+  oversightFindings: OversightFindingsTable;
+  oversightEvidenceFiles: OversightEvidenceFilesTable;
+  oversightRectifications: OversightRectificationsTable;
+  oversightRectificationReports: OversightRectificationReportsTable;
+  // public comment on drafts (0018_participation_consultations; types in participation/consultation.table.ts)
+  consultations: ConsultationsTable;
+  consultationArticles: ConsultationArticlesTable;
+  consultationCommentGroups: ConsultationCommentGroupsTable;
+  consultationComments: ConsultationCommentsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

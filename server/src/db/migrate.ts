@@ -14,6 +14,11 @@ import * as m0013 from './migrations/0013_login_failures.ts';
 import * as m0014 from './migrations/0014_audit_chains.ts';
 import * as m0015 from './migrations/0015_cluster.ts';
 import * as m0016 from './migrations/0016_request_submissions.ts';
+import * as m0019 from './migrations/0019_oversight_detections.ts';
+import * as m0020 from './migrations/0020_participation_contacts.ts';
+import * as m0017 from './migrations/0017_oversight.ts';
+import * as m0018 from './migrations/0018_participation_consultations.ts';
+import * as m0021 from './migrations/0021_service_records.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +36,11 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_audit_chains': m0014,
   '0015_cluster': m0015,
   '0016_request_submissions': m0016,
+  '0017_oversight': m0017,
+  '0018_participation_consultations': m0018,
+  '0019_oversight_detections': m0019,
+  '0020_participation_contacts': m0020,
+  '0021_service_records': m0021,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -7,15 +7,19 @@ import { makeOrganUscc } from '../agencies/agency.ts';
 import { addSupervision, createAgency } from '../agencies/agency.service.ts';
 import type { AgencyRow } from '../db/database.ts';
 import { hashPassword } from '../identity/password.ts';
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { Deps } from '../shared/deps.ts';
+import { seedDetectionsDemo } from '../oversight/index.ts';
 import { seedArchiveDemo } from '../publication/archive.demo.ts';
 import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
+import { seedContactsDemo } from '../participation/index.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
+import { seedOversightDemo } from '../oversight/index.ts';
+import { seedConsultationsDemo } from '../participation/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -246,11 +250,19 @@ export async function seedDemo(
     deps,
     DEMO_DEPARTMENTS.filter((d) => ['sfj', 'scjgj', 'jyj', 'czj'].includes(d.code)),
   );
+  progress('留言、咨询、投诉举报和评议演示数据');
+  await seedContactsDemo(deps);
+  progress('意见征集演示数据');
+  await seedConsultationsDemo(deps, { code: 'sfj', office: 'sfj-gk', drafter: 'sfj-ng', leader: 'sfj-fg' });
   progress('2024、2025 年度政府信息公开工作年度报告');
   await seedReportingDemo(deps, [
     { code: 'gov', office: 'gkb', approver: 'xzz' },
     ...DEMO_DEPARTMENTS.map((d) => ({ code: d.code, office: `${d.prefix}-gk`, approver: `${d.prefix}-fg` })),
   ]);
+  progress('违规自动发现（首次检查）');
+  await seedDetectionsDemo(deps);
+  progress('2026 年度政务公开工作督查');
+  await seedOversightDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

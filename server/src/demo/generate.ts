@@ -6,14 +6,14 @@
 import { makeOrganUscc } from '../agencies/agency.ts';
 import { cacheChanged } from '../cluster/cache-bus.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
-import { progressBar } from '../cli/progress.ts';
+import { progressBar } from '../shared/progress.ts';
 import { bulkLoadRepository } from '../db/bulk-load.repository.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { NewAgencyRow } from '../db/database.ts';
 import { hashPassword } from '../identity/password.ts';
 import type { Deps } from '../shared/deps.ts';
-import { documentsGenerator } from '../publication/publication.generate.ts';
-import { applicationsGenerator } from '../requests/request.generate.ts';
+import { documentsGenerator } from './documents.generate.ts';
+import { applicationsGenerator } from './applications.generate.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, personName } from './demo.data.ts';
 

@@ -10,16 +10,17 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { agenciesAdminApi, agenciesPublicApi } from '../agencies/agency.api.ts';
-import { auditApi } from '../audit/audit.api.ts';
+import { auditApi } from '../identity/audit-log.api.ts';
 import { calendarAdminApi, calendarPublicApi } from '../calendar/calendar.api.ts';
 import { publicReadDeps } from '../cluster/read-replica.ts';
 import { sharedRateLimitStore } from '../cluster/rate-limit-store.ts';
 import { dashboardApi } from '../dashboard/dashboard.api.ts';
 import { todoApi } from '../dashboard/todo.api.ts';
-import { siteApi } from '../portal/site.api.ts';
+import { siteApi } from '../portal-frame/site.api.ts';
 import { authApi } from '../identity/auth.api.ts';
 import { usersApi } from '../identity/user.api.ts';
-import { portalPages, renderErrorPage } from '../portal/portal.pages.ts';
+import { portalPages } from '../portal/portal.pages.ts';
+import { renderErrorPage } from '../portal-frame/index.ts';
 import {
   itemImportApi,
   localSubjectApi,
@@ -31,14 +32,23 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
+import { detectionsApi } from '../oversight/index.ts';
+import { contactPages, contactsApi } from '../participation/index.ts';
+import { oversightApi, oversightPages } from '../oversight/index.ts';
+import { consultationPages, consultationsApi } from '../participation/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
-import { requestPages, requestsAdminApi, requestsPublicApi } from '../requests/index.ts';
+import {
+  requestPages,
+  requestsAdminApi,
+  requestsPublicApi,
+  serviceRecordsAdminApi,
+} from '../requests/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { adminSpa } from './admin-spa.ts';
-import { requireStaff } from './auth.ts';
+import { requireStaff } from '../identity/staff-request.ts';
 import { makeErrorHandler } from './error-handler.ts';
-import { inputGuard } from './input-guard.ts';
-import { publicCache } from './public-cache.ts';
+import { inputGuard } from '../shared/input-guard.ts';
+import { publicCache } from '../shared/public-cache.ts';
 import { noStore, securityHeaders } from './security-headers.ts';
 
 export interface BuildOptions {
@@ -50,6 +60,12 @@ export interface BuildOptions {
 }
 
 export type App = FastifyInstance;
+
+/** Every route an app registered (method, url, whether it is hidden from OpenAPI), for the contract test. */
+const registered = new WeakMap<object, { method: string; url: string; hidden: boolean }[]>();
+export function routesOf(app: App): readonly { method: string; url: string; hidden: boolean }[] {
+  return registered.get(app) ?? [];
+}
 
 export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App> {
   const errorHandler = makeErrorHandler((req, reply, err) => renderErrorPage(deps, req, reply, err));
@@ -75,6 +91,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler(errorHandler);
+  const routes: { method: string; url: string; hidden: boolean }[] = [];
+  registered.set(app, routes);
+  app.addHook('onRoute', (r) => {
+    const hidden = Boolean((r.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of [r.method].flat()) routes.push({ method: String(method), url: r.url, hidden });
+  });
   inputGuard(app);
   app.setNotFoundHandler((req, reply) => {
     reply.status(404);
@@ -83,7 +105,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
   const https = deps.config.publicBaseUrl.startsWith('https:');
   securityHeaders(app, { https });
-  // every cookie is Secure whenever the site is served over https, as the session cookie is (http/auth.ts)
+  // every cookie is Secure whenever the site is served over https, as the session cookie is (identity/staff-request.ts)
   await app.register(cookie, { secret: deps.config.sessionSecret, parseOptions: { secure: https } });
   // after the cookie plugin: a response that sets a cookie is never marked cacheable
   publicCache(app);
@@ -167,15 +189,23 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(itemImportApi(deps));
     await staff.register(localSubjectApi(deps));
     await staff.register(requestsAdminApi(deps));
+    await staff.register(serviceRecordsAdminApi(deps));
     await staff.register(reportingApi(deps));
     await staff.register(statisticsApi(deps));
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
+    await staff.register(detectionsApi(deps));
+    await staff.register(contactsApi(deps));
+    await staff.register(oversightApi(deps));
+    await staff.register(consultationsApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
+  await app.register(contactPages(deps));
+  await app.register(consultationPages(deps));
   await app.register(reportingPages(reads));
+  await app.register(oversightPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));
   return app;
 }

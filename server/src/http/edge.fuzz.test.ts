@@ -143,6 +143,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
   const nextAddress = () => `10.77.${(++addr >> 8) & 255}.${addr & 255}`;
   let codes: string[] = [];
   let itemIds: number[] = [];
+  let consultationIds: number[] = [];
   let form = { cookie: '', token: '' };
   let tracked = { registrationNo: '', trackingCode: '' };
   let adminDist = '';
@@ -196,6 +197,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         .limit(40)
         .execute()
     ).map((r) => r.id);
+    consultationIds = (await t.deps.db.selectFrom('consultations').select('id').execute()).map((r) => r.id);
     // one real application gives the tracking forms a registration number and code that exist
     const page = await app.inject({ url: '/a/sfj/apply' });
     const cookie = String(page.headers['set-cookie']).split(';')[0]!;
@@ -567,6 +569,11 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         'GET /a/:code/annual-reports/:year',
         get(fc.tuple(c, year()).map(([a, y]) => `/a/${a}/annual-reports/${y}`)),
       ],
+      ['GET /inspections', get(query(['page']).map((q) => `/inspections${q}`))],
+      [
+        'GET /inspections/:id',
+        get(segment(fc.integer({ min: 0, max: 40 }).map(String)).map((i) => `/inspections/${i}`)),
+      ],
       [
         'GET /a/:code/annual-reports/:year/report.docx',
         get(fc.tuple(c, year()).map(([a, y]) => `/a/${a}/annual-reports/${y}/report.docx`)),
@@ -618,6 +625,90 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
           fileId: numberish,
         }),
       ]),
+      [
+        'GET /a/:code/mailbox, receipt, replies',
+        get(
+          fc
+            .tuple(
+              c,
+              fc.constantFrom('', '/receipt', '/replies'),
+              query(['kind', 'page'], { page: numberish }),
+            )
+            .map(([a, p, q]) => `/a/${a}/mailbox${p}${q}`),
+        ),
+      ],
+      [
+        'POST /a/:code/mailbox',
+        post(
+          c.map((a) => `/a/${a}/mailbox`),
+          Object.fromEntries(
+            [
+              'kind',
+              'subject',
+              'body',
+              'senderName',
+              'senderContact',
+              'publishConsent',
+              'score_content',
+              'score_form',
+              'score_system',
+              'score_effect',
+            ].map((k) => [
+              k,
+              k === 'kind' ? fc.oneof(fc.constantFrom('complaint', 'evaluation'), fieldValue) : fieldValue,
+            ]),
+          ),
+        ),
+      ],
+      ['GET /mailbox/track', get(query(['trackingNo']).map((q) => `/mailbox/track${q}`))],
+      ...(['track', 'rate'] as const).map((what): [string, fc.Arbitrary<FuzzRequest>] => [
+        `POST /mailbox/${what}`,
+        post(fc.constant(`/mailbox/${what}`), {
+          trackingNo: fieldValue,
+          trackingCode: fieldValue,
+          satisfaction: fc.oneof(fc.constantFrom('satisfied', 'dissatisfied'), fieldValue),
+          askReanswer: fieldValue,
+          comment: fieldValue,
+        }),
+      ]),
+      [
+        'GET /a/:code/consultations[/:id[/track|/submitted]]',
+        get(
+          fc
+            .tuple(
+              c,
+              segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)),
+              fc.constantFrom('', '/track', '/submitted', '/x'),
+            )
+            .chain(([a, i, tail]) =>
+              fc.constantFrom(`/a/${a}/consultations`, `/a/${a}/consultations/${i}${tail}`),
+            ),
+        ),
+      ],
+      [
+        'POST /a/sfj/consultations/:id/comments',
+        post(
+          segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)).map(
+            (i) => `/a/sfj/consultations/${i}/comments`,
+          ),
+          {
+            articleId: numberish,
+            body: fieldValue,
+            name: fieldValue,
+            contact: fieldValue,
+            displayName: fieldValue,
+          },
+        ),
+      ],
+      [
+        'POST /a/sfj/consultations/:id/track',
+        post(
+          segment(fc.oneof(fc.constantFrom(...consultationIds.map(String)), numberish)).map(
+            (i) => `/a/sfj/consultations/${i}/track`,
+          ),
+          { commentNo: numberish, trackingCode: fieldValue },
+        ),
+      ],
       [
         'GET unknown and broken paths',
         get(fc.constantFrom(...SEGMENT_JUNK).map((s) => `/${s}/${pct('中文')}`)),

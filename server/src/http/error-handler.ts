@@ -1,16 +1,11 @@
 /**
- * One place maps errors to HTTP: AppError codes via ERROR_CATALOG, schema validation failures to
+ * One place maps errors to HTTP: AppError codes via the registry (error-registry.ts), schema validation failures to
  * VALIDATION_FAILED naming each field in Chinese, everything else to INTERNAL without internals.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
 import { isRetryableConflict } from '../shared/tx.ts';
-import {
-  AppError,
-  ERROR_CATALOG,
-  type ErrorCode,
-  type FieldProblem,
-  isAppError,
-} from '../shared/app-error.ts';
+import { ERROR_CATALOG, type ErrorCode } from './error-registry.ts';
 
 interface AjvError {
   keyword: string;

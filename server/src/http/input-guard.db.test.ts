@@ -19,7 +19,7 @@ import { makeCounty, makeStaff, residentId, TEST_PASSWORD } from '../test-suppor
 import { multipart } from '../test-support/fuzz.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
-import { NUL_MESSAGE, REPEATED_MESSAGE } from './input-guard.ts';
+import { NUL_MESSAGE, REPEATED_MESSAGE } from '../shared/input-guard.ts';
 
 describe.each(dialects())('hardened edge (%s)', (dialect) => {
   let t: TestDb;

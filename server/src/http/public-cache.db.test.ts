@@ -1,5 +1,5 @@
 /**
- * HTTP caching and compression of public answers (public-cache.ts, build-app.ts): ETag → 304,
+ * HTTP caching and compression of public answers (shared/public-cache.ts, build-app.ts): ETag → 304,
  * Cache-Control for a CDN in front, Last-Modified on attachments, nothing cacheable for staff answers
  * or errors; br/gzip for text and the staff app's precompressed assets.
  */

@@ -4,12 +4,11 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import {
   checkOrigin,
   clearSessionCookie,
-  clientIp,
   currentStaff,
   requireStaff,
   setSessionCookie,
-  staffOf,
-} from '../http/auth.ts';
+} from './staff-request.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';

@@ -8,9 +8,9 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { UserRow } from '../db/database.ts';
 import { AppError, type ErrorCode } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
-import { actorRef, type StaffActor, staffActorOf } from './actor.ts';
+import { actorRef, type StaffActor, staffActorOf } from '../access/actor.ts';
 import { dummyPasswordHash, hashPassword, isStrongEnough, verifyPassword } from './password.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../access/roles.ts';
 import { type SessionRow, userRepository } from './user.repository.ts';
 
 export function newToken(): string {

@@ -3,7 +3,7 @@ import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import type { UserRow } from '../db/database.ts';
 import type { SessionContext } from './auth.service.ts';
 import type { MeView, UserView } from './identity.schemas.ts';
-import { isRole, ROLE_LABELS } from './roles.ts';
+import { isRole, ROLE_LABELS } from '../access/roles.ts';
 import type { RoleAssignmentRow } from './user.repository.ts';
 
 const roleLabel = (r: string | null) => (r && isRole(r) ? ROLE_LABELS[r] : r);

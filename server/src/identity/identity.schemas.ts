@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { Nullable } from '../shared/schema.ts';
-import { ROLES } from './roles.ts';
+import { ROLES } from '../access/roles.ts';
 
 export const RoleSchema = Type.Union(
   ROLES.map((r) => Type.Literal(r)),

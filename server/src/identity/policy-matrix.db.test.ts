@@ -37,6 +37,7 @@ type Action =
   | 'request.confirm'
   | 'request.settings'
   | 'statistics.read'
+  | 'detections.read'
   | 'item.read_public_draft'
   | 'item.read_internal'
   | 'item.create'
@@ -44,7 +45,11 @@ type Action =
   | 'audit.read'
   | 'agency.edit'
   | 'user.reset_password'
-  | 'user.grant_role';
+  | 'user.grant_role'
+  | 'oversight.inspect'
+  | 'oversight.self_inspect'
+  | 'oversight.report'
+  | 'oversight.accept';
 
 // biome-ignore format: the matrix reads as a table, one column per actor
 const MATRIX: Record<Action, readonly boolean[]> = {
@@ -55,6 +60,7 @@ const MATRIX: Record<Action, readonly boolean[]> = {
   'request.confirm':          [Y,   N,    N,   N,   N,  N,  N,  N,   N],
   'request.settings':         [Y,   Y,    N,   N,   N,  N,  N,  N,   N],
   'statistics.read':          [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
+  'detections.read':          [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
   'item.read_public_draft':   [Y,   Y,    Y,   Y,   Y,  Y,  N,  N,   Y],
   'item.read_internal':       [Y,   Y,    Y,   Y,   N,  N,  N,  N,   N],
   'item.create':              [Y,   N,    Y,   N,   N,  N,  N,  N,   N],
@@ -63,6 +69,10 @@ const MATRIX: Record<Action, readonly boolean[]> = {
   'agency.edit':              [N,   Y,    N,   N,   N,  N,  N,  N,   Y],
   'user.reset_password':      [N,   Y,    N,   N,   N,  N,  N,  N,   Y],
   'user.grant_role':          [N,   Y,    N,   N,   N,  N,  N,  N,   Y],
+  'oversight.inspect':        [N,   N,    N,   N,   Y,  Y,  N,  N,   N],
+  'oversight.self_inspect':   [Y,   Y,    N,   N,   N,  N,  N,  N,   N],
+  'oversight.report':         [Y,   Y,    N,   Y,   N,  N,  N,  N,   N],
+  'oversight.accept':         [N,   N,    N,   N,   Y,  Y,  N,  N,   N],
 };
 
 const NAME = '欧阳明轩';
@@ -81,7 +91,7 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
   let app: App;
   let county: Awaited<ReturnType<typeof makeCounty>>;
   const sessions = new Map<string, ReturnType<typeof as>>();
-  const ids = { clerk: 0, caseId: 0, proofId: 0, draftId: 0, internalId: 0 };
+  const ids = { clerk: 0, caseId: 0, proofId: 0, draftId: 0, internalId: 0, planId: 0 };
   const call = (who: string) => sessions.get(who)!;
 
   let applicants = 0;
@@ -142,6 +152,36 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
     return id;
   };
 
+  /** a fresh rectification of A ordered in the government's inspection (optionally with A's report submitted) */
+  const rectification = async (reported: boolean) => {
+    const res = await call('gkb').post(`/api/v1/admin/oversight/plans/${ids.planId}/findings`, {
+      agencyId: county.deptA.id,
+      checkPoint: 'guide_catalog',
+      description: '指南未按年度更新',
+      requirement: '更新指南',
+      workingDays: 10,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = (res.json() as { finding: { rectification: { id: number } } }).finding.rectification.id;
+    if (reported)
+      expect(
+        (await call('a-gk2').post(`/api/v1/admin/oversight/rectifications/${id}/report`, { body: '已整改' }))
+          .statusCode,
+      ).toBe(200);
+    return id;
+  };
+  const plan = (organizerAgencyId: number, kind: string) => ({
+    organizerAgencyId,
+    kind,
+    title: '政务公开工作检查',
+    periodStart: '2026-03-01',
+    periodEnd: '2026-03-31',
+    regular: true,
+    mutual: false,
+    sampling: false,
+    agencyIds: [county.deptA.id],
+  });
+
   /** each action as an HTTP call: true when the API let the actor do it, false when it refused */
   const ACTIONS: Record<Action, (who: string) => Promise<boolean>> = {
     'request.read': async (who) => ok(await call(who).get(`/api/v1/admin/requests/${ids.caseId}`)),
@@ -171,6 +211,8 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
       ),
     'statistics.read': async (who) =>
       ok(await call(who).get(`/api/v1/admin/statistics?agencyId=${county.deptA.id}&year=2026`)),
+    'detections.read': async (who) =>
+      ok(await call(who).get(`/api/v1/admin/oversight/detections?agencyId=${county.deptA.id}`)),
     'item.read_public_draft': async (who) =>
       ok(await call(who).get(`/api/v1/admin/publication/items/${ids.draftId}`)),
     'item.read_internal': async (who) =>
@@ -207,6 +249,22 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
           agencyId: county.deptA.id,
           role: 'archivist',
           reason: '根据岗位调整通知兼任档案员',
+        }),
+      ),
+    'oversight.inspect': async (who) =>
+      ok(await call(who).post('/api/v1/admin/oversight/plans', plan(county.gov.id, 'supervision'))),
+    'oversight.self_inspect': async (who) =>
+      ok(await call(who).post('/api/v1/admin/oversight/plans', plan(county.deptA.id, 'self'))),
+    'oversight.report': async (who) =>
+      ok(
+        await call(who).post(`/api/v1/admin/oversight/rectifications/${await rectification(false)}/report`, {
+          body: '已按要求整改',
+        }),
+      ),
+    'oversight.accept': async (who) =>
+      ok(
+        await call(who).post(`/api/v1/admin/oversight/rectifications/${await rectification(true)}/decision`, {
+          decision: 'accept',
         }),
       ),
   };
@@ -268,6 +326,9 @@ describe.each(dialects())('access policy matrix (%s)', (dialect) => {
     ids.proofId = (proof.json() as { id: number }).id;
     ids.draftId = await item('a-ng');
     ids.internalId = await item('a-ng', { scope: 'internal', title: '关于局领导公务用车使用情况的内部通报' });
+    const inspection = await call('gkb').post('/api/v1/admin/oversight/plans', plan(gov, 'supervision'));
+    expect(inspection.statusCode, inspection.body).toBe(201);
+    ids.planId = (inspection.json() as { plan: { id: number } }).plan.id;
   }, 300_000);
   afterAll(async () => {
     await app?.close();

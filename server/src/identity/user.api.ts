@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { CreateUserBody, GrantBody, RevokeQuery, UpdateUserBody, UserView } from './identity.schemas.ts';
 import { presentUser } from './identity.presenter.ts';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from './roles.ts';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../access/roles.ts';
 import {
   createUser,
   getUser,

@@ -4,8 +4,8 @@
  * supervising office — and nobody grants or revokes their own roles.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from './actor.ts';
-import { inScope, type Scope, scopeWithRole } from './access.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { inScope, type Scope, scopeWithRole } from '../access/access.ts';
 
 export const userPolicy = {
   /** Agencies whose staff the actor manages: everything for the platform admin, else agency_admin scope. */

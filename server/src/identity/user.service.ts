@@ -4,10 +4,10 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { UserRow } from '../db/database.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
-import { actorRef, type StaffActor } from './actor.ts';
-import { scopeList } from './access.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
+import { scopeList } from '../access/access.ts';
 import { hashPassword, isStrongEnough } from './password.ts';
-import type { Role } from './roles.ts';
+import type { Role } from '../access/roles.ts';
 import { userPolicy } from './user.policy.ts';
 import { type RoleAssignmentRow, userRepository } from './user.repository.ts';
 

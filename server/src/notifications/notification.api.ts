@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';

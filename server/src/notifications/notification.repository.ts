@@ -37,6 +37,10 @@ export const notificationRepository = {
     return n;
   },
 
+  async byDedupeKey(db: DbOrTx, key: string): Promise<NotificationRow | undefined> {
+    return db.selectFrom('notifications').selectAll().where('dedupeKey', '=', key).executeTakeFirst();
+  },
+
   async byId(db: DbOrTx, id: number): Promise<NotificationRow | undefined> {
     return db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
   },

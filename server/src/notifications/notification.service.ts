@@ -4,7 +4,7 @@
  */
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -18,7 +18,8 @@ import {
 } from './notification.ts';
 import { notificationRepository as repo } from './notification.repository.ts';
 import type { NotificationRow } from './notification.table.ts';
-import type { Notifiers } from './notifier.ts';
+import { isPermanentFailure, type Notifiers } from './notifier.ts';
+import { type AttachmentRef, deliveryHook, parseAttachmentRefs } from './delivery-hooks.ts';
 import { notificationPolicy } from './notification.policy.ts';
 
 export interface EnqueueInput {
@@ -31,6 +32,8 @@ export interface EnqueueInput {
   recipient: string;
   title: string;
   body: string;
+  /** e-mail attachments by reference (delivery-hooks.ts), resolved when the message is sent */
+  attachments?: AttachmentRef[];
 }
 
 /**
@@ -55,6 +58,7 @@ export async function enqueue(deps: Deps, tx: DbOrTx, items: EnqueueInput[]): Pr
       recipient: i.recipient,
       title: i.title,
       body: i.body,
+      attachmentsJson: i.attachments?.length ? JSON.stringify(i.attachments) : null,
       dedupeKey: key,
       state: initialState(i.channel),
       createdAt: now,
@@ -63,6 +67,14 @@ export async function enqueue(deps: Deps, tx: DbOrTx, items: EnqueueInput[]): Pr
     })),
   );
   return fresh.map(([, i]) => i);
+}
+
+/** Enqueues one message and returns its outbox row (the existing one when enqueued before). */
+export async function enqueueOne(deps: Deps, tx: DbOrTx, item: EnqueueInput): Promise<NotificationRow> {
+  await enqueue(deps, tx, [item]);
+  const row = await repo.byDedupeKey(tx, dedupeKey(item.event, item.channel, item.recipient));
+  if (!row) throw new Error('enqueued notification not found');
+  return row;
 }
 
 // ---------------------------------------------------------------- delivery
@@ -84,23 +96,45 @@ export async function deliverDue(
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const due = await repo.due(deps.db, nowIso, BATCH);
-  const results: { row: NotificationRow; outcome: AttemptOutcome }[] = [];
+  const results: { row: NotificationRow; outcome: AttemptOutcome; permanent: boolean }[] = [];
   for (const row of due) {
     if (!(await repo.claim(deps.db, row.id, nowIso, new Date(now.getTime() + LEASE_MS).toISOString())))
       continue;
     const notifier = row.channel === 'sms' ? notifiers.sms : notifiers.email;
-    let result: { ok: true } | { ok: false; error: string };
+    let result: { ok: true } | { ok: false; error: string; permanent: boolean };
     try {
-      await notifier.send({ to: row.recipient, subject: row.title, body: row.body });
+      const refs = parseAttachmentRefs(row.attachmentsJson);
+      const resolve = deliveryHook(row.subjectType)?.attachments;
+      const attachments = refs.length && resolve ? await resolve(deps, deps.db, row, refs) : [];
+      await notifier.send({ to: row.recipient, subject: row.title, body: row.body, attachments });
       result = { ok: true };
     } catch (e) {
-      result = { ok: false, error: e instanceof Error ? e.message : String(e) };
+      result = {
+        ok: false,
+        error: e instanceof Error ? e.message : String(e),
+        permanent: isPermanentFailure(e),
+      };
     }
-    results.push({ row, outcome: afterAttempt(row.attempts, deps.clock.now(), result, maxAttempts) });
+    results.push({
+      row,
+      outcome: afterAttempt(row.attempts, deps.clock.now(), result, maxAttempts),
+      permanent: !result.ok && result.permanent,
+    });
   }
   if (results.length === 0) return 0;
   await inTransaction(deps, async (tx) => {
-    for (const { row, outcome } of results) await repo.recordAttempt(tx, row.id, outcome);
+    for (const { row, outcome, permanent } of results) {
+      await repo.recordAttempt(tx, row.id, outcome);
+      const hook = deliveryHook(row.subjectType)?.outcome;
+      if (hook && outcome.state !== 'pending')
+        await hook(
+          deps,
+          tx,
+          row,
+          outcome.state === 'sent' ? 'accepted' : permanent ? 'bounced' : 'failed',
+          outcome.lastError,
+        );
+    }
     const count = (s: string) => results.filter((r) => r.outcome.state === s).length;
     await recordAudit(tx, deps, {
       actor: SYSTEM_ACTOR,

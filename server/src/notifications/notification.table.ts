@@ -22,6 +22,8 @@ export interface NotificationsTable {
   lastError: string | null;
   nextAttemptAt: string | null;
   readAt: string | null;
+  /** e-mail attachments as references, JSON [{ kind: 'letter' | 'file', id }] (0021_service_records) */
+  attachmentsJson: string | null;
 }
 
 export type NotificationRow = Selectable<NotificationsTable>;

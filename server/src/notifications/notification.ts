@@ -28,6 +28,8 @@ export function initialState(channel: Channel): State {
 }
 
 export const SUBJECT_REQUEST = 'request_application';
+/** contacts of participation/ (留言、咨询、投诉举报、评议); the module enqueues its own reminders */
+export const SUBJECT_CONTACT = 'participation_contact';
 export const SUBJECT_REPORT = 'annual_report';
 
 // ------------------------------------------------------------------ retries
@@ -50,14 +52,16 @@ export type AttemptOutcome =
 export function afterAttempt(
   previousAttempts: number,
   now: Date,
-  result: { ok: true } | { ok: false; error: string },
+  result: { ok: true } | { ok: false; error: string; permanent?: boolean },
   maxAttempts: number = DEFAULT_MAX_ATTEMPTS,
 ): AttemptOutcome {
   const attempts = previousAttempts + 1;
   if (result.ok)
     return { state: 'sent', attempts, sentAt: now.toISOString(), nextAttemptAt: null, lastError: null };
   const lastError = result.error.slice(0, 500);
-  if (attempts >= maxAttempts) return { state: 'failed', attempts, nextAttemptAt: null, lastError };
+  // a permanent refusal (SMTP 5xx, notifier.ts) is not tried again
+  if (attempts >= maxAttempts || result.permanent)
+    return { state: 'failed', attempts, nextAttemptAt: null, lastError };
   return {
     state: 'pending',
     attempts,
@@ -158,6 +162,7 @@ export function linkOf(n: {
   agencyId: number | null;
 }): string | null {
   if (n.subjectType === SUBJECT_REQUEST) return `/admin/requests/${n.subjectId}`;
+  if (n.subjectType === SUBJECT_CONTACT) return `/admin/participation/contacts/${n.subjectId}`;
   if (n.subjectType === SUBJECT_REPORT && n.agencyId !== null)
     return `/admin/reporting/annual-report?agencyId=${n.agencyId}&year=${n.subjectId}`;
   return null;

@@ -15,7 +15,7 @@ import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { deliverDue } from './notification.service.ts';
 import type { Notifier, Notifiers } from './notifier.ts';
-import { enqueueDueReminders } from './reminder.service.ts';
+import { enqueueDueReminders } from '../reminders/reminder.service.ts';
 
 /** 10:00 Beijing time on a date. */
 const AT = (date: string) => `${date}T02:00:00.000Z`;
@@ -80,6 +80,16 @@ describe.each(dialects())('notifications and reminders (%s)', (dialect) => {
       .updateTable('users')
       .set({ email: 'drafter-a@example.gov.cn' })
       .where('id', '=', drafterA)
+      .execute();
+    // these tests count the staff's reminders: department A sends its applicants no progress notices
+    // (requests/applicant-notice.ts, tested in requests/service-record.db.test.ts)
+    await t.deps.db
+      .insertInto('requestNoticeSettings')
+      .values({
+        agencyId: county.deptA.id,
+        disabledJson: JSON.stringify(['registered', 'correction', 'fee_notice', 'extension', 'reply_ready']),
+        updatedAt: AT('2025-09-01'),
+      })
       .execute();
   });
   afterEach(async () => {

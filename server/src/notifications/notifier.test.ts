@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
@@ -7,65 +8,109 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testConfig } from '../config/config.ts';
 import { fixedClock } from '../shared/clock.ts';
 import {
-  encodeAddress,
-  encodeHeaderWord,
+  buildEmail,
   FileOutboxNotifier,
-  formatEmail,
+  isPermanentFailure,
   notifiersFor,
-  rfc5322Date,
   SmtpNotifier,
+  smtpOptions,
   WebhookSmsNotifier,
 } from './notifier.ts';
-import { dotStuff, sendSmtp } from './smtp-client.ts';
 
 const clock = fixedClock('2026-11-21T02:00:00.000Z');
 
-/** Decodes RFC 2047 B-encoded words (after unfolding) back to text. */
+/** Decodes RFC 2047 encoded words (B and Q, after unfolding) back to text. */
 function decodeWords(v: string): string {
   return v
-    .replace(/\r\n /g, '')
-    .replace(/=\?UTF-8\?B\?([^?]*)\?=/g, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+    .replace(/\r\n[ \t]/g, ' ')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?UTF-8\?B\?([^?]*)\?=/gi, (_, b64: string) => Buffer.from(b64, 'base64').toString('utf8'))
+    .replace(/=\?UTF-8\?Q\?([^?]*)\?=/gi, (_, q: string) =>
+      Buffer.from(
+        q
+          .replace(/_/g, ' ')
+          .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+        'latin1',
+      ).toString('utf8'),
+    );
 }
 
-describe('RFC 5322 message text', () => {
-  it('encodes a Chinese subject as UTF-8 encoded words of at most 75 characters, folded, and round-trips', () => {
-    const subject = '答复期限提醒：YSQ-2025-0001 剩余 5 个工作日，请尽快办理政府信息公开申请的答复';
-    const enc = encodeHeaderWord(subject);
-    for (const line of enc.split('\r\n')) expect(line.trim().length).toBeLessThanOrEqual(75);
-    expect(decodeWords(enc)).toBe(subject);
-    expect(encodeHeaderWord('plain ascii')).toBe('plain ascii');
+describe('RFC 5322 message text (nodemailer)', () => {
+  const from = '云岭县司法局政务公开办 <gkb@example.gov.cn>';
+  it('encodes the Chinese subject and display name, CRLF line ends, a base64 UTF-8 body; attachments as multipart/mixed parts named in UTF-8', async () => {
+    const eml = (
+      await buildEmail(
+        from,
+        {
+          to: 'zhang@example.cn',
+          subject: '政府信息公开申请答复（登记号 YLSFJ-2026-0001）',
+          body: '.第一行\n第二行',
+          attachments: [
+            {
+              filename: '政府信息公开申请答复书.docx',
+              contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              content: Buffer.from('PK\x03\x04docx'),
+            },
+          ],
+        },
+        clock.now(),
+      )
+    ).toString('utf8');
+    const [head, ...rest] = eml.split('\r\n\r\n');
+    expect(head).toContain('Date: Sat, 21 Nov 2026 02:00:00 +0000');
+    expect(head).toMatch(/Message-ID: <[0-9a-f-]+@example\.gov\.cn>/);
+    expect(decodeWords(/Subject: (.*(?:\r\n[ \t].*)*)/.exec(head!)![1]!)).toBe(
+      '政府信息公开申请答复（登记号 YLSFJ-2026-0001）',
+    );
+    expect(decodeWords(/From: (.*(?:\r\n[ \t].*)*)/.exec(head!)![1]!)).toBe(
+      '云岭县司法局政务公开办 <gkb@example.gov.cn>',
+    );
+    expect(head).toContain('multipart/mixed');
+    expect(eml.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const body = rest.join('\r\n\r\n');
+    expect(decodeWords(body)).toContain('政府信息公开申请答复书.docx');
+    expect(body).toContain(Buffer.from('PK\x03\x04docx').toString('base64'));
+    expect(body).toContain(Buffer.from('.第一行\r\n第二行', 'utf8').toString('base64'));
   });
 
-  it('encodes display names, quotes ASCII ones, keeps bare addresses', () => {
-    expect(decodeWords(encodeAddress('公开办 <gkb@example.gov.cn>'))).toBe('公开办 <gkb@example.gov.cn>');
-    expect(encodeAddress('Office "A" <a@b.cn>')).toBe('"Office \\"A\\"" <a@b.cn>');
-    expect(encodeAddress('a@b.cn')).toBe('a@b.cn');
+  it('signs with DKIM when configured (RFC 6376 DKIM-Signature header naming domain and selector)', async () => {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const eml = (
+      await buildEmail(from, { to: 'a@example.cn', subject: '测试', body: '正文' }, clock.now(), {
+        domainName: 'example.gov.cn',
+        keySelector: 'gk2026',
+        privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      })
+    ).toString('utf8');
+    expect(eml).toMatch(/^DKIM-Signature: v=1; a=rsa-sha256;/);
+    expect(eml).toContain('d=example.gov.cn');
+    expect(eml).toContain('s=gk2026');
   });
 
-  it('has the required headers, CRLF line ends, a base64 body in 76-character lines', () => {
-    const text = formatEmail({
-      from: 'noreply@example.gov.cn',
-      to: 'zhang@example.gov.cn',
-      subject: '提醒',
-      body: `第一行\n${'长'.repeat(200)}`,
-      date: clock.now(),
-      messageId: 'abc@example.gov.cn',
+  it('SMTP options: implicit TLS for smtps, STARTTLS required whenever credentials are given, pooled', () => {
+    expect(smtpOptions('smtps://u%40x.cn:p%3Aw@mail.example.gov.cn')).toMatchObject({
+      host: 'mail.example.gov.cn',
+      port: 465,
+      secure: true,
+      requireTLS: false,
+      auth: { user: 'u@x.cn', pass: 'p:w' },
+      pool: true,
     });
-    const [head, body] = text.split('\r\n\r\n');
-    expect(head).toContain('From: noreply@example.gov.cn\r\n');
-    expect(head).toContain('To: zhang@example.gov.cn\r\n');
-    expect(head).toContain('Date: Sat, 21 Nov 2026 02:00:00 +0000\r\n');
-    expect(head).toContain('Message-ID: <abc@example.gov.cn>');
-    expect(head).toContain('Content-Type: text/plain; charset=UTF-8');
-    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    const lines = body!.split('\r\n').filter(Boolean);
-    expect(lines.every((l) => l.length <= 76)).toBe(true);
-    expect(Buffer.from(lines.join(''), 'base64').toString('utf8')).toBe(`第一行\r\n${'长'.repeat(200)}`);
-    expect(rfc5322Date(new Date('2026-01-05T09:08:07Z'))).toBe('Mon, 05 Jan 2026 09:08:07 +0000');
+    expect(smtpOptions('smtp://u:p@mail.example.gov.cn')).toMatchObject({
+      port: 587,
+      secure: false,
+      requireTLS: true,
+    });
+    expect(smtpOptions('smtp://relay.internal:25')).toMatchObject({ port: 25, requireTLS: false });
+    expect(smtpOptions('smtp://relay.internal:25')).not.toHaveProperty('auth');
   });
 
-  it('SMTP dot-stuffing doubles a leading dot and ends with CRLF.CRLF', () => {
-    expect(dotStuff('a\r\n.b\r\n..c')).toBe('a\r\n..b\r\n...c\r\n.\r\n');
+  it('a 5xx reply is a permanent failure (bounced), anything else is retried', () => {
+    expect(isPermanentFailure(Object.assign(new Error('550 no such user'), { responseCode: 550 }))).toBe(
+      true,
+    );
+    expect(isPermanentFailure(Object.assign(new Error('421 try later'), { responseCode: 421 }))).toBe(false);
+    expect(isPermanentFailure(new Error('connect ECONNREFUSED'))).toBe(false);
   });
 });
 
@@ -197,43 +242,49 @@ describe('notifiers', () => {
     return { port, log, data: () => data, close: () => server.close() };
   }
 
-  it('SMTP: EHLO, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT', async () => {
+  it('SMTP: EHLO, MAIL FROM, RCPT TO, DATA with dot-stuffing (RFC 5321 §4.5.2), QUIT; the message carries its attachments', async () => {
     const s = await fakeSmtp();
+    const n = new SmtpNotifier(`smtp://127.0.0.1:${s.port}`, '公开办 <gkb@example.gov.cn>', clock);
     try {
-      const n = new SmtpNotifier(`smtp://127.0.0.1:${s.port}`, '公开办 <gkb@example.gov.cn>', clock);
-      await n.send({ to: 'zhang@example.gov.cn', subject: '答复期限提醒', body: '.第一行\n第二行' });
-      expect(s.log).toEqual([
+      await n.send({
+        to: 'zhang@example.gov.cn',
+        subject: '答复期限提醒',
+        body: '.第一行\n第二行',
+        attachments: [
+          { filename: 'a.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') },
+        ],
+      });
+      expect(s.log.filter((l) => !l.startsWith('RSET'))).toEqual([
         'EHLO gongkai.localhost',
         'MAIL FROM:<gkb@example.gov.cn>',
         'RCPT TO:<zhang@example.gov.cn>',
         'DATA',
-        'QUIT',
       ]);
       expect(s.data()).toContain('To: zhang@example.gov.cn\r\n');
-      expect(decodeWords(/Subject: (.*(?:\r\n .*)*)/.exec(s.data())![1]!)).toBe('答复期限提醒');
+      expect(decodeWords(/Subject: (.*(?:\r\n[ \t].*)*)/.exec(s.data())![1]!)).toBe('答复期限提醒');
+      expect(s.data()).toContain(Buffer.from('%PDF-1.4').toString('base64'));
     } finally {
+      n.close();
       s.close();
     }
   });
 
-  it('SMTP: a rejected recipient fails the attempt; credentials are never sent without TLS', async () => {
+  it('SMTP: a rejected recipient is a permanent failure; credentials are never sent without TLS', async () => {
     const s = await fakeSmtp({ rejectRcpt: true });
+    const plain = new SmtpNotifier(`smtp://127.0.0.1:${s.port}`, 'a@b.cn', clock);
+    const withPassword = new SmtpNotifier(`smtp://user:secret@127.0.0.1:${s.port}`, 'a@b.cn', clock);
     try {
-      await expect(
-        sendSmtp(`smtp://127.0.0.1:${s.port}`, { from: 'a@b.cn', to: ['c@d.cn'], data: 'x\r\n' }),
-      ).rejects.toThrow(/550/);
-      await expect(
-        sendSmtp(`smtp://user:secret@127.0.0.1:${s.port}`, { from: 'a@b.cn', to: ['c@d.cn'], data: 'x\r\n' }),
-      ).rejects.toThrow(/明文/);
+      const refused = await plain.send({ to: 'c@d.cn', subject: 's', body: 'x' }).catch((e: unknown) => e);
+      expect(String(refused)).toMatch(/550/);
+      expect(isPermanentFailure(refused)).toBe(true);
+      await expect(withPassword.send({ to: 'c@d.cn', subject: 's', body: 'x' })).rejects.toThrow(/STARTTLS/i);
       expect(s.log.some((l) => l.startsWith('AUTH'))).toBe(false);
-      await expect(
-        sendSmtp(`smtp://127.0.0.1:${s.port}`, {
-          from: 'a@b.cn>\r\nRCPT TO:<x@y.cn',
-          to: ['c@d.cn'],
-          data: 'x',
-        }),
-      ).rejects.toThrow(/邮件地址/);
+      await expect(plain.send({ to: 'c@d.cn\r\nRCPT TO:<x@y.cn>', subject: 's', body: 'x' })).rejects.toThrow(
+        /line break/,
+      );
     } finally {
+      plain.close();
+      withPassword.close();
       s.close();
     }
   });

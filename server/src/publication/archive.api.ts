@@ -5,8 +5,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { DOCX_MIME, sendDownload, XLSX_MIME } from '../http/download.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../shared/download.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';

@@ -6,7 +6,7 @@
  * its own date, so the audit trail and the review status are what officials would see. The 司法局
  * keeps no guide and no volume: the archive journey (e2e/archive.spec.ts) starts from there.
  */
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { chinaDate, fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';

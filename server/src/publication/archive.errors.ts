@@ -1,4 +1,4 @@
-/** Error catalog of the guide versions, filing, archive volumes and hand-over log; merged into ERROR_CATALOG. */
+/** Error catalog of the guide versions, filing, archive volumes and hand-over log; registered in http/error-registry.ts. */
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const ARCHIVE_ERRORS = {

@@ -1,11 +1,11 @@
 /**
  * Who may do what with the guide, filing, archive volumes and the hand-over log (docs/product.md §1: the
- * disclosure office keeps the guide and files; the archivist archives). Built on identity/access.ts.
+ * disclosure office keeps the guide and files; the archivist archives). Built on access/access.ts.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { inScope, readableScope, scopeList, scopeWithRole } from '../identity/access.ts';
-import type { Role } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { inScope, readableScope, scopeList, scopeWithRole } from '../access/access.ts';
+import type { Role } from '../access/roles.ts';
 
 const GUIDE_ROLES: readonly Role[] = ['disclosure_office', 'agency_admin'];
 const FILING_ROLES: readonly Role[] = ['disclosure_office', 'agency_admin', 'archivist'];

@@ -5,7 +5,7 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
 import { agencyRepository } from '../agencies/agency.repository.ts';
-import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal/portal.pages.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal-frame/index.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html, type SafeHtml } from '../shared/html.ts';
@@ -20,7 +20,7 @@ import {
 } from './guide.ts';
 import type { GuideVersionRow } from './publication.table.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
-import { PAGE_CACHE } from '../http/public-cache.ts';
+import { PAGE_CACHE } from '../shared/public-cache.ts';
 
 function contactBlock(c: GuideContact): SafeHtml {
   const rows = (Object.keys(CONTACT_LABELS) as (keyof GuideContact)[]).filter((k) => c[k]);

@@ -13,3 +13,6 @@ export { DEFAULT_CATALOG } from './catalog.ts';
 export { guideReview } from './guide.service.ts';
 export { itemsSentFigure } from './archive.ts';
 export { archivePolicy } from './archive.policy.ts';
+export { contactOf, guideReviewStatus, parseGuideContent } from './guide.ts';
+export { checkAttachment } from './attachment-files.ts';
+export { insertPublishedBatch } from './publication.bulk.ts';

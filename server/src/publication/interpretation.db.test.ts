@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../http/build-app.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { makeCounty } from '../test-support/factories.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';

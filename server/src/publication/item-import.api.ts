@@ -1,8 +1,8 @@
 /** Staff JSON routes of the bulk import from an old site (/api/v1/admin/publication/imports…). */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { sendDownload, XLSX_MIME } from '../http/download.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import { sendDownload, XLSX_MIME } from '../shared/download.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses, IdParams } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';

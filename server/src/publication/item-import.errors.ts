@@ -1,4 +1,4 @@
-/** Error codes of the bulk import from an old site, merged into ERROR_CATALOG in shared/app-error.ts. */
+/** Error codes of the bulk import from an old site, registered with the others in http/error-registry.ts. */
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const ITEM_IMPORT_ERRORS = {

@@ -18,8 +18,8 @@ import ExcelJS from 'exceljs';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef } from '../identity/actor.ts';
-import { readableScope, scopeList } from '../identity/access.ts';
+import { actorRef } from '../access/actor.ts';
+import { readableScope, scopeList } from '../access/access.ts';
 import { extractKeywords } from '../search/index.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
@@ -195,7 +195,7 @@ export async function createImport(
   for (const f of input.files) {
     if (/\.zip$/i.test(f.name)) {
       try {
-        for (const e of readZip(Buffer.from(f.bytes), IMPORT_MAX_FILE_BYTES)) stage(e.name, e.bytes);
+        for (const e of await readZip(Buffer.from(f.bytes), IMPORT_MAX_FILE_BYTES)) stage(e.name, e.bytes);
       } catch (e) {
         if (e instanceof ZipError)
           throw validationError([{ field: 'files', label: '附件文件', message: `${f.name}：${e.message}` }]);

@@ -8,7 +8,7 @@
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { cacheGeneration, cacheUsable, registerCache } from '../cluster/cache-bus.ts';
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import type { Db } from '../db/create-db.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -7,7 +7,7 @@
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef } from '../identity/actor.ts';
+import { actorRef } from '../access/actor.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
 import { publicationPolicy } from './publication.policy.ts';

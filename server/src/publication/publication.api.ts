@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type Static, Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
-import type { Role } from '../identity/roles.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import type { Role } from '../access/roles.ts';
 import { searchItems } from '../search/index.ts';
 import { AppError } from '../shared/app-error.ts';
 import { archiveAdminApi } from './archive.api.ts';

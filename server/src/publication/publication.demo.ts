@@ -3,7 +3,7 @@
  * demo departments across 2024–2026 in several catalog categories, abolished documents with their
  * replacements, interpretations, plus drafts and non-public items that the public never sees.
  */
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { staffActorByUsername } from '../identity/auth.service.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';

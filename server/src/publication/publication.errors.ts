@@ -1,4 +1,4 @@
-/** Error catalog of the publication module (主动公开), merged into ERROR_CATALOG in shared/app-error.ts. */
+/** Error catalog of the publication module (主动公开), registered with the others in http/error-registry.ts. */
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const PUBLICATION_ERRORS = {

@@ -12,14 +12,15 @@ import {
   renderAgencyColumnPage,
   renderErrorPage,
   renderPortalPage,
-} from '../portal/portal.pages.ts';
+} from '../portal-frame/index.ts';
 import { SEARCH_CAP, type SearchResult, searchItems, type SnippetPart } from '../search/index.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { formatDateZh } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
+import { documentLinks } from '../shared/document-links.ts';
 import { escapeHtml, html, raw, type SafeHtml } from '../shared/html.ts';
 import { inTransaction } from '../shared/tx.ts';
-import { FEED_CACHE, PAGE_CACHE } from '../http/public-cache.ts';
+import { FEED_CACHE, PAGE_CACHE } from '../shared/public-cache.ts';
 import { REGIMES_ENTRY_CODE } from './catalog.ts';
 import { archiveRequestHref } from './archive.ts';
 import { guidePages } from './guide.pages.ts';
@@ -333,6 +334,7 @@ ${searchForm(action, qs as Record<string, string | undefined>, entries ?? undefi
           ['关键词', item.keywords],
         ];
         const printView = req.query.print === '1';
+        const related = await documentLinks(deps, item);
         return renderAgencyColumnPage(deps, req, reply, agency, 'catalog', {
           title: item.title,
           crumbs: [
@@ -357,6 +359,7 @@ ${item.summary ? html`<p class="muted">内容概述：${item.summary}</p>` : ''}
 ${atts.length ? html`<section class="panel" aria-labelledby="att-h"><h2 id="att-h">附件</h2><ul>${atts.map((a) => html`<li><a href="/d/${item.id}/files/${a.id}" download>${a.name}</a> <span class="muted">（${Math.max(1, Math.round(a.size / 1024))} KB）</span></li>`)}</ul></section>` : ''}
 ${policy ? html`<p class="panel">本文为政策解读，所解读的文件：<a href="/d/${policy.id}">${policy.title}</a></p>` : ''}
 ${interpretations.length ? html`<section class="panel" aria-labelledby="int-h"><h2 id="int-h">政策解读</h2>${itemList(interpretations)}</section>` : ''}
+${related.length ? html`<section class="panel" aria-labelledby="rel-h"><h2 id="rel-h">公众参与</h2><ul>${related.map((l) => html`<li>${l.label}：<a href="${l.href}">${l.text}</a></li>`)}</ul></section>` : ''}
 ${item.producingUnit || item.responsiblePerson ? html`<p class="muted">${item.producingUnit ? html`产生单位：${item.producingUnit} ` : ''}${item.responsiblePerson ? html`责任人：${item.responsiblePerson}` : ''}</p>` : ''}
 <p>${printView ? html`<a href="/d/${item.id}">返回正常视图</a>（请使用浏览器的打印功能）` : html`<a href="/d/${item.id}?print=1">打印视图</a>`} · 本页永久链接：<a href="/d/${item.id}">${deps.config.publicBaseUrl}/d/${item.id}</a></p>
 </article>`,

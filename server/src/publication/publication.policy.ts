@@ -1,13 +1,13 @@
 /**
  * Who may do what in publication (docs/product.md §1 roles, §2.3 pipeline: "谁主管、谁审批、谁负责").
- * Built on the relation model of identity/access.ts (docs/access.md): every acting right needs a
+ * Built on the relation model of access/access.ts (docs/access.md): every acting right needs a
  * role held on the item's own agency — a supervising office reads published and pipeline items but
  * drafts, reviews, approves, publishes and revokes nothing; the platform administrator takes no part.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { fillsAnotherStep, inScope, isOwnStaff, readableScope, scopeWithRole } from '../identity/access.ts';
-import type { Role } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { fillsAnotherStep, inScope, isOwnStaff, readableScope, scopeWithRole } from '../access/access.ts';
+import type { Role } from '../access/roles.ts';
 import type { ItemRow } from './publication.table.ts';
 
 export const DRAFTING_ROLES: readonly Role[] = ['drafter', 'unit_head', 'disclosure_office'];

@@ -12,8 +12,8 @@ import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { calendarFor, createDeadline } from '../calendar/calendar.service.ts';
 import { deadlineRepository } from '../calendar/deadline.repository.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
-import { isRole, type Role } from '../identity/roles.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
+import { isRole, type Role } from '../access/roles.ts';
 import { extractKeywords, indexPublicItem, setIndexedValidity, unindexItem } from '../search/index.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
@@ -1014,7 +1014,7 @@ export type QueueName =
 export async function queue(deps: Deps, ctx: Ctx, name: QueueName, page: number, pageSize: number) {
   const actor = actorOf(ctx);
   const dir = await agencyDirectory(deps);
-  const { readableScope, scopeWithRole, scopeList } = await import('../identity/access.ts');
+  const { readableScope, scopeWithRole, scopeList } = await import('../access/access.ts');
   const readable = scopeList(readableScope(actor, dir));
   const withRoles = (roles: Role[]) => scopeList(scopeWithRole(actor, dir, roles));
   const t = today(deps);

@@ -1,6 +1,6 @@
 /** Test helper: the StaffActor of a user made by the factories (as resolveSession would build it). */
-import type { StaffActor } from '../identity/actor.ts';
-import { isRole, type Role } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { isRole, type Role } from '../access/roles.ts';
 import type { Deps } from '../shared/deps.ts';
 import { makeStaff } from '../test-support/factories.ts';
 

@@ -6,8 +6,8 @@
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { isRole, ROLE_LABELS } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { isRole, ROLE_LABELS } from '../access/roles.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry } from '../shared/todo.ts';
 import { publicationPolicy } from './publication.policy.ts';

@@ -8,7 +8,7 @@
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { publicationRepository as repo } from './publication.repository.ts';
 

@@ -1,10 +1,14 @@
 /**
- * Reads the files of a ZIP archive (the folder of attachments uploaded with an import sheet) without
- * a dependency: end of central directory → central entries → local headers → inflate. Stored and
- * deflated entries only; names flagged UTF-8 are decoded as such, others as GBK (what Windows'
- * built-in "send to compressed folder" writes on a Chinese system) unless they are valid UTF-8.
+ * Reads the files of a ZIP archive (the folder of attachments uploaded with an import sheet) with
+ * `yauzl`: ZIP64 archives (more than 65,535 entries or 4 GB, APPNOTE.TXT §4.3.14), stored and
+ * deflated entries, every entry's inflated size checked against its declared size while it is read.
+ * Names flagged UTF-8 are decoded as such, others as GBK (what Windows' built-in "send to compressed
+ * folder" writes on a Chinese system) unless they are valid UTF-8 — so yauzl is asked for the raw
+ * name bytes. The declared sizes are summed before anything is inflated, so a zip bomb is refused
+ * without being unpacked.
  */
-import { inflateRawSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import yauzl from 'yauzl';
 
 export interface ZipEntry {
   name: string;
@@ -25,45 +29,63 @@ function decodeName(raw: Buffer, utf8Flag: boolean): string {
   }
 }
 
+function open(zip: Buffer): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) =>
+    yauzl.fromBuffer(
+      zip,
+      { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zf) => (err || !zf ? reject(new ZipError('不是有效的 ZIP 文件')) : resolve(zf)),
+    ),
+  );
+}
+
+function entries(zf: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const out: yauzl.Entry[] = [];
+    zf.on('entry', (e: yauzl.Entry) => {
+      out.push(e);
+      zf.readEntry();
+    });
+    zf.on('end', () => resolve(out));
+    zf.on('error', () => reject(new ZipError('ZIP 文件目录已损坏')));
+    zf.readEntry();
+  });
+}
+
+function read(zf: yauzl.ZipFile, e: yauzl.Entry, name: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const broken = () => reject(new ZipError(`ZIP 中的文件“${name}”无法解压`));
+    zf.openReadStream(e, (err, stream?: Readable) => {
+      if (err || !stream) return broken();
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', broken);
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
 /** The files (not directories) of the archive; `maxTotal` bounds the inflated size (a zip bomb is refused). */
-export function readZip(zip: Buffer, maxTotal: number): ZipEntry[] {
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0 || eocd + 22 > zip.length) throw new ZipError('不是有效的 ZIP 文件');
-  const count = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  const out: ZipEntry[] = [];
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > zip.length || zip.readUInt32LE(p) !== 0x02014b50) throw new ZipError('ZIP 文件目录已损坏');
-    const flags = zip.readUInt16LE(p + 8);
-    const method = zip.readUInt16LE(p + 10);
-    const csize = zip.readUInt32LE(p + 20);
-    const usize = zip.readUInt32LE(p + 24);
-    const nameLen = zip.readUInt16LE(p + 28);
-    const extra = zip.readUInt16LE(p + 30);
-    const comment = zip.readUInt16LE(p + 32);
-    const local = zip.readUInt32LE(p + 42);
-    const name = decodeName(zip.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0);
-    p += 46 + nameLen + extra + comment;
-    if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
-    if (flags & 0x1) throw new ZipError(`ZIP 中的文件“${name}”已加密，无法读取`);
-    total += usize;
-    if (total > maxTotal) throw new ZipError('ZIP 解压后超过允许的大小');
-    if (local + 30 > zip.length) throw new ZipError('ZIP 文件已损坏');
-    const lNameLen = zip.readUInt16LE(local + 26);
-    const lExtra = zip.readUInt16LE(local + 28);
-    const start = local + 30 + lNameLen + lExtra;
-    const data = zip.subarray(start, start + csize);
-    let bytes: Buffer;
-    if (method === 0) bytes = Buffer.from(data);
-    else if (method === 8) {
-      try {
-        bytes = inflateRawSync(data, { maxOutputLength: Math.max(usize, 1) });
-      } catch {
-        throw new ZipError(`ZIP 中的文件“${name}”无法解压`);
-      }
-    } else throw new ZipError(`ZIP 中的文件“${name}”使用了不支持的压缩方式`);
-    out.push({ name, bytes });
+export async function readZip(zip: Buffer, maxTotal: number): Promise<ZipEntry[]> {
+  const zf = await open(zip);
+  try {
+    const files: { e: yauzl.Entry; name: string }[] = [];
+    let total = 0;
+    for (const e of await entries(zf)) {
+      const raw = e.fileName as unknown as Buffer;
+      const name = decodeName(Buffer.from(raw), (e.generalPurposeBitFlag & 0x800) !== 0);
+      if (name.endsWith('/') || name.startsWith('__MACOSX/')) continue;
+      if (e.generalPurposeBitFlag & 0x1) throw new ZipError(`ZIP 中的文件“${name}”已加密，无法读取`);
+      if (e.compressionMethod !== 0 && e.compressionMethod !== 8)
+        throw new ZipError(`ZIP 中的文件“${name}”使用了不支持的压缩方式`);
+      total += e.uncompressedSize;
+      if (total > maxTotal) throw new ZipError('ZIP 解压后超过允许的大小');
+      files.push({ e, name });
+    }
+    const out: ZipEntry[] = [];
+    for (const { e, name } of files) out.push({ name, bytes: await read(zf, e, name) });
+    return out;
+  } finally {
+    zf.close();
   }
-  return out;
 }

@@ -1,11 +1,11 @@
 import { reportableAgency } from './reporting.access.ts';
-import { DOCX_MIME, sendDownload, XLSX_MIME } from '../http/download.ts';
+import { DOCX_MIME, sendDownload, XLSX_MIME } from '../shared/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { rulesForAgency } from '../agencies/agency.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { inScope, readableScope } from '../identity/access.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import { inScope, readableScope } from '../access/access.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';

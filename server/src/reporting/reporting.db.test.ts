@@ -339,6 +339,16 @@ describe.each(dialects())('annual report from records (%s)', (dialect) => {
     expect(all.agencies).toBe(3);
     expect(all.byAgency.find((a: { agencyId: number }) => a.agencyId === county.deptA.id).received).toBe(6);
     expect(all.byAgency.find((a: { agencyId: number }) => a.agencyId === county.deptB.id).received).toBe(1);
+    // the supervising office's default includes the supervised agencies; it may still narrow to its own
+    const byDefault = (await gov.get(`/api/v1/admin/statistics?agencyId=${county.gov.id}&year=2025`)).json();
+    expect(byDefault).toMatchObject({ includeSupervised: true, agencies: 3 });
+    expect(byDefault.byAgency).toEqual(all.byAgency);
+    const own = (
+      await gov.get(`/api/v1/admin/statistics?agencyId=${county.gov.id}&year=2025&includeSupervised=false`)
+    ).json();
+    expect(own).toMatchObject({ includeSupervised: false, agencies: 1 });
+    // a department supervises nothing: its own figures only
+    expect(s.includeSupervised).toBe(false);
     const b = as(app, await loginAs(app, 'b-gk'));
     expect((await b.get(`/api/v1/admin/statistics?agencyId=${county.deptA.id}&year=2025`)).statusCode).toBe(
       404,

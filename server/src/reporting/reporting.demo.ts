@@ -8,7 +8,7 @@
  * self-inspection report (自查报告) is saved with the figures staff enter.
  */
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { staffActorByUsername } from '../identity/auth.service.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';

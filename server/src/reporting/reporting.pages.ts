@@ -1,14 +1,14 @@
-import { DOCX_MIME, sendDownload } from '../http/download.ts';
+import { DOCX_MIME, sendDownload } from '../shared/download.ts';
 /** The portal's 政府信息公开年报 column: published reports only, in the national table layout. */
 import type { FastifyPluginAsync } from 'fastify';
-import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal/portal.pages.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderErrorPage } from '../portal-frame/index.ts';
 import type { Deps } from '../shared/deps.ts';
 import { html } from '../shared/html.ts';
 import { renderAnnualReport } from './annual-report.render.ts';
 import { annualReportDocx } from './annual-report.export.ts';
 import { reportingRepository } from './reporting.repository.ts';
 import { computeReport } from './reporting.service.ts';
-import { PAGE_CACHE } from '../http/public-cache.ts';
+import { PAGE_CACHE } from '../shared/public-cache.ts';
 
 export function reportingPages(deps: Deps): FastifyPluginAsync {
   return async (app) => {

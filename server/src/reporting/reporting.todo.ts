@@ -6,7 +6,7 @@
  */
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { addDays } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry } from '../shared/todo.ts';

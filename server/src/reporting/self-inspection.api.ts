@@ -1,8 +1,9 @@
 import { reportableAgency } from './reporting.access.ts';
-import { DOCX_MIME, sendDownload } from '../http/download.ts';
+import { DOCX_MIME, sendDownload } from '../shared/download.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { clientIp, type staffOf } from '../http/auth.ts';
+import type { staffOf } from '../access/staff-of.ts';
+import { clientIp } from '../access/staff-of.ts';
 import type { Deps } from '../shared/deps.ts';
 import { errorResponses } from '../shared/schema.ts';
 import { inTransaction } from '../shared/tx.ts';

@@ -6,13 +6,16 @@
  */
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef } from '../identity/actor.ts';
+import { actorRef } from '../access/actor.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';
 import { requestRepository as repo, SUBJECT } from './request.repository.ts';
 import { authorizeCase, type Ctx, loadCase, transitionCase } from './request.service.ts';
+import type { ApplicationRow } from './request.table.ts';
+import { appealFiledInTime } from './service-record.ts';
+import { casePeriods } from './service-record.service.ts';
 
 export const APPEAL_KIND_LABELS = {
   reconsideration: '行政复议',
@@ -73,4 +76,27 @@ export async function decideAppeal(
   if (input.outcome === 'corrected' && (l.app.status === 'replied' || l.app.status === 'closed'))
     await transitionCase(deps, tx, ctx, l.app, 'reopen', {}, { appealId });
   return row;
+}
+
+/**
+ * The case's appeals with the period each had to be filed in: 行政复议 and direct 行政诉讼 run from
+ * the date the reply was served (service-record.ts, 《行政复议法》第二十条, 《行政诉讼法》第四十六条);
+ * `filedInTime` is null while the reply has no date of service, or for a suit after reconsideration.
+ */
+export async function appealsWithPeriods(deps: Deps, db: DbOrTx, app: ApplicationRow) {
+  const { periods } = await casePeriods(deps, db, app);
+  return (await repo.appeals(db, app.id)).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    kindLabel: APPEAL_KIND_LABELS[a.kind as keyof typeof APPEAL_KIND_LABELS] ?? a.kind,
+    filedOn: a.filedOn,
+    outcome: a.outcome,
+    periodUntil:
+      a.kind === 'reconsideration'
+        ? (periods?.reconsideration.until ?? null)
+        : a.kind === 'litigation_direct'
+          ? (periods?.litigation.until ?? null)
+          : null,
+    filedInTime: appealFiledInTime(a.kind, a.filedOn, periods),
+  }));
 }

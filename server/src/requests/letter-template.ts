@@ -2,7 +2,7 @@
  * Editable letter templates (docs/product.md §3.4): which {{placeholders}} each letter kind may use, the
  * checks an edited template must pass, and sample facts for the preview. Pure.
  */
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { LETTER_KINDS, type LetterKind, type LetterTemplate } from './letter.ts';
 
 export const LETTER_KIND_LABELS: Record<LetterKind, string> = {

@@ -5,7 +5,7 @@
  */
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { isValidIsoDate } from '../shared/dates.ts';
 import type { Deps } from '../shared/deps.ts';

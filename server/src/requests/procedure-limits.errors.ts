@@ -1,4 +1,4 @@
-/** Error catalog of the procedure limits (procedure-limits.ts; docs/rules.md §3), merged into ERROR_CATALOG. */
+/** Error catalog of the procedure limits (procedure-limits.ts; docs/rules.md §3), registered in http/error-registry.ts. */
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const PROCEDURE_ERRORS = {

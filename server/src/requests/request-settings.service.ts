@@ -7,8 +7,8 @@
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
-import { isRole, ROLE_LABELS, type Role } from '../identity/roles.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
+import { isRole, ROLE_LABELS, type Role } from '../access/roles.ts';
 import { AppError, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';

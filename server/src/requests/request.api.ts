@@ -7,8 +7,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import { calendarFor, dueSoonDates } from '../calendar/calendar.service.ts';
-import { clientIp, staffOf } from '../http/auth.ts';
-import { inScope, readableScope, scopeList } from '../identity/access.ts';
+import { clientIp, staffOf } from '../access/staff-of.ts';
+import { inScope, readableScope, scopeList } from '../access/access.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -33,7 +33,9 @@ import {
   timelineLabel,
 } from './request.presenter.ts';
 import { type QueueName, requestRepository as repo } from './request.repository.ts';
+import { assigneesOf } from './assignees.service.ts';
 import {
+  AssigneesResponse,
   AssignBody,
   CaseResponse,
   ConfirmBody,
@@ -72,6 +74,7 @@ import {
   SUBMISSION_TTL_HOURS,
   submissionFingerprint,
 } from './submission.ts';
+import { recordOnlineDownload } from './service-record.service.ts';
 import { submitOnlineOnce } from './submission.service.ts';
 import { issueThirdPartyNotice, owedNotices } from './third-party-notice.service.ts';
 
@@ -181,6 +184,7 @@ export function requestsPublicApi(deps: Deps): FastifyPluginAsyncTypebox {
         if (!t) throw new AppError('REQUEST_TRACKING_NOT_FOUND');
         const l = (await svc.sentLettersForPublic(deps, t.app)).find((x) => x.id === req.params.letterId);
         if (!l) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+        await inTransaction(deps, (tx) => recordOnlineDownload(deps, tx, t.app, l.id)); // 在线送达
         return reply
           .type(DOCX)
           .header('content-disposition', docxFilename(l.title, t.app.registrationNo))
@@ -431,6 +435,8 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
             label: timelineLabel(e.action),
             detail: presentTimelineDetail(e.afterJson, personal),
           })),
+          // the server's day (China time): the staff app's default and latest date for steps done today
+          today,
           rules: {
             replyDays: rules.replyDays,
             extensionDays: rules.extensionDays,
@@ -439,6 +445,19 @@ export function requestsAdminApi(deps: Deps): FastifyPluginAsyncTypebox {
           permissions,
         };
       },
+    );
+
+    app.get(
+      '/api/v1/admin/requests/:id/assignees',
+      {
+        schema: {
+          tags: TAG,
+          summary: '分办对象：本机关内设机构及其承办人员、政务公开工作机构人员，以及答复期限',
+          params: IdParams,
+          response: { 200: AssigneesResponse, ...errorResponses },
+        },
+      },
+      async (req) => assigneesOf(deps, deps.db, { actor: staffOf(req).actor }, req.params.id),
     );
 
     app.get(

@@ -1,7 +1,7 @@
 /** Demo applications (both databases): appeals in every outcome, a customised agency, reminders. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '../demo/demo.seed.ts';
-import { enqueueDueReminders } from '../notifications/reminder.service.ts';
+import { enqueueDueReminders } from '../reminders/reminder.service.ts';
 import { actorFor } from '../publication/publication.demo.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { inTransaction } from '../shared/tx.ts';

@@ -9,9 +9,9 @@
 import { completeResidentId } from '../shared/resident-id.ts';
 import { completeUscc } from '../agencies/agency.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { staffActorByUsername } from '../identity/auth.service.ts';
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { fixedClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';
@@ -20,6 +20,39 @@ import type { DispositionCode } from './disposition.ts';
 import { DEFAULT_TEMPLATES } from './letter.ts';
 import { saveTemplate, setApprovalChain } from './request-settings.service.ts';
 import * as svc from './request.service.ts';
+import type { ApplicationRow } from './request.table.ts';
+import {
+  recordCollection,
+  recordOnlineDownload,
+  recordPosting,
+  recordPostReceipt,
+} from './service-record.service.ts';
+
+/**
+ * The demo serves its replies the way each applicant chose (送达, service-record.ts), on the day of
+ * the reply: collected by the applicant, posted and signed for, downloaded on the tracking page; an
+ * e-mail goes through the outbox like any other.
+ */
+async function serveDemoReply(deps: Deps, tx: DbOrTx, ctx: svc.Ctx, app: ApplicationRow, date: string) {
+  const reply = await tx
+    .selectFrom('requestLetters')
+    .select('id')
+    .where('applicationId', '=', app.id)
+    .where('kind', '=', 'reply')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!reply) return;
+  if (app.deliveryMethod === 'collect')
+    await recordCollection(deps, tx, ctx, app.id, reply.id, { collectedOn: date, collectedBy: '申请人本人' });
+  else if (app.deliveryMethod === 'post') {
+    const r = await recordPosting(deps, tx, ctx, app.id, reply.id, {
+      postedOn: date,
+      carrier: '中国邮政EMS',
+      trackingNo: `EA${String(100000000 + app.id).slice(-9)}CN`,
+    });
+    await recordPostReceipt(deps, tx, ctx, app.id, r.id, { receivedOn: date });
+  } else if (app.deliveryMethod === 'online') await recordOnlineDownload(deps, tx, app, reply.id);
+}
 
 const PEOPLE = [
   '王建国',
@@ -409,7 +442,9 @@ export async function seedRequestsDemo(
                   approve: true,
                   comment: k === chain.length - 1 ? '同意' : '拟同意',
                 });
-              return svc.sendReply(dd, tx, ctx, id);
+              const replied = await svc.sendReply(dd, tx, ctx, id);
+              await serveDemoReply(dd, tx, ctx, replied, date);
+              return replied;
             }
             case 'close':
               return svc.closeCase(dd, tx, ctx, id);

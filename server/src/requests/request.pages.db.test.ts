@@ -6,7 +6,7 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../http/build-app.ts';
-import { FORM_COOKIE } from '../portal/form-csrf.ts';
+import { FORM_COOKIE } from '../portal-frame/form-csrf.ts';
 import { makeCounty } from '../test-support/factories.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 

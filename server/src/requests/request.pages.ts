@@ -12,9 +12,9 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
-import { multipartParts, refuseNul } from '../http/input-guard.ts';
-import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal/form-csrf.ts';
-import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal/portal.pages.ts';
+import { multipartParts, refuseNul } from '../shared/input-guard.ts';
+import { checkFormToken, FORM_EXPIRED_MESSAGE, FORM_FIELD, issueFormToken } from '../portal-frame/index.ts';
+import { publicAgencyByCode, renderAgencyColumnPage, renderPortalPage } from '../portal-frame/index.ts';
 import { AppError, type FieldProblem, isAppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { formatDateZh } from '../shared/dates.ts';
@@ -44,6 +44,8 @@ import {
 import { submissionRepository as subs } from './submission.repository.ts';
 import { submitOnlineOnce } from './submission.service.ts';
 import { letterDocx } from './letter.docx.ts';
+import { recordOnlineDownload } from './service-record.service.ts';
+import { inTransaction } from '../shared/tx.ts';
 import { requestRepository as repo } from './request.repository.ts';
 import {
   applicantProblems,
@@ -705,6 +707,8 @@ ${
       const { t, form } = await trackedFromForm(req, reply);
       const l = (await sentLettersForPublic(deps, t.app)).find((x) => String(x.id) === s(form, 'letterId'));
       if (!l) throw new AppError('REQUEST_LETTER_NOT_FOUND');
+      // 在线送达: the applicant's first download serves the letter (service-record.ts)
+      await inTransaction(deps, (tx) => recordOnlineDownload(deps, tx, t.app, l.id));
       return reply
         .type(DOCX)
         .header('cache-control', 'no-store')

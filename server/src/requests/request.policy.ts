@@ -1,6 +1,6 @@
 /**
  * Who may do what with applications (docs/access.md). Built on the relation model of
- * identity/access.ts — every acting right below needs a role held on the case's own agency:
+ * access/access.ts — every acting right below needs a role held on the case's own agency:
  * - read: the agency's own staff, a supervising office of the agency (case file masked), the
  *   platform administrator (masked); being the parent government grants nothing;
  * - personal data: only staff handling the case — the disclosure office of the agency, the leaders
@@ -15,9 +15,9 @@
  *   or its agency administrator; reading them needs read scope over the agency.
  */
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
-import type { StaffActor } from '../identity/actor.ts';
-import { fillsAnotherStep, inScope, readableScope, scopeWithRole } from '../identity/access.ts';
-import { ROLES, type Role } from '../identity/roles.ts';
+import type { StaffActor } from '../access/actor.ts';
+import { fillsAnotherStep, inScope, readableScope, scopeWithRole } from '../access/access.ts';
+import { ROLES, type Role } from '../access/roles.ts';
 
 export interface CaseRef {
   agencyId: number;

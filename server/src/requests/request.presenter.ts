@@ -41,6 +41,13 @@ const EVENT_LABELS: Record<string, string> = {
   'request.third_party_notified': '告知第三方',
   'request.appeal_recorded': '登记复议/诉讼',
   'request.appeal_decided': '复议/诉讼结果',
+  // service-record.service.ts: 送达
+  'request.service_recorded': '登记送达',
+  'request.service_served': '文书已送达',
+  'request.service_failed': '文书未能送达',
+  'request.service_receipt_attached': '上传送达回证',
+  'request.service_downloaded': '申请人在网上下载文书',
+  'request.applicant_noticed': '向申请人发送办理进度提醒',
   // paper-steps.ts: a step done on paper, recorded afterwards with its real date
   'request.step_backdated': '补录纸质办理环节（按实际日期计算期限）',
   'deadline.created': '期限起算',
@@ -269,6 +276,7 @@ const FILE_KIND_LABELS: Record<string, string> = {
   provided: '提供的政府信息',
   scan: '申请表扫描件',
   identity_proof: '身份证明',
+  service_receipt: '送达回证',
 };
 
 /**
@@ -300,6 +308,7 @@ const PERSONAL_DETAIL_KEYS = new Set([
   'address',
   'postalCode',
   'contactName',
+  'collectedBy',
   'addressee',
   'text',
 ]);

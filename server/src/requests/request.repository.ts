@@ -132,6 +132,27 @@ function dueSoonCondition(eb: QueueEb, f: Pick<QueueFilter, 'today' | 'soonDate'
 }
 
 export const requestRepository = {
+  /**
+   * Active staff holding one of `roles` on the agency (with or without a 所在科室) or on one of its
+   * units; the caller sorts them by unit.
+   */
+  async roleHoldersOf(db: DbOrTx, agencyId: number, unitIds: number[], roles: readonly string[]) {
+    return db
+      .selectFrom('roleAssignments as r')
+      .innerJoin('users as u', 'u.id', 'r.userId')
+      .select(['r.userId', 'u.displayName', 'r.role', 'r.agencyId', 'r.unitId'])
+      .where('u.active', '=', 1)
+      .where('r.role', 'in', [...roles])
+      .where((eb) =>
+        eb.or([
+          eb('r.agencyId', '=', agencyId),
+          ...(unitIds.length ? [eb('r.agencyId', 'in', unitIds)] : []),
+        ]),
+      )
+      .orderBy('r.userId')
+      .orderBy('r.role')
+      .execute();
+  },
   async insertAppeal(db: DbOrTx, row: Omit<Selectable<RequestAppealsTable>, 'id'>) {
     return db.insertInto('requestAppeals').values(row).returningAll().executeTakeFirstOrThrow();
   },

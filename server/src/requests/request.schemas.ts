@@ -205,6 +205,24 @@ export const CaseResponse = Type.Record(Type.String(), Anything);
  */
 const StepOn = (title: string) => Type.Optional(Nullable(IsoDate(title)));
 
+const AssigneeList = Type.Array(
+  Type.Object({
+    userId: Type.Integer(),
+    name: Type.String(),
+    roles: Type.Array(Type.String(), { description: '在该机构担任的角色（中文）' }),
+  }),
+);
+/** GET /admin/requests/:id/assignees: the units and their handlers the office may assign the case to. */
+export const AssigneesResponse = Type.Object({
+  dueOn: Nullable(IsoDate('答复期限')),
+  leftText: Nullable(Type.String()),
+  unitId: Nullable(Type.Integer()),
+  handlerUserId: Nullable(Type.Integer()),
+  units: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), handlers: AssigneeList })),
+  office: Type.Object({ handlers: AssigneeList }),
+});
+export type AssigneesView = Static<typeof AssigneesResponse>;
+
 export const AssignBody = Type.Object({
   unitId: Type.Optional(Nullable(Type.Integer({ title: '承办科室', minimum: 1 }))),
   handlerUserId: Type.Optional(Nullable(Type.Integer({ title: '承办人', minimum: 1 }))),

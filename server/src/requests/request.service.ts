@@ -17,8 +17,8 @@ import { calendarRepository } from '../calendar/calendar.repository.ts';
 import { type SpecialDayKind, WorkingCalendar } from '../calendar/working-days.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { DeadlineRow } from '../db/database.ts';
-import { actorRef, type StaffActor } from '../identity/actor.ts';
-import { isRole, type Role } from '../identity/roles.ts';
+import { actorRef, type StaffActor } from '../access/actor.ts';
+import { isRole, type Role } from '../access/roles.ts';
 import { AppError, type FieldProblem, validationError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import { isValidIsoDate } from '../shared/dates.ts';
@@ -1254,6 +1254,7 @@ export async function sendReply(
     { repliedOn: servedOn, reportCategory: category },
     { reportCategory: category, letterId: letter.id, repliedOn: servedOn },
   );
+  await (await import('./service-email.ts')).serveReplyByEmail(deps, tx, ctx, app);
   return app;
 }
 
@@ -1421,6 +1422,7 @@ export async function issueLetter(
     createdAt: nowIso(deps),
   });
   await audit(deps, tx, ctx, l.app, 'request.letter_issued', null, { letterId: row.id, kind, sent });
+  if (sent) await (await import('./applicant-notice.service.ts')).noticeApplicant(deps, tx, l.app, row);
   return row;
 }
 

@@ -178,6 +178,43 @@ export interface RequestPendingFilesTable {
   createdAt: string;
 }
 
+/** One attempt to serve a letter on the applicant (0021_service_records; service-record.ts). */
+export interface RequestServiceRecordsTable {
+  id: Generated<number>;
+  applicationId: number;
+  letterId: number;
+  /** 'collect' | 'post' | 'email' | 'online' */
+  method: string;
+  /** 'dispatched' (posted, e-mail queued) | 'served' | 'failed' (returned, bounced) */
+  state: string;
+  /** 送达日期: the date the periods of 行政复议 and 行政诉讼 run from */
+  servedOn: string | null;
+  /** post: handed to the carrier; e-mail: queued */
+  dispatchedOn: string | null;
+  carrier: string | null;
+  trackingNo: string | null;
+  collectedBy: string | null;
+  /** the signed receipt 送达回证 (request_files, kind 'service_receipt') */
+  receiptFileId: number | null;
+  /** 'pending' | 'accepted' | 'bounced' | 'failed' */
+  emailOutcome: string | null;
+  notificationId: number | null;
+  /** online: the applicant's first download on the tracking page (instant) */
+  downloadedAt: string | null;
+  failedOn: string | null;
+  note: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Which notices an agency's applicants do not receive (0021_service_records; notice.ts). */
+export interface RequestNoticeSettingsTable {
+  agencyId: number;
+  disabledJson: string;
+  updatedAt: string;
+}
+
 /** The outbox moved to the notifications module (0005_notifications); re-exported for existing imports. */
 export type { NotificationsTable } from '../notifications/notification.table.ts';
 
@@ -194,6 +231,8 @@ export interface RequestTables {
   requestSequences: RequestSequencesTable;
   requestSubmissions: RequestSubmissionsTable;
   requestPendingFiles: RequestPendingFilesTable;
+  requestServiceRecords: RequestServiceRecordsTable;
+  requestNoticeSettings: RequestNoticeSettingsTable;
   notifications: NotificationsTable;
 }
 
@@ -205,4 +244,5 @@ export type ApprovalRow = Selectable<RequestApprovalsTable>;
 export type FeeRow = Selectable<RequestFeesTable>;
 export type ConsultationRow = Selectable<RequestConsultationsTable>;
 export type AppealRow = Selectable<RequestAppealsTable>;
+export type ServiceRecordRow = Selectable<RequestServiceRecordsTable>;
 export type { NotificationRow } from '../notifications/notification.table.ts';

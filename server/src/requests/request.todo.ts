@@ -11,10 +11,10 @@
  */
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { TodoEntry } from '../shared/todo.ts';
-import { ROLE_LABELS } from '../identity/roles.ts';
+import { ROLE_LABELS } from '../access/roles.ts';
 import { requestPolicy } from './request.policy.ts';
 import { requestRepository as repo } from './request.repository.ts';
 import { approvalChain } from './request.service.ts';

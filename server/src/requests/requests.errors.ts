@@ -1,4 +1,4 @@
-/** Error catalog of the requests module (依申请公开), merged into ERROR_CATALOG in shared/app-error.ts. */
+/** Error catalog of the requests module (依申请公开), registered with the others in http/error-registry.ts. */
 import type { ErrorEntry } from '../shared/error-entry.ts';
 
 export const REQUEST_ERRORS = {

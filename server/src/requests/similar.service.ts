@@ -6,7 +6,7 @@
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { maskName } from './application.ts';
-import type { StaffActor } from '../identity/actor.ts';
+import type { StaffActor } from '../access/actor.ts';
 import { AppError } from '../shared/app-error.ts';
 import { chinaDate } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AppError, ERROR_CATALOG, validationError } from './app-error.ts';
+import { ERROR_CATALOG } from '../http/error-registry.ts';
+import { AppError, errorEntry, registerErrorCatalog, validationError } from './app-error.ts';
 
 describe('error catalog', () => {
   const doc = readFileSync(new URL('../../../docs/errors.md', import.meta.url), 'utf8');
@@ -32,6 +33,26 @@ describe('error catalog', () => {
       409,
       ERROR_CATALOG.AGENCY_CODE_TAKEN.message,
     ]);
+  });
+
+  it('a module’s code knows its status once http/error-registry.ts has registered the catalogs', () => {
+    const e = new AppError('REQUEST_NOT_FOUND');
+    expect([e.status, e.message]).toEqual([
+      ERROR_CATALOG.REQUEST_NOT_FOUND.status,
+      ERROR_CATALOG.REQUEST_NOT_FOUND.message,
+    ]);
+    for (const [code, entry] of Object.entries(ERROR_CATALOG)) expect(errorEntry(code), code).toEqual(entry);
+  });
+
+  it('a code no catalog registered is an internal error, never a client status', () => {
+    expect(errorEntry('NO_SUCH_CODE')).toEqual(ERROR_CATALOG.INTERNAL);
+  });
+
+  it('one code cannot be registered twice with different meanings', () => {
+    expect(() => registerErrorCatalog({ NOT_FOUND: { status: 410, message: '已删除' } })).toThrow(
+      /NOT_FOUND/,
+    );
+    expect(() => registerErrorCatalog({ NOT_FOUND: ERROR_CATALOG.NOT_FOUND })).not.toThrow();
   });
 
   it('validationError names each field in Chinese', () => {

@@ -1,19 +1,18 @@
-import { ARCHIVE_ERRORS } from '../publication/archive.errors.ts';
-import { NOTIFICATION_ERRORS } from '../notifications/notifications.errors.ts';
-import { ITEM_IMPORT_ERRORS } from '../publication/item-import.errors.ts';
-import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
-import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
-import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
-import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
+import type { ErrorCode } from '../http/error-registry.ts';
 import type { ErrorEntry } from './error-entry.ts';
+
+export type { ErrorCode };
 
 /**
  * Errors are codes, not HTTP statuses (house style rule 7). Services throw `new AppError('CODE')`;
- * the HTTP error handler maps the code to a status and a Chinese message from ERROR_CATALOG.
- * docs/errors.md must list every code — a test enforces it.
+ * the HTTP error handler maps the code to a status and a Chinese message. Each module keeps its own
+ * catalog (e.g. requests/requests.errors.ts); the registry of all of them is assembled at the top, in
+ * http/error-registry.ts, which registers them here — so this base module imports no module above
+ * it (the `ErrorCode` union is a type-only import, erased at runtime). docs/errors.md must list every
+ * code — a test enforces it.
  */
-/** Platform-wide codes; each module keeps its own catalog (e.g. requests/request.errors.ts), merged below. */
-const CORE_ERRORS = {
+/** Platform-wide codes. */
+export const CORE_ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容有误，请按提示修改后重新提交' },
   BAD_REQUEST: { status: 400, message: '请求格式不正确' },
   NOT_FOUND: { status: 404, message: '您访问的内容不存在或尚未公开' },
@@ -77,18 +76,22 @@ const CORE_ERRORS = {
   AUDIT_CHAIN_BROKEN: { status: 500, message: '审计日志校验失败：存在被修改或删除的记录' },
 } as const satisfies Record<string, ErrorEntry>;
 
-export const ERROR_CATALOG = {
-  ...CORE_ERRORS,
-  ...REQUEST_ERRORS,
-  ...PROCEDURE_ERRORS,
-  ...PUBLICATION_ERRORS,
-  ...ITEM_IMPORT_ERRORS,
-  ...ARCHIVE_ERRORS,
-  ...REPORTING_ERRORS,
-  ...NOTIFICATION_ERRORS,
-} as const satisfies Record<string, ErrorEntry>;
+const registry = new Map<string, ErrorEntry>(Object.entries(CORE_ERRORS));
 
-export type ErrorCode = keyof typeof ERROR_CATALOG;
+/** Adds a module's catalog to the registry (http/error-registry.ts does it for every module at load). */
+export function registerErrorCatalog(catalog: Readonly<Record<string, ErrorEntry>>): void {
+  for (const [code, entry] of Object.entries(catalog)) {
+    const known = registry.get(code);
+    if (known && (known.status !== entry.status || known.message !== entry.message))
+      throw new Error(`error code ${code} is defined twice with different meanings`);
+    registry.set(code, entry);
+  }
+}
+
+/** The status and message of a code; a code no catalog registered counts as an internal error. */
+export function errorEntry(code: string): ErrorEntry {
+  return registry.get(code) ?? CORE_ERRORS.INTERNAL;
+}
 
 export interface FieldProblem {
   /** dotted path of the field, e.g. `applicant.name` */
@@ -109,7 +112,7 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { message?: string; fields?: FieldProblem[]; detail?: Record<string, unknown> } = {},
   ) {
-    const entry = ERROR_CATALOG[code];
+    const entry = errorEntry(code);
     super(options.message ?? entry.message);
     this.name = 'AppError';
     this.code = code;

@@ -2,7 +2,7 @@
  * One entry of a staff member's to-do list (待办, dashboard/todo.service.ts): something waiting for
  * THIS user's step, with the staff-app path that opens it. Each module computes its own entries.
  */
-export type TodoGroup = 'cases' | 'approvals' | 'reviews' | 'reports' | 'overdue';
+export type TodoGroup = 'cases' | 'approvals' | 'reviews' | 'reports' | 'rectifications' | 'overdue';
 
 export interface TodoEntry {
   group: TodoGroup;

@@ -1,4 +1,4 @@
-import { primaryOf } from '../cluster/primary.ts';
+import { primaryOf } from '../db/primary.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import type { Deps } from './deps.ts';
 

@@ -1,7 +1,7 @@
 /** Factories: tests create their own agencies and staff instead of relying on order or demo data. */
 import { createAgency } from '../agencies/agency.service.ts';
 import type { AgencyRow } from '../db/database.ts';
-import type { Role } from '../identity/roles.ts';
+import type { Role } from '../access/roles.ts';
 import { createUser, grantRole } from '../identity/user.service.ts';
 import type { Deps } from '../shared/deps.ts';
 import { inTransaction } from '../shared/tx.ts';

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { prepareDatabase } from '../bootstrap.ts';
+import '../http/error-registry.ts';
 import { type Config, testConfig } from '../config/config.ts';
 import { type DbHandle, openPostgres, openSqlite } from '../db/create-db.ts';
 import { type Clock, fixedClock } from '../shared/clock.ts';

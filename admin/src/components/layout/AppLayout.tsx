@@ -1,5 +1,6 @@
 import { Layout, Spin } from 'antd';
-import { Suspense, useState } from 'react';
+import { PHONE_QUERY, usePhone } from '../../hooks/usePhone';
+import { Suspense, useEffect, useState } from 'react';
 import { Outlet } from 'react-router-dom';
 import { useMe } from '../../auth/useAuth';
 import { contextKey } from '../../lib/format';
@@ -14,7 +15,12 @@ const PAGE_FALLBACK = (
 
 export default function AppLayout() {
   const me = useMe();
-  const [collapsed, setCollapsed] = useState(false);
+  const phone = usePhone();
+  // on a phone the menu folds away entirely (the header's button opens it) and closes after a choice
+  const [collapsed, setCollapsed] = useState(() => window.matchMedia(PHONE_QUERY).matches);
+  useEffect(() => {
+    if (phone) setCollapsed(true);
+  }, [phone]);
   // Re-mount the page when the active agency/role changes so it reloads its data.
   const pageKey = contextKey(me.active.agencyId, me.active.role);
 
@@ -25,15 +31,29 @@ export default function AppLayout() {
         collapsed={collapsed}
         onCollapse={setCollapsed}
         breakpoint="lg"
+        collapsedWidth={phone ? 0 : 80}
+        // on a phone the header's menu button opens it (no floating trigger over the page)
+        trigger={phone ? null : undefined}
         width={208}
         theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          // on a phone the open menu lies over the page instead of squeezing it
+          ...(phone ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 1000 } : {}),
+        }}
       >
-        <SideMenu />
+        <SideMenu onNavigate={phone ? () => setCollapsed(true) : undefined} />
       </Layout.Sider>
+      {phone && !collapsed && (
+        <div
+          aria-hidden="true"
+          onClick={() => setCollapsed(true)}
+          style={{ position: 'fixed', inset: 0, background: 'rgba(0,0,0,0.35)', zIndex: 999 }}
+        />
+      )}
       <Layout>
-        <HeaderBar />
-        <Layout.Content style={{ padding: 24 }}>
+        <HeaderBar onMenu={phone ? () => setCollapsed((c) => !c) : undefined} menuOpen={!collapsed} />
+        <Layout.Content style={{ padding: phone ? 12 : 24, minWidth: 0 }}>
           <div key={pageKey}>
             <Suspense fallback={PAGE_FALLBACK}>
               <Outlet />

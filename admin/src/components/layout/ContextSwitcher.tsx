@@ -5,7 +5,7 @@ import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { contextKey } from '../../lib/format';
 
 /** Switches the active agency/role among the roles the user holds. */
-export function ContextSwitcher() {
+export function ContextSwitcher({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { switchContext } = useAuth();
   const { message } = App.useApp();
@@ -14,7 +14,7 @@ export function ContextSwitcher() {
 
   if (me.roles.length === 0) {
     return me.user.isPlatformAdmin ? (
-      <Tag color="gold" data-testid="context-switcher">
+      <Tag color="gold" data-testid="context-switcher" style={compact ? { marginInlineEnd: 0 } : undefined}>
         平台管理员
       </Tag>
     ) : null;
@@ -51,7 +51,8 @@ export function ContextSwitcher() {
       loading={switching}
       disabled={switching}
       popupMatchSelectWidth={false}
-      style={{ minWidth: 240, maxWidth: 360 }}
+      // on a phone the choice shows shortened; the list opens at full width
+      style={compact ? { width: 150 } : { minWidth: 240, maxWidth: 360 }}
     />
   );
 }

@@ -19,7 +19,8 @@ function withCount(label: string, count: number) {
   );
 }
 
-export function SideMenu() {
+/** `onNavigate`: called after a choice (a phone folds the menu away). */
+export function SideMenu({ onNavigate }: { onNavigate?: () => void } = {}) {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
@@ -66,7 +67,10 @@ export function SideMenu() {
         mode="inline"
         items={items}
         selectedKeys={[selected]}
-        onClick={({ key }) => navigate(key)}
+        onClick={({ key }) => {
+          navigate(key);
+          onNavigate?.();
+        }}
         style={{ borderInlineEnd: 'none' }}
       />
     </nav>

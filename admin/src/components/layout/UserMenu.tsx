@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useAuth, useMe } from '../../auth/useAuth';
 import { ChangePasswordForm } from '../ChangePasswordForm';
 
-export function UserMenu() {
+/** `compact` (a phone): the icon only; the name stays for screen readers. */
+export function UserMenu({ compact = false }: { compact?: boolean }) {
   const me = useMe();
   const { logout } = useAuth();
   const [passwordOpen, setPasswordOpen] = useState(false);
@@ -22,9 +23,11 @@ export function UserMenu() {
   return (
     <>
       <Dropdown menu={{ items, onClick }} trigger={['click']}>
-        <Button type="text" icon={<UserOutlined />}>
-          <span data-testid="current-user">{me.user.displayName}</span>
-          <DownOutlined />
+        <Button type="text" icon={<UserOutlined />} style={compact ? { paddingInline: 4 } : undefined}>
+          <span data-testid="current-user" className={compact ? 'sr-only' : undefined}>
+            {me.user.displayName}
+          </span>
+          {!compact && <DownOutlined />}
         </Button>
       </Dropdown>
       <Modal

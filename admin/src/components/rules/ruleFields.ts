@@ -104,11 +104,39 @@ export const RULE_SECTIONS: RuleSection[] = [
         min: 0,
         max: 30,
       },
+      {
+        key: 'consultationMajorDecisionDays',
+        label: '重大行政决策征求意见最短期限（日）',
+        help: '《重大行政决策程序暂行条例》第十四条：公开征求意见的期限一般不少于30日；缩短须说明理由。',
+        min: 1,
+        max: 366,
+      },
+      {
+        key: 'consultationNormativeWorkingDays',
+        label: '规范性文件征求意见最短期限（工作日）',
+        help: '国办发〔2018〕37号：行政规范性文件征求意见的期限一般不少于7个工作日。',
+        min: 1,
+        max: 60,
+      },
+      {
+        key: 'consultationSummaryDays',
+        label: '采纳情况公布期限（日）',
+        help: '征求意见结束后，意见采纳情况应在此期限内在网站公布；逾期将提示。',
+        min: 1,
+        max: 366,
+      },
     ],
   },
   {
     title: '救济途径与网上保留',
     fields: [
+      {
+        key: 'serviceDays',
+        label: '送达期限（工作日）',
+        help: '答复书等文书发出后应在此期限内送达申请人；逾期未送达的列入待办。平台默认 5 个工作日。',
+        min: 1,
+        max: 60,
+      },
       {
         key: 'reconsiderationDays',
         label: '行政复议期限（日）',

@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
@@ -320,7 +321,7 @@ export default function ArchivePage() {
             <Input maxLength={100} placeholder="如：云岭县档案馆" />
           </Form.Item>
           <Form.Item name="handedOn" label="移交日期" rules={[{ required: true, message: '请选择移交日期' }]}>
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="itemCount" label="移交条数（未选归档卷时必填）">
             <InputNumber min={0} />

@@ -1,13 +1,16 @@
-import { App, Button, Checkbox, Form, Input, Modal, Select, Table, Tag } from 'antd';
+import { App, Button, Checkbox, Form, Input, Modal, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { MyAgencySelect } from '../../components/MyAgencySelect';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { useAgencyChoice } from '../../hooks/useMyAgencies';
+import { filterCatalog } from '../../lib/catalogTree';
 import type { CatalogEntry } from '../../types/publication';
 import { validateForm } from '../../lib/validateForm';
 
@@ -24,8 +27,9 @@ export default function CatalogPage() {
   const onError = useErrorHandler();
   const { message } = App.useApp();
 
+  const [search, setSearch] = useState('');
   const tree = useMemo(() => {
-    const items = data?.items ?? [];
+    const items = filterCatalog(data?.items ?? [], search);
     const build = (parentId: number | null): Row[] =>
       items
         .filter((e) => e.parentId === parentId)
@@ -34,7 +38,7 @@ export default function CatalogPage() {
           return kids.length ? { ...e, children: kids } : { ...e };
         });
     return build(null);
-  }, [data]);
+  }, [data, search]);
 
   const save = async () => {
     const v = await validateForm(form);
@@ -75,6 +79,14 @@ export default function CatalogPage() {
       >
         新增分类
       </Button>
+      <Input.Search
+        aria-label="搜索目录分类"
+        placeholder="输入名称或代码搜索目录"
+        allowClear
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        style={{ width: 260, marginLeft: 8 }}
+      />
       {error ? (
         <LoadError error={error} onRetry={reload} />
       ) : (
@@ -83,6 +95,8 @@ export default function CatalogPage() {
           loading={loading}
           dataSource={tree}
           pagination={false}
+          // a search shows every match in its place in the tree, all branches open
+          key={search ? 'search' : 'all'}
           expandable={{ defaultExpandAllRows: true }}
           columns={[
             {
@@ -139,11 +153,10 @@ export default function CatalogPage() {
       >
         <Form form={form} layout="vertical">
           <Form.Item name="parentId" label="上级分类">
-            <Select
-              allowClear
-              options={(data?.items ?? [])
-                .filter((e) => e.id !== editing?.id)
-                .map((e) => ({ value: e.id, label: e.name }))}
+            <CatalogTreeSelect
+              entries={data?.items ?? []}
+              excludeId={editing?.id}
+              placeholder="不选则为顶级分类"
             />
           </Form.Item>
           <Form.Item
@@ -172,7 +185,7 @@ export default function CatalogPage() {
             <Input />
           </Form.Item>
           <Form.Item name="changedOn" label="事项变更日期（用于计算20个工作日的目录更新期限，默认今天）">
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="permanent" valuePropName="checked">
             <Checkbox>长期公开（不受一年网上保留期限制）</Checkbox>

@@ -2,6 +2,7 @@ import { App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tabs, Tag
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiData } from '../../hooks/useApiData';
@@ -212,7 +213,7 @@ export default function FilingsPage() {
                 label="报备日期"
                 rules={[{ required: true, message: '请选择报备日期' }]}
               >
-                <Input type="date" />
+                <DateField />
               </Form.Item>
               <Form.Item name="note" label={dialog?.kind === 'refile' ? '纠正情况说明' : '说明'}>
                 <Input.TextArea maxLength={2000} />

@@ -15,12 +15,13 @@ import {
   Space,
   Tag,
   Timeline,
-  TreeSelect,
   Typography,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../api';
+import { CatalogTreeSelect } from '../../components/CatalogTreeSelect';
+import { DateField } from '../../components/DateField';
 import { useMe } from '../../auth/useAuth';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -278,15 +279,6 @@ export default function ItemEditorPage() {
   if (item.error) return <LoadError error={item.error} onRetry={item.reload} />;
   const i = item.data;
   const findings = liveFindings ?? i?.findings ?? [];
-  interface TreeNode {
-    value: number;
-    title: string;
-    children: TreeNode[];
-  }
-  const catalogTree = (parentId: number | null): TreeNode[] =>
-    (catalog.data?.items ?? [])
-      .filter((e) => e.parentId === parentId)
-      .map((e) => ({ value: e.id, title: e.name, children: catalogTree(e.id) }));
 
   return (
     <>
@@ -359,7 +351,7 @@ export default function ItemEditorPage() {
                     label="成文日期"
                     rules={[{ required: true, message: '请填写成文日期' }]}
                   >
-                    <Input type="date" />
+                    <DateField />
                   </Form.Item>
                 </Col>
               </Row>
@@ -383,7 +375,7 @@ export default function ItemEditorPage() {
                 </Col>
                 <Col span={12}>
                   <Form.Item name="catalogEntryId" label="目录分类">
-                    <TreeSelect allowClear treeData={catalogTree(null)} treeDefaultExpandAll />
+                    <CatalogTreeSelect entries={catalog.data?.items ?? []} />
                   </Form.Item>
                 </Col>
               </Row>

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { PublicationItem } from '../../types/publication';
 import { validateForm } from '../../lib/validateForm';
@@ -97,7 +98,7 @@ export function JointConsentCard({ item, onChanged }: { item: PublicationItem; o
             label="同意日期"
             rules={[{ required: true, message: '请填写同意日期' }]}
           >
-            <Input type="date" />
+            <DateField />
           </Form.Item>
           <Form.Item name="signedBy" label="同意人（签署人）">
             <Input maxLength={100} />

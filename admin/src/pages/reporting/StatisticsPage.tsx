@@ -63,23 +63,25 @@ function isAllZero(s: Statistics): boolean {
 export default function StatisticsPage() {
   const { agencyId, year, setAgencyId, setYear } = useReportFilters();
   const [params, setParams] = useSearchParams();
-  const includeSupervised = params.get('includeSupervised') === 'true';
+  // no choice in the address: the server's default (a supervising office includes the agencies it supervises)
+  const chosen = params.get('includeSupervised');
+  const choice = chosen === 'true' ? true : chosen === 'false' ? false : undefined;
   const setIncludeSupervised = (on: boolean) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
-        if (on) next.set('includeSupervised', 'true');
-        else next.delete('includeSupervised');
+        next.set('includeSupervised', String(on));
         return next;
       },
       { replace: true },
     );
 
-  const query = { agencyId, year, includeSupervised };
+  const query = { agencyId, year, includeSupervised: choice };
   const { data, error, loading, reload } = useApiData<Statistics>(
     agencyId === null ? null : withQuery('/admin/statistics', query),
   );
   const stats = data?.year === year ? data : undefined;
+  const includeSupervised = choice ?? data?.includeSupervised ?? false;
   const empty = useMemo(() => (stats ? isAllZero(stats) : false), [stats]);
 
   return (

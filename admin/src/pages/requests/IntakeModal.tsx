@@ -1,7 +1,8 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Radio, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api';
+import { DateField } from '../../components/DateField';
 import { useAgencies } from '../../hooks/useAgencies';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { validateForm } from '../../lib/validateForm';
@@ -9,6 +10,8 @@ import { validateForm } from '../../lib/validateForm';
 interface Props {
   open: boolean;
   channels: { value: string; label: string; receiptRule: string }[];
+  /** the server's day (China time): the date of receipt defaults to it */
+  today: string | undefined;
   onClose: () => void;
   onDone: () => void;
 }
@@ -30,7 +33,7 @@ const ORG_TYPES = [
 ];
 
 /** Staff intake of letters, faxes, in-person and oral applications, e-mails (R.29, R.31). */
-export function IntakeModal({ open, channels, onClose, onDone }: Props) {
+export function IntakeModal({ open, channels, today, onClose, onDone }: Props) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const onError = useErrorHandler();
@@ -39,6 +42,13 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
   const channel = Form.useWatch('channel', form) as string | undefined;
   const kind = Form.useWatch(['applicant', 'kind'], form) as string | undefined;
   const rule = channels.find((c) => c.value === channel)?.receiptRule;
+  // an application handed in or received today is the usual case: its dates start at the server's day
+  useEffect(() => {
+    if (!open || !today) return;
+    if (!form.getFieldValue('submittedOn')) form.setFieldValue('submittedOn', today);
+    if (channel === 'registered_post' && !form.getFieldValue('signedForOn'))
+      form.setFieldValue('signedForOn', today);
+  }, [open, today, form, channel]);
 
   async function submit() {
     const values = await validateForm(form);
@@ -99,7 +109,7 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
             <Select style={{ width: 260 }} options={channels.filter((c) => c.value !== 'online')} />
           </Form.Item>
           <Form.Item name="submittedOn" label="申请提交日期" rules={[{ required: true, message: '请填写' }]}>
-            <Input type="date" />
+            <DateField maxDate={today} />
           </Form.Item>
           {channel === 'registered_post' && (
             <Form.Item
@@ -107,12 +117,12 @@ export function IntakeModal({ open, channels, onClose, onDone }: Props) {
               label="签收日期"
               rules={[{ required: true, message: '挂号信须填写签收日期' }]}
             >
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           )}
           {(channel === 'ordinary_post' || channel === 'fax' || channel === 'email') && (
             <Form.Item name="confirmedOn" label="与申请人确认日期（可稍后确认）">
-              <Input type="date" />
+              <DateField />
             </Form.Item>
           )}
         </Space>

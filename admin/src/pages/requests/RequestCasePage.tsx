@@ -25,15 +25,17 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, isAbortError, toApiError } from '../../api';
+import { DateField } from '../../components/DateField';
 import { FullPageSpin } from '../../components/FullPageSpin';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useAgencies } from '../../hooks/useAgencies';
 import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import { formatDateTime } from '../../lib/format';
 import type { RequestAppeal, RequestCase, RequestItem, RequestMeta } from '../../types/requests';
-import { type ActionDef, CASE_ACTIONS, caseButtons } from './caseActions';
+import { AssignModal } from './AssignModal';
+import { type ActionDef, actionDefaults, CASE_ACTIONS, caseButtons } from './caseActions';
+import { ServiceCard } from './ServiceCard';
 import { validateForm } from '../../lib/validateForm';
 
 const ROLE_LABELS: Record<string, string> = {
@@ -61,11 +63,17 @@ const STATE_LABELS: Record<string, string> = {
 function ActionModal({
   caseId,
   def,
+  initial,
+  today,
   onClose,
   onDone,
 }: {
   caseId: number;
   def: ActionDef | null;
+  /** the form's starting values (actionDefaults) */
+  initial: Record<string, unknown>;
+  /** the server's day: no step done on paper can be dated later */
+  today: string;
   onClose: () => void;
   onDone: () => void;
 }) {
@@ -114,7 +122,7 @@ function ActionModal({
       {refusal && (
         <Alert type="error" showIcon title="未能办理" description={refusal} style={{ marginBottom: 16 }} />
       )}
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" initialValues={initial} preserve={false}>
         {def.fields.map((f) => (
           <Form.Item
             key={f.name}
@@ -123,14 +131,14 @@ function ActionModal({
             rules={f.required ? [{ required: true, message: `请填写${f.label}` }] : []}
           >
             {f.kind === 'date' ? (
-              <Input type="date" />
+              <DateField maxDate={f.defaultToday ? today : undefined} />
             ) : f.kind === 'stepDate' ? (
               <DatePicker
                 locale={datePickerZhCN}
                 format="YYYY-MM-DD"
                 placeholder="今天"
                 allowClear
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
                 style={{ width: 200 }}
               />
             ) : f.kind === 'days' ? (
@@ -327,7 +335,7 @@ function FilesCard({ c, onDone }: { c: RequestCase; onDone: () => void }) {
             options={Object.entries(FILE_KINDS).map(([value, label]) => ({ value, label }))}
           />
           <label>
-            <span className="visually-hidden">选择文件</span>
+            <span className="sr-only">选择文件</span>
             <input
               type="file"
               data-testid="file-upload"
@@ -474,16 +482,12 @@ export default function RequestCasePage() {
   const id = Number(useParams().id);
   const { data: c, error, loading, reload } = useApiData<RequestCase>(`/admin/requests/${id}`);
   const meta = useApiData<RequestMeta>('/admin/requests/meta');
-  const { agencies } = useAgencies();
   const [action, setAction] = useState<ActionDef | null>(null);
   const [assignOpen, setAssignOpen] = useState(false);
-  const [unitId, setUnitId] = useState<number | undefined>();
-  const onError = useErrorHandler();
   if (error) return <LoadError error={error} onRetry={reload} />;
   if (loading && !c) return <FullPageSpin />;
   if (!c) return null;
   const buttons = caseButtons(c);
-  const units = agencies.filter((a) => a.kind === 'unit' && a.parentId === c.agencyId);
   const decidable = ['registered', 'in_progress'].includes(c.status) && c.permissions.handle;
   const roundStart = c.approvals.map((a) => a.decision).lastIndexOf('submitted');
   const approvedSteps = c.approvals.filter(
@@ -653,6 +657,7 @@ export default function RequestCasePage() {
               ]}
             />
           </Card>
+          {c.letters.some((l) => l.sentAt) && <ServiceCard caseId={c.id} onChanged={reload} />}
           <AppealsCard c={c} onAction={setAction} />
           <FilesCard c={c} onDone={reload} />
           <Card title="期限记录" size="small" style={{ marginTop: 16 }}>
@@ -686,33 +691,24 @@ export default function RequestCasePage() {
       <ActionModal
         caseId={c.id}
         def={action}
+        initial={action ? actionDefaults(action, c) : {}}
+        today={c.today}
         onClose={() => setAction(null)}
         onDone={() => {
           setAction(null);
           reload();
         }}
       />
-      <Modal
+      <AssignModal
+        caseId={c.id}
         open={assignOpen}
-        title="受理并分办"
-        onCancel={() => setAssignOpen(false)}
-        onOk={async () => {
-          try {
-            await api.post(`/admin/requests/${c.id}/assign`, { unitId: unitId ?? null });
-            setAssignOpen(false);
-            reload();
-          } catch (e) {
-            onError(e);
-          }
+        title={c.status === 'registered' ? '受理并分办' : '改派'}
+        onClose={() => setAssignOpen(false)}
+        onDone={() => {
+          setAssignOpen(false);
+          reload();
         }}
-      >
-        <Radio.Group
-          value={unitId}
-          onChange={(e) => setUnitId(e.target.value as number)}
-          options={units.map((u) => ({ value: u.id, label: u.name }))}
-        />
-        {units.length === 0 && <p>本机关没有内设机构，将由政务公开工作机构直接承办。</p>}
-      </Modal>
+      />
     </>
   );
 }

@@ -158,6 +158,7 @@ export default function RequestQueuePage() {
       <IntakeModal
         open={intakeOpen}
         channels={meta.data?.channels ?? []}
+        today={data?.today}
         onClose={() => setIntakeOpen(false)}
         onDone={() => {
           setIntakeOpen(false);

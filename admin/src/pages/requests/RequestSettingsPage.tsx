@@ -26,6 +26,7 @@ import { useApiData } from '../../hooks/useApiData';
 import { useErrorHandler } from '../../hooks/useErrorHandler';
 import type { LetterTemplateView, RequestSettings } from '../../types/requests';
 import { validateForm } from '../../lib/validateForm';
+import { NoticeSettingsCard } from './NoticeSettingsCard';
 
 /** The agency picker shared by the settings and the same-information pages. */
 export function useRequestAgency() {
@@ -294,6 +295,7 @@ export default function RequestSettingsPage() {
             />
           )}
           <ApprovalChainCard s={s} onSaved={setSaved} />
+          <NoticeSettingsCard agencyId={s.agencyId} />
           <Card title="文书模板" size="small">
             <Collapse
               items={s.templates.map((t) => ({

@@ -13,6 +13,8 @@ export interface FieldDef {
   kind: FieldKind;
   required?: boolean;
   options?: { value: string; label: string }[];
+  /** a date that is usually today (the server's day) is filled in with it */
+  defaultToday?: boolean;
 }
 export interface ActionDef {
   label: string;
@@ -34,7 +36,15 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
     label: '确认收到申请',
     path: 'confirm',
     who: 'manage',
-    fields: [{ name: 'confirmedOn', label: '确认收到日期（条例第三十一条）', kind: 'date', required: true }],
+    fields: [
+      {
+        name: 'confirmedOn',
+        label: '确认收到日期（条例第三十一条）',
+        kind: 'date',
+        required: true,
+        defaultToday: true,
+      },
+    ],
   },
   request_correction: {
     label: '告知补正',
@@ -50,7 +60,7 @@ export const CASE_ACTIONS: Record<string, ActionDef> = {
     label: '收到补正',
     path: 'correction-received',
     who: 'handle',
-    fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true }],
+    fields: [{ name: 'receivedOn', label: '收到补正日期', kind: 'date', required: true, defaultToday: true }],
   },
   lapse_correction: {
     label: '逾期未补正，视为放弃',
@@ -292,4 +302,22 @@ interface CaseState {
  */
 export function caseButtons(c: CaseState): { key: string; def: ActionDef }[] {
   return c.actions.filter((k) => CASE_ACTIONS[k]).map((key) => ({ key, def: CASE_ACTIONS[key]! }));
+}
+
+/**
+ * What a case action's form starts with, from what the server knows: today's date (the server's day)
+ * for dates that are usually today, and for an extension the days the agency's rule profile still
+ * allows (《政府信息公开条例》第三十三条第二款: at most the profile's extension days in total).
+ */
+export function actionDefaults(
+  def: ActionDef,
+  c: { today: string; rules: { extensionDays: number }; clock: { extensionDays: number } },
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of def.fields) if (f.defaultToday) out[f.name] = c.today;
+  if (def.path === 'extension') {
+    const left = c.rules.extensionDays - c.clock.extensionDays;
+    if (left > 0) out.days = left;
+  }
+  return out;
 }

@@ -1,0 +1,14 @@
+/** The participation module's import surface (留言、咨询、投诉举报、领导信箱、评议). */
+export { contactsApi } from './contact.api.ts';
+export { CONTACT_ERRORS } from './contact.errors.ts';
+export { contactPages } from './contact.pages.ts';
+export { contactTodos } from './contact.todo.ts';
+export { seedContactsDemo } from './contact.demo.ts';
+export { enqueueContactReminders } from './contact.reminder.ts';
+
+export { consultationsApi } from './consultation.api.ts';
+export { consultationPages } from './consultation.pages.ts';
+export { seedConsultationsDemo } from './consultation.demo.ts';
+export { type OverdueSummary, overdueSummaries } from './consultation.service.ts';
+export { consultationTodos } from './consultation.todo.ts';
+export { PARTICIPATION_ERRORS } from './participation.errors.ts';
