@@ -11,6 +11,8 @@ import type { Role } from '../access/roles.ts';
 import { grantRole } from '../identity/user.service.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { calendarStatus } from '../calendar/calendar.service.ts';
+import { offsetClock } from '../shared/clock.ts';
 import type { Deps } from '../shared/deps.ts';
 import { seedDetectionsDemo } from '../oversight/index.ts';
 import { seedArchiveDemo } from '../publication/archive.demo.ts';
@@ -42,11 +44,41 @@ export async function hasAnyAgency(deps: Deps): Promise<boolean> {
 
 const OFFICE_HOURS = '周一至周五（法定节假日除外）上午 8:30—12:00，下午 14:30—18:00';
 
+/**
+ * The latest day of a year (MM-DD) from which the demo's own deadlines — 20 working days for a
+ * proactive item (《政府信息公开条例》第二十六条), 20 + 20 for a reply (第三十三条) — still end within
+ * that year. Later in a year whose successor has no calendar data yet, every deadline counted from
+ * today would need that missing year and be refused (CALENDAR_YEAR_MISSING), so the demo is loaded as
+ * of this day instead.
+ */
+export const DEMO_LATEST_SEED_DAY = '11-21';
+
+/**
+ * The day the demo county is loaded as of: today, unless today is after `DEMO_LATEST_SEED_DAY` and
+ * next year's calendar is missing — then that day of this year (pure, so it is tested on its own).
+ */
+export function demoSeedDay(today: string, missingNextYear: boolean): string {
+  return missingNextYear && today.slice(5) > DEMO_LATEST_SEED_DAY
+    ? `${today.slice(0, 4)}-${DEMO_LATEST_SEED_DAY}`
+    : today;
+}
+
 export async function seedDemo(
-  deps: Deps,
+  realDeps: Deps,
   opts: { onProgress?: (msg: string) => void } = {},
 ): Promise<DemoResult> {
   const progress = opts.onProgress ?? (() => {});
+  const status = await calendarStatus(realDeps);
+  const seedDay = demoSeedDay(status.today, status.missingNextYear);
+  // the records are dated as of `seedDay`; the running server then shows them as they stand today
+  const deps: Deps =
+    seedDay === status.today
+      ? realDeps
+      : { ...realDeps, clock: offsetClock(`${seedDay}T02:00:00.000Z`, realDeps.clock) };
+  if (seedDay !== status.today)
+    progress(
+      `演示数据按 ${seedDay} 的情形载入（${status.nextYear} 年的法定节假日安排尚未录入，之后的期限无法计算）`,
+    );
   // one argon2 hash shared by every demo account (they all have the demo password); real accounts are hashed one by one
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const logins: DemoLogin[] = [];
