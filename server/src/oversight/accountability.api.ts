@@ -53,6 +53,8 @@ import {
   userNames,
 } from './accountability.service.ts';
 import { todayOf } from './oversight.service.ts';
+import { decisionLetterDocx } from './accountability.docx.ts';
+import { DOCX_MIME, sendDownload } from '../shared/download.ts';
 
 const TAG = ['监督考核'];
 const BASE = '/api/v1/admin/oversight/accountability';
@@ -182,6 +184,31 @@ export function accountabilityApi(deps: Deps): FastifyPluginAsyncTypebox {
       async (req) => {
         const ctx = ctxOf(req);
         return inTransaction(deps, (tx) => caseView(deps, tx, ctx, req.params.id));
+      },
+    );
+
+    app.get(
+      `${BASE}/:id/decision.docx`,
+      {
+        schema: {
+          tags: TAG,
+          summary: '下载问责决定书（DOCX；监督机关和被问责人本人；下载记入审计日志）',
+          params: IdParams,
+        },
+      },
+      async (req, reply) => {
+        const ctx = ctxOf(req);
+        const view = await inTransaction(deps, (tx) => caseView(deps, tx, ctx, req.params.id));
+        if (!view.permissions.downloadLetter)
+          throw new AppError('ACCOUNTABILITY_INVALID_TRANSITION', {
+            message: '尚未作出问责决定，没有问责决定书',
+          });
+        return sendDownload(
+          reply,
+          DOCX_MIME,
+          `问责决定书-${view.caseNo}.docx`,
+          await decisionLetterDocx(view),
+        );
       },
     );
 

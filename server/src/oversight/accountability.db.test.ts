@@ -7,6 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordAudit } from '../audit/audit.service.ts';
+import { decisionLetterLines } from './accountability.docx.ts';
 import { type App, buildApp } from '../http/build-app.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { makeCounty, makeStaff } from '../test-support/factories.ts';
@@ -313,6 +314,30 @@ describe.each(dialects())('accountability cases (%s)', (dialect) => {
       .execute();
     expect(reads.some((r) => r.entityId === String(d.id))).toBe(true);
     expect(other.id).toBeGreaterThan(0);
+  });
+
+  it('the 问责决定书 is a DOCX for the supervisor and the person concerned, naming the split and the review period', async () => {
+    const c = await openCase();
+    const sup = await session('gov-sup');
+    expect((await sup.get(`${BASE}/${c.id}/decision.docx`)).statusCode).toBe(409);
+    const d = await toDecided();
+    for (const u of ['gov-sup', 'a-drafter']) {
+      const r = await (await session(u)).get(`${BASE}/${d.id}/decision.docx`);
+      expect(r.statusCode, u).toBe(200);
+      expect(r.headers['content-type']).toContain('wordprocessingml');
+      expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain(
+        '问责决定书-问责〔2026〕',
+      );
+    }
+    expect((await (await session('a-office')).get(`${BASE}/${d.id}/decision.docx`)).statusCode).toBe(404);
+    const view = (await sup.get(`${BASE}/${d.id}`)).json() as Parameters<typeof decisionLetterLines>[0];
+    const text = decisionLetterLines(view).join('\n');
+    expect(text).toContain('承担主要责任（《区督查问责办法》第十条第（二）项）');
+    expect(text).toContain('承担次要责任');
+    expect(text).toContain('《政府信息公开条例》第五十二条、第五十三条');
+    expect(text).toContain('15日内（至2026年12月6日）');
+    expect(text).toContain('复核期间，本决定不停止执行');
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
