@@ -24,8 +24,12 @@ import {
   VIOLATION_KINDS,
 } from './accountability.ts';
 import { accountabilityPolicy } from './accountability.policy.ts';
+import { accountabilityRepository } from './accountability.repository.ts';
+import { ROLE_LABELS, type Role } from '../access/roles.ts';
 import { presentDetail, presentSummary } from './accountability.presenter.ts';
 import {
+  CandidatesQuery,
+  CandidatesResponse,
   CaseDetail,
   CaseListResponse,
   CaseQuery,
@@ -117,6 +121,34 @@ export function accountabilityApi(deps: Deps): FastifyPluginAsyncTypebox {
     );
 
     app.get(
+      `${BASE}/candidates`,
+      {
+        schema: {
+          tags: TAG,
+          summary: '被监督机关的工作人员（立案时选择被问责人）',
+          querystring: CandidatesQuery,
+          response: { 200: CandidatesResponse, ...errorResponses },
+        },
+      },
+      async (req) => {
+        const { actor } = staffOf(req);
+        const q = req.query;
+        const dir = await agencyDirectory(deps, deps.db);
+        if (!accountabilityPolicy.canHandle(actor, dir, q.supervisorAgencyId, q.agencyId))
+          throw new AppError('ACCOUNTABILITY_FORBIDDEN');
+        const rows = await accountabilityRepository.staffList(deps.db, dir.ownUnits(q.agencyId));
+        const byUser = new Map<number, { userId: number; name: string; roles: string[] }>();
+        for (const r of rows) {
+          const u = byUser.get(r.userId) ?? { userId: r.userId, name: r.name, roles: [] };
+          const label = ROLE_LABELS[r.role as Role] ?? r.role;
+          if (!u.roles.includes(label)) u.roles.push(label);
+          byUser.set(r.userId, u);
+        }
+        return { items: [...byUser.values()] };
+      },
+    );
+
+    app.get(
       BASE,
       {
         schema: {
@@ -145,7 +177,14 @@ export function accountabilityApi(deps: Deps): FastifyPluginAsyncTypebox {
             offices: accountabilityPolicy
               .officeAgencies(ctx.actor)
               .filter((id) => r.dir.supervisedScope(id).length > 0)
-              .map((id) => ({ id, name: r.dir.get(id)?.name ?? '' })),
+              .map((id) => ({
+                id,
+                name: r.dir.get(id)?.name ?? '',
+                agencies: r.dir
+                  .supervisedScope(id)
+                  .filter((a) => a !== id && r.dir.get(a)?.kind !== 'unit')
+                  .map((a) => ({ id: a, name: r.dir.get(a)?.name ?? '' })),
+              })),
           };
         });
       },

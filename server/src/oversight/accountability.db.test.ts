@@ -176,6 +176,18 @@ describe.each(dialects())('accountability cases (%s)', (dialect) => {
     );
     expect(pre.statusCode).toBe(200);
     expect((pre.json() as { drafterUserId: number }).drafterUserId).toBe(drafter.id);
+    const cq = `${BASE}/candidates?supervisorAgencyId=${county.gov.id}&agencyId=${county.deptA.id}`;
+    const cand = await (await session('gov-sup')).get(cq);
+    expect(cand.statusCode).toBe(200);
+    expect((cand.json() as { items: { userId: number }[] }).items.map((i) => i.userId)).toContain(drafter.id);
+    expect((await (await session('a-office')).get(cq)).statusCode).toBe(403);
+    const list = (await (await session('gov-sup')).get(BASE)).json() as {
+      offices: { id: number; agencies: { id: number }[] }[];
+    };
+    expect(list.offices.map((o) => o.id)).toEqual([county.gov.id]);
+    expect(list.offices[0]!.agencies.map((a) => a.id).sort()).toEqual(
+      [county.deptA.id, county.deptB.id].sort(),
+    );
   });
 
   it('《区督查问责办法》第十条: approved by the leader → the leader main, the handler secondary; the decision stays in force during review', async () => {

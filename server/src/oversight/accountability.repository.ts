@@ -102,6 +102,18 @@ export const accountabilityRepository = {
     return new Set(rows.map((r) => r.userId));
   },
 
+  /** The staff of the agencies (for the choice of persons concerned). */
+  async staffList(db: DbOrTx, agencyIds: number[]) {
+    if (agencyIds.length === 0) return [];
+    return db
+      .selectFrom('roleAssignments as r')
+      .innerJoin('users as u', 'u.id', 'r.userId')
+      .select(['u.id as userId', 'u.displayName as name', 'r.role'])
+      .where('r.agencyId', 'in', agencyIds)
+      .orderBy('u.id')
+      .execute();
+  },
+
   async userNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
     const uniq = [...new Set(ids)];
     if (uniq.length === 0) return new Map();

@@ -136,7 +136,13 @@ export const CaseListResponse = Type.Object({
   items: Type.Array(CaseSummary),
   total: Type.Integer(),
   /** supervising agencies on whose behalf the actor may open cases */
-  offices: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+  offices: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      name: Type.String(),
+      agencies: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String() })),
+    }),
+  ),
 });
 
 export const CaseDetail = Type.Object({
@@ -215,4 +221,15 @@ export const PrefillQuery = Type.Object({
   linkedId: Id('涉及的记录'),
   agencyId: Id('被监督机关'),
   supervisorAgencyId: Id('监督机关'),
+});
+
+export const CandidatesQuery = Type.Object({
+  supervisorAgencyId: Id('监督机关'),
+  agencyId: Id('被监督机关'),
+});
+
+export const CandidatesResponse = Type.Object({
+  items: Type.Array(
+    Type.Object({ userId: Type.Integer(), name: Type.String(), roles: Type.Array(Type.String()) }),
+  ),
 });
