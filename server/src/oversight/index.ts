@@ -29,6 +29,7 @@ export {
 export { CHECK_POINTS, checkPoint, checkPointLabel } from './check-point.ts';
 
 export { accountabilityApi } from './accountability.api.ts';
+export { seedAccountabilityDemo, DEMO_ACCOUNTABILITY_TITLE } from './accountability.demo.ts';
 export { ACCOUNTABILITY_ERRORS } from './accountability.errors.ts';
 export {
   responsibilityShare,
