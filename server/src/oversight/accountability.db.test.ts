@@ -32,6 +32,7 @@ interface Detail {
     share: string | null;
     shareBasis: string | null;
     statement: string | null;
+    sanctions: { code: string }[];
   }[];
   myPersonId: number | null;
   permissions: Record<string, boolean>;
@@ -350,6 +351,95 @@ describe.each(dialects())('accountability cases (%s)', (dialect) => {
     expect(text).toContain('《政府信息公开条例》第五十二条、第五十三条');
     expect(text).toContain('15日内（至2026年12月6日）');
     expect(text).toContain('复核期间，本决定不停止执行');
+  });
+
+  it('opens from a detection of the agency only; a person states only their own defence; a corrected review changes the decision', async () => {
+    const det = async (agencyId: number, key: string) =>
+      (
+        await db()
+          .insertInto('oversightDetections')
+          .values({
+            agencyId,
+            kind: 'item_late',
+            subjectType: 'information_item',
+            subjectId: itemId,
+            subjectKey: key,
+            title: '迟发',
+            dueOn: '2026-03-27',
+            detailJson: '{}',
+            firstSeenOn: '2026-11-01',
+            lastSeenOn: '2026-11-21',
+            resolvedOn: null,
+            createdAt: NOW,
+            updatedAt: NOW,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const mineDet = await det(county.deptA.id, 'a');
+    const otherDet = await det(county.deptB.id, 'b');
+    const sup = await session('gov-sup');
+    const wrong = await sup.post(BASE, { ...openBody(), source: 'detection', sourceId: otherDet });
+    expect(wrong.statusCode).toBe(404);
+    expect((wrong.json() as { code: string }).code).toBe('ACCOUNTABILITY_SOURCE_NOT_FOUND');
+    const r = await sup.post(BASE, { ...openBody(), source: 'detection', sourceId: mineDet });
+    expect(r.statusCode, r.body).toBe(201);
+    const c = r.json() as Detail;
+    await sup.post(`${BASE}/${c.id}/investigate`);
+    const drafterRow = c.persons.find((p) => p.userId === drafter.id)!;
+    const leaderRow = c.persons.find((p) => p.userId === leader.id)!;
+    const notMine = await (await session('a-leader')).post(`${BASE}/${c.id}/statements`, {
+      personId: drafterRow.id,
+      statement: '代为陈述',
+    });
+    expect(notMine.statusCode).toBe(403);
+    expect((notMine.json() as { code: string }).code).toBe('ACCOUNTABILITY_NOT_CONCERNED');
+    expect(
+      (
+        await (
+          await session('a-leader')
+        ).post(`${BASE}/${c.id}/statements`, { personId: leaderRow.id, statement: '本人陈述' })
+      ).statusCode,
+    ).toBe(200);
+    const dec = await sup.post(`${BASE}/${c.id}/decision`, {
+      decisionMode: 'handler_alone',
+      severity: 'minor',
+      persons: [{ personId: drafterRow.id, sanctions: ['criticism'] }],
+      unitSanctions: [],
+      decisionText: '对直接承办人批评教育。',
+      deliveredOn: '2026-11-21',
+    });
+    expect(dec.statusCode, dec.body).toBe(200);
+    const d = dec.json() as Detail;
+    expect(d.persons.find((p) => p.userId === drafter.id)!.share).toBe('all');
+    expect(d.persons.find((p) => p.userId === leader.id)!.share).toBe('none');
+    expect(d.persons.find((p) => p.userId === drafter.id)!.shareBasis).toBe(
+      '《区督查问责办法》第十条第（一）项',
+    );
+    await (await session('a-drafter')).post(`${BASE}/${c.id}/review-request`, { reason: '系经领导同意' });
+    const office = await session('gov-office');
+    const noText = await office.post(`${BASE}/${c.id}/review-decision`, {
+      outcome: 'corrected',
+      note: '纠正',
+    });
+    expect(noText.statusCode).toBe(400);
+    expect(noText.body).toContain('纠正后的决定');
+    const rv = await office.post(`${BASE}/${c.id}/review-decision`, {
+      outcome: 'corrected',
+      note: '经查系经分管领导同意，改为诫勉谈话。',
+      decisionText: '对直接承办人诫勉谈话。',
+      persons: [{ personId: drafterRow.id, sanctions: ['admonition'] }],
+    });
+    expect(rv.statusCode, rv.body).toBe(200);
+    const after = rv.json() as Detail & {
+      decisionText: string;
+      persons: { userId: number; sanctions: { code: string }[] }[];
+    };
+    expect(after.decisionText).toBe('对直接承办人诫勉谈话。');
+    expect(after.persons.find((p) => p.userId === drafter.id)!.sanctions.map((s) => s.code)).toEqual([
+      'admonition',
+    ]);
+    expect(after.inForce).toBe(true);
   });
 
   it('refuses bad input with a 4xx naming the field', async () => {
