@@ -145,7 +145,7 @@ export async function listCases(
   return {
     rows: visible,
     persons: persons.filter((p) => visible.some((r) => r.id === p.caseId)),
-    total,
+    total: total - (rows.length - visible.length),
     dir,
   };
 }
