@@ -89,7 +89,13 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     title: '考核与问责',
     summary: '社会评议、投诉举报、考核评议、责任追究',
     icon: <SafetyCertificateOutlined />,
-    plannedFeatures: ['考核指标与考核评议', '责任追究（问责）', '澄清正名'],
+    plannedFeatures: ['考核指标与考核评议', '澄清正名'],
+  },
+  {
+    path: 'oversight/accountability',
+    title: '责任追究',
+    summary: '对违反政务公开规定的单位和个人立案调查、区分责任、问责决定与复核',
+    icon: <AuditOutlined />,
   },
   {
     path: 'supervision/detections',

@@ -12,6 +12,10 @@ import type {
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
 import type {
+  OversightAccountabilityCasesTable,
+  OversightAccountabilityPersonsTable,
+} from '../oversight/accountability.table.ts';
+import type {
   ConsultationArticlesTable,
   ConsultationCommentGroupsTable,
   ConsultationCommentsTable,
@@ -282,6 +286,9 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // accountability cases (0022_oversight_accountability; types in oversight/accountability.table.ts)
+  oversightAccountabilityCases: OversightAccountabilityCasesTable;
+  oversightAccountabilityPersons: OversightAccountabilityPersonsTable;
   // violations detected from the platform's records (0019_oversight_detections; types in oversight/detection.table.ts)
   oversightDetections: OversightDetectionsTable;
   oversightDetectionRuns: OversightDetectionRunsTable;

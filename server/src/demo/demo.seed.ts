@@ -20,7 +20,7 @@ import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { seedContactsDemo } from '../participation/index.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
-import { seedOversightDemo } from '../oversight/index.ts';
+import { seedAccountabilityDemo, seedOversightDemo } from '../oversight/index.ts';
 import { seedConsultationsDemo } from '../participation/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
@@ -295,6 +295,8 @@ export async function seedDemo(
   await seedDetectionsDemo(deps);
   progress('2026 年度政务公开工作督查');
   await seedOversightDemo(deps);
+  progress('问责案件（复核中）');
+  await seedAccountabilityDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

@@ -32,7 +32,7 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
-import { detectionsApi } from '../oversight/index.ts';
+import { accountabilityApi, detectionsApi } from '../oversight/index.ts';
 import { contactPages, contactsApi } from '../participation/index.ts';
 import { oversightApi, oversightPages } from '../oversight/index.ts';
 import { consultationPages, consultationsApi } from '../participation/index.ts';
@@ -195,6 +195,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
     await staff.register(detectionsApi(deps));
+    await staff.register(accountabilityApi(deps));
     await staff.register(contactsApi(deps));
     await staff.register(oversightApi(deps));
     await staff.register(consultationsApi(deps));

@@ -11,6 +11,7 @@ import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
+import { ACCOUNTABILITY_ERRORS } from '../oversight/accountability.errors.ts';
 import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
 import { OVERSIGHT_ERRORS } from '../oversight/oversight.errors.ts';
@@ -29,6 +30,7 @@ export const ERROR_CATALOG = {
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
   ...DETECTION_ERRORS,
+  ...ACCOUNTABILITY_ERRORS,
   ...CONTACT_ERRORS,
   ...OVERSIGHT_ERRORS,
   ...PARTICIPATION_ERRORS,
