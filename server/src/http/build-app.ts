@@ -35,7 +35,7 @@ import { notificationsApi } from '../notifications/index.ts';
 import { detectionsApi } from '../oversight/index.ts';
 import { contactPages, contactsApi } from '../participation/index.ts';
 import { oversightApi, oversightPages } from '../oversight/index.ts';
-import { consultationPages, consultationsApi } from '../participation/index.ts';
+import { consultationPages, consultationsApi, pressEventsApi } from '../participation/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import {
   requestPages,
@@ -198,6 +198,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(contactsApi(deps));
     await staff.register(oversightApi(deps));
     await staff.register(consultationsApi(deps));
+    await staff.register(pressEventsApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));

@@ -125,6 +125,13 @@ export const RULE_SECTIONS: RuleSection[] = [
         min: 1,
         max: 366,
       },
+      {
+        key: 'pressEventsPerYear',
+        label: '每年新闻发布会、在线访谈目标（场）',
+        help: '省级政务公开办法要求每年至少举办4场新闻发布会或在线访谈；工作台按已过季度提示进度。',
+        min: 0,
+        max: 100,
+      },
     ],
   },
   {
