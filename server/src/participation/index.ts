@@ -14,5 +14,6 @@ export { consultationTodos } from './consultation.todo.ts';
 export { PARTICIPATION_ERRORS } from './participation.errors.ts';
 
 export { pressEventsApi } from './press-event.api.ts';
+export { pressEventPages } from './press-event.pages.ts';
 export { PRESS_EVENT_ERRORS } from './press-event.errors.ts';
 export { pressTargetFor, pressTargetWarnings } from './press-event.service.ts';

@@ -223,4 +223,88 @@ describe.each(dialects())('新闻发布会 (%s)', (dialect) => {
       (await as(app, other).get(`/api/v1/admin/press-events/target?agencyId=${county.deptA.id}`)).statusCode,
     ).toBe(404);
   });
+  const post = (url: string, cookie: string, fields: Record<string, string>) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(fields).toString(),
+    });
+
+  it('portal: announced events listed, questions by form (token, Chinese field errors, PRG), transcript after', async () => {
+    const planned = await as(app, office).post(
+      '/api/v1/admin/press-events',
+      base({ topic: '内部筹备中的访谈' }),
+    );
+    const c = await as(app, office).post('/api/v1/admin/press-events', base());
+    const id = c.json().id as number;
+    await as(app, office).post(`/api/v1/admin/press-events/${id}/announce`);
+    const code = county.deptA.code;
+
+    const list = await app.inject({ url: `/a/${code}/press` });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('2026年上半年优化营商环境工作情况');
+    expect(list.body).not.toContain('内部筹备中的访谈');
+    expect((await app.inject({ url: `/a/${code}/press/${planned.json().id}` })).statusCode).toBe(404);
+    // another agency's page does not show it
+    expect((await app.inject({ url: `/a/${county.deptB.code}/press/${id}` })).statusCode).toBe(404);
+    expect((await app.inject({ url: `/a/${code}` + '/' })).body).toContain(`/a/${code}/press`);
+
+    const page = await app.inject({ url: `/a/${code}/press/${id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('县发展和改革局局长 李建国');
+    expect(page.body).toContain('<label for="body">');
+    const cookie = String(page.headers['set-cookie']).split(';')[0]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+
+    const noToken = await post(`/a/${code}/press/${id}/questions`, cookie, {
+      body: '问题',
+      name: '王',
+      contact: '13900001111',
+    });
+    expect(noToken.statusCode).toBe(403);
+    const bad = await post(`/a/${code}/press/${id}/questions`, cookie, {
+      _csrf: token,
+      body: ' ',
+      name: '',
+      contact: 'abc',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('问题内容：不能为空');
+    expect(bad.body).toContain('姓名：不能为空');
+    expect(bad.body).toContain('联系方式：请填写有效的手机号码或电子邮箱');
+    const ok = await post(`/a/${code}/press/${id}/questions`, cookie, {
+      _csrf: token,
+      body: '小微企业的贷款贴息如何申请？',
+      name: '王小明',
+      contact: '13900001111',
+    });
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect(ok.headers.location).toBe(`/a/${code}/press/${id}?sent=1`);
+    expect((await app.inject({ url: String(ok.headers.location) })).body).toContain('您的问题已提交');
+
+    const d = await as(app, office).get(`/api/v1/admin/press-events/${id}`);
+    const q = d.json().questionList[0];
+    expect(q).toMatchObject({ body: '小微企业的贷款贴息如何申请？', authorName: '王小明' });
+    await as(app, office).post(`/api/v1/admin/press-events/${id}/questions/${q.id}/moderation`, {
+      outcome: 'accepted',
+    });
+
+    await travel('2026-07-11');
+    // the day is over: no more questions
+    const late = await app.inject({ url: `/a/${code}/press/${id}` });
+    expect(late.body).not.toContain('name="body"');
+    expect((await as(app, office).post(`/api/v1/admin/press-events/${id}/hold`)).statusCode).toBe(200);
+    await as(app, office).post(`/api/v1/admin/press-events/${id}/summary`, {
+      summaryText: '李建国：今年上半年，全县新增市场主体……',
+    });
+    const after = await app.inject({ url: `/a/${code}/press/${id}` });
+    expect(after.body).toContain('文字实录');
+    expect(after.body).toContain('今年上半年，全县新增市场主体');
+    expect(after.body).toContain('小微企业的贷款贴息如何申请？');
+    expect(after.body).not.toContain('王小明');
+    expect(after.body).not.toContain('13900001111');
+    const held = await app.inject({ url: `/a/${code}/press` });
+    expect(held.body).toContain('已发布文字实录');
+  });
 });
