@@ -16,4 +16,4 @@ export { PARTICIPATION_ERRORS } from './participation.errors.ts';
 export { pressEventsApi } from './press-event.api.ts';
 export { pressEventPages } from './press-event.pages.ts';
 export { PRESS_EVENT_ERRORS } from './press-event.errors.ts';
-export { pressTargetFor, pressTargetWarnings } from './press-event.service.ts';
+export { pressEventsHeld, pressTargetFor, pressTargetWarnings } from './press-event.service.ts';

@@ -214,6 +214,12 @@ describe.each(dialects())('新闻发布会 (%s)', (dialect) => {
     await as(app, office).post(`/api/v1/admin/press-events/${c2.json().id}/hold`);
     const dash2 = await as(app, office).get('/api/v1/admin/dashboard');
     expect(dash2.json().warnings.map((x: { code: string }) => x.code)).not.toContain('PRESS_EVENTS_BEHIND');
+    // the self-inspection report's entered figure is prefilled from these records until saved
+    const si = await as(app, office).get(`/api/v1/admin/self-inspection/${county.deptA.id}/2026`);
+    expect(si.statusCode, si.body).toBe(200);
+    expect(si.json().recorded.pressConferences).toBe(2);
+    expect(si.json().inputs.pressConferences).toBe(2);
+    expect(si.json().narrative.overview).toContain('召开新闻发布会2场');
     // the supervising office reads the target; another agency does not
     expect(
       (await as(app, supervisor).get(`/api/v1/admin/press-events/target?agencyId=${county.deptA.id}`)).json()

@@ -442,3 +442,8 @@ export async function pressTargetWarnings(
     },
   ];
 }
+
+/** Press conferences and online interviews held in a year (the self-inspection report's figure). */
+export async function pressEventsHeld(db: DbOrTx, agencyId: number, year: number): Promise<number> {
+  return repo.heldCount(db, agencyId, year);
+}
