@@ -17,3 +17,4 @@ export { pressEventsApi } from './press-event.api.ts';
 export { pressEventPages } from './press-event.pages.ts';
 export { PRESS_EVENT_ERRORS } from './press-event.errors.ts';
 export { pressEventsHeld, pressTargetFor, pressTargetWarnings } from './press-event.service.ts';
+export { seedPressEventsDemo } from './press-event.demo.ts';
