@@ -724,10 +724,10 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         ),
       ],
       [
-        'POST /a/sfj/press/:id/questions',
+        'POST /a/gov/press/:id/questions',
         post(
           segment(fc.oneof(fc.constantFrom('1', ...pressIds.map(String)), numberish)).map(
-            (i) => `/a/sfj/press/${i}/questions`,
+            (i) => `/a/gov/press/${i}/questions`,
           ),
           { body: fieldValue, name: fieldValue, contact: fieldValue },
         ),
