@@ -147,7 +147,9 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
           );
         // participation/press-event.ts: the year's press conferences against the rule profile's target, pro rata by quarter
         if (active && (active.kind === 'government' || active.kind === 'department'))
-          warnings.push(...(await pressTargetWarnings(deps, deps.db, active, status.today)));
+          warnings.push(
+            ...(await pressTargetWarnings(deps, deps.db, localActor(actor, active.id), active, status.today)),
+          );
         if (user.mustChangePassword === 1)
           warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });
         const scope = readableScope(actor, dir);

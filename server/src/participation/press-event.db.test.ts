@@ -209,6 +209,14 @@ describe.each(dialects())('新闻发布会 (%s)', (dialect) => {
     const dash = await as(app, office).get('/api/v1/admin/dashboard');
     const w = dash.json().warnings.find((x: { code: string }) => x.code === 'PRESS_EVENTS_BEHIND');
     expect(w?.message).toContain('已举办新闻发布会、在线访谈 1 场');
+    // a drafter, who cannot schedule one, is not told
+    await makeStaff(t.deps, [{ agencyId: county.deptA.id, role: 'drafter', unitId: county.unitA.id }], {
+      username: 'drafterA',
+    });
+    const drafter = await loginAs(app, 'drafterA');
+    const dd = await as(app, drafter).get('/api/v1/admin/dashboard');
+    expect(dd.statusCode).toBe(200);
+    expect(dd.json().warnings.map((x: { code: string }) => x.code)).not.toContain('PRESS_EVENTS_BEHIND');
     // a second one held: on track, no warning
     const c2 = await as(app, office).post('/api/v1/admin/press-events', base({ eventDate: '2026-07-02' }));
     await as(app, office).post(`/api/v1/admin/press-events/${c2.json().id}/hold`);

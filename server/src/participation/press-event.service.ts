@@ -429,9 +429,12 @@ export async function pressTargetFor(
 export async function pressTargetWarnings(
   deps: Deps,
   db: DbOrTx,
+  actor: StaffActor,
   agency: { id: number; name: string },
   on: string,
 ): Promise<{ level: 'warning'; code: string; message: string }[]> {
+  // only those who can schedule an event are told (as for the other dashboard warnings)
+  if (!pressEventPolicy.canManage(actor, await agencyDirectory(deps, db), agency.id)) return [];
   const t = await pressTargetFor(deps, db, agency.id, Number(on.slice(0, 4)), on);
   if (!t.behind) return [];
   return [
