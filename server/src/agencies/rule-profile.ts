@@ -43,7 +43,7 @@ export interface Rules {
   consultationNormativeWorkingDays: number;
   /** participation/consultation.ts: the adoption summary published within 30 days after the period */
   consultationSummaryDays: number;
-  /** participation/press-event.ts: press conferences and online interviews held per year (four, as the provincial measures require) */
+  /** 《省司法厅政务公开意见》 (docs/product.md): press conferences and online interviews, at least one a quarter — four a year */
   pressEventsPerYear: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];

@@ -2,7 +2,8 @@
  * Press conferences and online interviews (新闻发布会 / 在线访谈 / 政策吹风会), pure rules: the event's
  * life (planned → announced → held → summary published; cancelled before it is held), the questions the
  * public sends beforehand (moderated; name and contact never public), and the yearly target per agency
- * (rule profile `pressEventsPerYear`, docs/product.md) measured pro rata by elapsed quarters.
+ * (rule profile `pressEventsPerYear`; 《省司法厅政务公开意见》: at least one a quarter, docs/product.md)
+ * measured pro rata by elapsed quarters.
  */
 
 export const PRESS_EVENT_KINDS = ['press_conference', 'online_interview', 'policy_briefing'] as const;

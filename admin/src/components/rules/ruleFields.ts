@@ -128,7 +128,7 @@ export const RULE_SECTIONS: RuleSection[] = [
       {
         key: 'pressEventsPerYear',
         label: '每年新闻发布会、在线访谈目标（场）',
-        help: '省级政务公开办法要求每年至少举办4场新闻发布会或在线访谈；工作台按已过季度提示进度。',
+        help: '《省司法厅政务公开意见》：每季度至少举办一次新闻发布会或在线访谈（每年4场）；工作台按已过季度提示进度。',
         min: 0,
         max: 100,
       },
