@@ -18,3 +18,4 @@ export { pressEventPages } from './press-event.pages.ts';
 export { PRESS_EVENT_ERRORS } from './press-event.errors.ts';
 export { pressEventsHeld, pressTargetFor, pressTargetWarnings } from './press-event.service.ts';
 export { seedPressEventsDemo } from './press-event.demo.ts';
+export { pressEventTodos } from './press-event.todo.ts';

@@ -107,6 +107,13 @@ describe.each(dialects())('新闻发布会 (%s)', (dialect) => {
     expect((await as(app, other).get(`/api/v1/admin/press-events/${id}`)).statusCode).toBe(404);
     expect((await as(app, other).get('/api/v1/admin/press-events')).json().total).toBe(0);
 
+    // the to-do list: the question waits for moderation, for the agency's office only
+    const todo = JSON.stringify((await as(app, office).get('/api/v1/admin/todo')).json());
+    expect(todo).toContain('新闻发布会：1 条网民问题待审核');
+    expect(JSON.stringify((await as(app, supervisor).get('/api/v1/admin/todo')).json())).not.toContain(
+      '新闻发布会',
+    );
+
     const noReason = await as(app, office).post(
       `/api/v1/admin/press-events/${id}/questions/${q.id}/moderation`,
       {
@@ -133,6 +140,9 @@ describe.each(dialects())('新闻发布会 (%s)', (dialect) => {
     expect(
       (await as(app, office).post(`/api/v1/admin/press-events/${id}/cancel`, { reason: '改期' })).json().code,
     ).toBe('PRESS_EVENT_BAD_TRANSITION');
+    expect(JSON.stringify((await as(app, office).get('/api/v1/admin/todo')).json())).toContain(
+      '新闻发布会：待发布文字实录',
+    );
     const s = await as(app, office).post(`/api/v1/admin/press-events/${id}/summary`, {
       summaryText: '主持人：各位记者朋友，上午好……',
     });
