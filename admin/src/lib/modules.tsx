@@ -18,6 +18,7 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -71,6 +72,12 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     title: '意见征集',
     summary: '重大行政决策、规范性文件草案征求意见，采纳情况台账与公布',
     icon: <CommentOutlined />,
+  },
+  {
+    path: 'participation/press',
+    title: '新闻发布会',
+    summary: '新闻发布会、在线访谈的预告、网民问题征集、文字实录发布和年度场次目标',
+    icon: <SoundOutlined />,
   },
   {
     path: 'participation/contacts',

@@ -21,6 +21,7 @@ import type {
   ConsultationCommentsTable,
   ConsultationsTable,
 } from '../participation/consultation.table.ts';
+import type { PressEventQuestionsTable, PressEventsTable } from '../participation/press-event.table.ts';
 import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
@@ -304,6 +305,9 @@ export interface Database {
   consultationArticles: ConsultationArticlesTable;
   consultationCommentGroups: ConsultationCommentGroupsTable;
   consultationComments: ConsultationCommentsTable;
+  // press conferences and online interviews (0023_participation_press_events; types in participation/press-event.table.ts)
+  pressEvents: PressEventsTable;
+  pressEventQuestions: PressEventQuestionsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

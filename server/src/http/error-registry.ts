@@ -16,6 +16,7 @@ import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
 import { OVERSIGHT_ERRORS } from '../oversight/oversight.errors.ts';
 import { PARTICIPATION_ERRORS } from '../participation/participation.errors.ts';
+import { PRESS_EVENT_ERRORS } from '../participation/press-event.errors.ts';
 import { SERVICE_RECORD_ERRORS } from '../requests/service-record.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
@@ -34,6 +35,7 @@ export const ERROR_CATALOG = {
   ...CONTACT_ERRORS,
   ...OVERSIGHT_ERRORS,
   ...PARTICIPATION_ERRORS,
+  ...PRESS_EVENT_ERRORS,
   ...SERVICE_RECORD_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
