@@ -21,6 +21,7 @@ const RequestsRoutes = lazy(() => import('./pages/requests/RequestsRoutes'));
 const ContactsRoutes = lazy(() => import('./pages/participation/ContactsRoutes'));
 const OversightRoutes = lazy(() => import('./pages/oversight/OversightRoutes'));
 const ConsultationsRoutes = lazy(() => import('./pages/participation/ConsultationsRoutes'));
+const PressEventsRoutes = lazy(() => import('./pages/participation/PressEventsRoutes'));
 const AnnualReportPage = lazy(() => import('./pages/reporting/AnnualReportPage'));
 const ReportOverviewPage = lazy(() => import('./pages/reporting/ReportOverviewPage'));
 const StatisticsPage = lazy(() => import('./pages/reporting/StatisticsPage'));
@@ -40,6 +41,7 @@ export default function App() {
             <Route path="participation/contacts/*" element={<ContactsRoutes />} />
             <Route path="oversight/*" element={<OversightRoutes />} />
             <Route path="participation/consultations/*" element={<ConsultationsRoutes />} />
+            <Route path="participation/press/*" element={<PressEventsRoutes />} />
             <Route path="reporting/annual-report" element={<AnnualReportPage />} />
             <Route path="reporting/overview" element={<ReportOverviewPage />} />
             <Route path="reporting/statistics" element={<StatisticsPage />} />

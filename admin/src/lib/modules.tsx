@@ -18,6 +18,7 @@ import {
   ProfileOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
+  SoundOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -73,6 +74,12 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     icon: <CommentOutlined />,
   },
   {
+    path: 'participation/press',
+    title: '新闻发布会',
+    summary: '新闻发布会、在线访谈的预告、网民问题征集、文字实录发布和年度场次目标',
+    icon: <SoundOutlined />,
+  },
+  {
     path: 'participation/contacts',
     title: '留言咨询投诉',
     summary: '领导信箱、咨询、建议、投诉举报和评议的登记、转办、答复审核',
@@ -89,7 +96,13 @@ export const BUSINESS_MODULES: ModuleInfo[] = [
     title: '考核与问责',
     summary: '社会评议、投诉举报、考核评议、责任追究',
     icon: <SafetyCertificateOutlined />,
-    plannedFeatures: ['考核指标与考核评议', '责任追究（问责）', '澄清正名'],
+    plannedFeatures: ['考核指标与考核评议', '澄清正名'],
+  },
+  {
+    path: 'oversight/accountability',
+    title: '责任追究',
+    summary: '对违反政务公开规定的单位和个人立案调查、区分责任、问责决定与复核',
+    icon: <AuditOutlined />,
   },
   {
     path: 'supervision/detections',

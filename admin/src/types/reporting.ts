@@ -246,4 +246,6 @@ export interface SelfInspection {
   inputs: SelfInspectionInputs;
   narrative: SelfInspectionNarrative;
   updatedAt: string | null;
+  /** figures the platform records for an entered input (prefilled until saved) */
+  recorded: { pressConferences: number };
 }

@@ -21,6 +21,7 @@ export interface Rules {
   consultationMajorDecisionDays: number;
   consultationNormativeWorkingDays: number;
   consultationSummaryDays: number;
+  pressEventsPerYear: number;
   reminderDaysBefore: number[];
   /** working days after issue within which a letter is served (0021) */
   serviceDays: number;

@@ -113,6 +113,7 @@ export const RulesSchema = Type.Object(
     consultationMajorDecisionDays: days('重大行政决策征求意见最短期限', 366),
     consultationNormativeWorkingDays: days('规范性文件征求意见最短期限', 60),
     consultationSummaryDays: days('采纳情况公布期限', 366),
+    pressEventsPerYear: days('每年新闻发布会目标场次', 100),
     reminderDaysBefore: Type.Array(Type.Integer({ minimum: 0, maximum: 60 }), {
       title: '到期提醒',
       maxItems: 10,

@@ -43,6 +43,8 @@ export interface Rules {
   consultationNormativeWorkingDays: number;
   /** participation/consultation.ts: the adoption summary published within 30 days after the period */
   consultationSummaryDays: number;
+  /** 《省司法厅政务公开意见》 (docs/product.md): press conferences and online interviews, at least one a quarter — four a year */
+  pressEventsPerYear: number;
   /** reminders this many working days before a due date */
   reminderDaysBefore: number[];
   /**
@@ -87,6 +89,7 @@ export const REGULATION_2019: Rules = Object.freeze({
   consultationMajorDecisionDays: 30,
   consultationNormativeWorkingDays: 7,
   consultationSummaryDays: 30,
+  pressEventsPerYear: 4,
   reminderDaysBefore: [5, 1],
   serviceDays: 5,
   reconsiderationDays: 60,
@@ -155,6 +158,7 @@ export const RULE_LABELS: Record<keyof Rules, string> = {
   consultationMajorDecisionDays: '重大行政决策征求意见最短期限（日，《重大行政决策程序暂行条例》第十四条）',
   consultationNormativeWorkingDays: '规范性文件征求意见最短期限（工作日，国办发〔2018〕37号）',
   consultationSummaryDays: '征求意见采纳情况公布期限（征求意见结束后日数）',
+  pressEventsPerYear: '每年新闻发布会、在线访谈目标场次',
   reminderDaysBefore: '到期提醒（提前工作日数）',
   serviceDays: '送达期限（答复书发出后工作日）',
   reconsiderationDays: '行政复议申请期限（日）',

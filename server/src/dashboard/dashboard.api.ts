@@ -13,6 +13,7 @@ import { inScope, readableScope } from '../access/access.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { userRepository } from '../identity/user.repository.ts';
 import { overdueWarnings } from '../oversight/index.ts';
+import { pressTargetWarnings } from '../participation/index.ts';
 
 import { archivePolicy, catalogUpdateStatus, guideReview, publicationPolicy } from '../publication/index.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -143,6 +144,11 @@ export function dashboardApi(deps: Deps): FastifyPluginAsyncTypebox {
         if (active && active.kind !== 'unit' && active.kind !== 'region')
           warnings.push(
             ...(await overdueWarnings(deps, deps.db, localActor(actor, active.id), active.id, status.today)),
+          );
+        // participation/press-event.ts: the year's press conferences against the rule profile's target, pro rata by quarter
+        if (active && (active.kind === 'government' || active.kind === 'department'))
+          warnings.push(
+            ...(await pressTargetWarnings(deps, deps.db, localActor(actor, active.id), active, status.today)),
           );
         if (user.mustChangePassword === 1)
           warnings.push({ level: 'info', code: 'PASSWORD_CHANGE_REQUIRED', message: '请修改初始密码。' });

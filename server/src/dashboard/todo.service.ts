@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/create-db.ts';
 import type { StaffActor } from '../access/actor.ts';
 import { contactTodos } from '../participation/index.ts';
 import { oversightTodos } from '../oversight/index.ts';
-import { consultationTodos } from '../participation/index.ts';
+import { consultationTodos, pressEventTodos } from '../participation/index.ts';
 import { publicationTodos } from '../publication/publication.todo.ts';
 import { reportingTodos } from '../reporting/reporting.todo.ts';
 import { serviceTodos } from '../requests/index.ts';
@@ -54,6 +54,7 @@ export async function todoList(
     ...(await contactTodos(deps, db, local, activeAgencyId, today)),
     ...(await oversightTodos(deps, db, local, activeAgencyId, today)),
     ...(await consultationTodos(deps, db, local, activeAgencyId, today)),
+    ...(await pressEventTodos(deps, db, local, activeAgencyId, today)),
   ];
   const groups = TODO_GROUPS.map((g) => {
     const items = entries

@@ -12,11 +12,16 @@ import type {
 import type { AnnualReportsTable, SelfInspectionReportsTable } from '../reporting/reporting.table.ts';
 import type { OversightDetectionRunsTable, OversightDetectionsTable } from '../oversight/detection.table.ts';
 import type {
+  OversightAccountabilityCasesTable,
+  OversightAccountabilityPersonsTable,
+} from '../oversight/accountability.table.ts';
+import type {
   ConsultationArticlesTable,
   ConsultationCommentGroupsTable,
   ConsultationCommentsTable,
   ConsultationsTable,
 } from '../participation/consultation.table.ts';
+import type { PressEventQuestionsTable, PressEventsTable } from '../participation/press-event.table.ts';
 import type {
   PublicationImportFilesTable,
   PublicationImportIssuesTable,
@@ -282,6 +287,9 @@ export interface Database {
   // several nodes on one database (0015_cluster; types in cluster/cluster.table.ts)
   jobLeases: JobLeasesTable;
   rateLimitHits: RateLimitHitsTable;
+  // accountability cases (0022_oversight_accountability; types in oversight/accountability.table.ts)
+  oversightAccountabilityCases: OversightAccountabilityCasesTable;
+  oversightAccountabilityPersons: OversightAccountabilityPersonsTable;
   // violations detected from the platform's records (0019_oversight_detections; types in oversight/detection.table.ts)
   oversightDetections: OversightDetectionsTable;
   oversightDetectionRuns: OversightDetectionRunsTable;
@@ -297,6 +305,9 @@ export interface Database {
   consultationArticles: ConsultationArticlesTable;
   consultationCommentGroups: ConsultationCommentGroupsTable;
   consultationComments: ConsultationCommentsTable;
+  // press conferences and online interviews (0023_participation_press_events; types in participation/press-event.table.ts)
+  pressEvents: PressEventsTable;
+  pressEventQuestions: PressEventQuestionsTable;
 }
 
 export type AgencyRow = Selectable<AgenciesTable>;

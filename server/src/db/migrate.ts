@@ -19,6 +19,8 @@ import * as m0020 from './migrations/0020_participation_contacts.ts';
 import * as m0017 from './migrations/0017_oversight.ts';
 import * as m0018 from './migrations/0018_participation_consultations.ts';
 import * as m0021 from './migrations/0021_service_records.ts';
+import * as m0022 from './migrations/0022_oversight_accountability.ts';
+import * as m0023 from './migrations/0023_participation_press_events.ts';
 
 /** Migrations are listed explicitly (no directory scanning) so bundling and tsx behave the same. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -41,6 +43,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019_oversight_detections': m0019,
   '0020_participation_contacts': m0020,
   '0021_service_records': m0021,
+  '0022_oversight_accountability': m0022,
+  '0023_participation_press_events': m0023,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

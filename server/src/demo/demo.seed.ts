@@ -20,8 +20,8 @@ import { seedPublicationDemo } from '../publication/publication.demo.ts';
 import { seedRequestsDemo } from '../requests/request.demo.ts';
 import { seedContactsDemo } from '../participation/index.ts';
 import { seedReportingDemo } from '../reporting/reporting.demo.ts';
-import { seedOversightDemo } from '../oversight/index.ts';
-import { seedConsultationsDemo } from '../participation/index.ts';
+import { seedAccountabilityDemo, seedOversightDemo } from '../oversight/index.ts';
+import { seedConsultationsDemo, seedPressEventsDemo } from '../participation/index.ts';
 import { inTransaction } from '../shared/tx.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_REGION, personName } from './demo.data.ts';
 
@@ -286,6 +286,8 @@ export async function seedDemo(
   await seedContactsDemo(deps);
   progress('意见征集演示数据');
   await seedConsultationsDemo(deps, { code: 'sfj', office: 'sfj-gk', drafter: 'sfj-ng', leader: 'sfj-fg' });
+  progress('新闻发布会、在线访谈演示数据');
+  await seedPressEventsDemo(deps, { code: 'gov', office: 'gkb' });
   progress('2024、2025 年度政府信息公开工作年度报告');
   await seedReportingDemo(deps, [
     { code: 'gov', office: 'gkb', approver: 'xzz' },
@@ -295,6 +297,8 @@ export async function seedDemo(
   await seedDetectionsDemo(deps);
   progress('2026 年度政务公开工作督查');
   await seedOversightDemo(deps);
+  progress('问责案件（复核中）');
+  await seedAccountabilityDemo(deps);
   return { agencies: agencyCount, users: userCount, logins, password: DEMO_PASSWORD };
 }
 

@@ -32,10 +32,15 @@ import { reportingApi } from '../reporting/reporting.api.ts';
 import { reportingPages } from '../reporting/reporting.pages.ts';
 import { selfInspectionApi } from '../reporting/self-inspection.api.ts';
 import { notificationsApi } from '../notifications/index.ts';
-import { detectionsApi } from '../oversight/index.ts';
+import { accountabilityApi, detectionsApi } from '../oversight/index.ts';
 import { contactPages, contactsApi } from '../participation/index.ts';
 import { oversightApi, oversightPages } from '../oversight/index.ts';
-import { consultationPages, consultationsApi } from '../participation/index.ts';
+import {
+  consultationPages,
+  consultationsApi,
+  pressEventPages,
+  pressEventsApi,
+} from '../participation/index.ts';
 import { statisticsApi } from '../reporting/statistics.api.ts';
 import {
   requestPages,
@@ -195,15 +200,18 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     await staff.register(selfInspectionApi(deps));
     await staff.register(notificationsApi(deps));
     await staff.register(detectionsApi(deps));
+    await staff.register(accountabilityApi(deps));
     await staff.register(contactsApi(deps));
     await staff.register(oversightApi(deps));
     await staff.register(consultationsApi(deps));
+    await staff.register(pressEventsApi(deps));
   });
   await app.register(portalPages(reads));
   await app.register(publicationPages(reads));
   await app.register(requestPages(deps));
   await app.register(contactPages(deps));
   await app.register(consultationPages(deps));
+  await app.register(pressEventPages(deps));
   await app.register(reportingPages(reads));
   await app.register(oversightPages(reads));
   await app.register(adminSpa(deps, opts.adminDist));

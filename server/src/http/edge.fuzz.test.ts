@@ -143,6 +143,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
   const nextAddress = () => `10.77.${(++addr >> 8) & 255}.${addr & 255}`;
   let codes: string[] = [];
   let itemIds: number[] = [];
+  let pressIds: number[] = [];
   let consultationIds: number[] = [];
   let form = { cookie: '', token: '' };
   let tracked = { registrationNo: '', trackingCode: '' };
@@ -198,6 +199,7 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
         .execute()
     ).map((r) => r.id);
     consultationIds = (await t.deps.db.selectFrom('consultations').select('id').execute()).map((r) => r.id);
+    pressIds = (await t.deps.db.selectFrom('pressEvents').select('id').execute()).map((r) => r.id);
     // one real application gives the tracking forms a registration number and code that exist
     const page = await app.inject({ url: '/a/sfj/apply' });
     const cookie = String(page.headers['set-cookie']).split(';')[0]!;
@@ -707,6 +709,27 @@ describe.each(dialects())('fuzz: the HTTP edge never answers 5xx (%s)', (dialect
             (i) => `/a/sfj/consultations/${i}/track`,
           ),
           { commentNo: numberish, trackingCode: fieldValue },
+        ),
+      ],
+      [
+        'GET /a/:code/press[/:id]',
+        get(
+          fc
+            .tuple(
+              c,
+              segment(fc.oneof(fc.constantFrom('1', ...pressIds.map(String)), numberish)),
+              fc.constantFrom('', '?sent=1', '/x'),
+            )
+            .chain(([a, i, tail]) => fc.constantFrom(`/a/${a}/press`, `/a/${a}/press/${i}${tail}`)),
+        ),
+      ],
+      [
+        'POST /a/gov/press/:id/questions',
+        post(
+          segment(fc.oneof(fc.constantFrom('1', ...pressIds.map(String)), numberish)).map(
+            (i) => `/a/gov/press/${i}/questions`,
+          ),
+          { body: fieldValue, name: fieldValue, contact: fieldValue },
         ),
       ],
       [

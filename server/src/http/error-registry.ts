@@ -11,10 +11,12 @@ import { PUBLICATION_ERRORS } from '../publication/publication.errors.ts';
 import { PROCEDURE_ERRORS } from '../requests/procedure-limits.errors.ts';
 import { REQUEST_ERRORS } from '../requests/requests.errors.ts';
 import { REPORTING_ERRORS } from '../reporting/reporting.errors.ts';
+import { ACCOUNTABILITY_ERRORS } from '../oversight/accountability.errors.ts';
 import { DETECTION_ERRORS } from '../oversight/detection.errors.ts';
 import { CONTACT_ERRORS } from '../participation/contact.errors.ts';
 import { OVERSIGHT_ERRORS } from '../oversight/oversight.errors.ts';
 import { PARTICIPATION_ERRORS } from '../participation/participation.errors.ts';
+import { PRESS_EVENT_ERRORS } from '../participation/press-event.errors.ts';
 import { SERVICE_RECORD_ERRORS } from '../requests/service-record.errors.ts';
 import { CORE_ERRORS, registerErrorCatalog } from '../shared/app-error.ts';
 import type { ErrorEntry } from '../shared/error-entry.ts';
@@ -29,9 +31,11 @@ export const ERROR_CATALOG = {
   ...REPORTING_ERRORS,
   ...NOTIFICATION_ERRORS,
   ...DETECTION_ERRORS,
+  ...ACCOUNTABILITY_ERRORS,
   ...CONTACT_ERRORS,
   ...OVERSIGHT_ERRORS,
   ...PARTICIPATION_ERRORS,
+  ...PRESS_EVENT_ERRORS,
   ...SERVICE_RECORD_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 

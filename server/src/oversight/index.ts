@@ -27,3 +27,15 @@ export {
   type PlanInput,
 } from './oversight.service.ts';
 export { CHECK_POINTS, checkPoint, checkPointLabel } from './check-point.ts';
+
+export { accountabilityApi } from './accountability.api.ts';
+export { seedAccountabilityDemo, DEMO_ACCOUNTABILITY_TITLE } from './accountability.demo.ts';
+export { ACCOUNTABILITY_ERRORS } from './accountability.errors.ts';
+export {
+  responsibilityShare,
+  splitResponsibility,
+  SANCTIONS,
+  VIOLATION_KINDS,
+  REVIEW_REQUEST_DAYS,
+  type CaseStatus as AccountabilityStatus,
+} from './accountability.ts';

@@ -6,6 +6,7 @@ import { buildApp } from '../http/build-app.ts';
 import { as, loginAs } from '../test-support/http.ts';
 import { dialects, makeTestDb, type TestDb } from '../test-support/test-db.ts';
 import { DEMO_INSPECTION_TITLE } from './oversight.demo.ts';
+import { DEMO_ACCOUNTABILITY_TITLE } from './accountability.demo.ts';
 
 describe.each(dialects())('oversight demo (%s)', (dialect) => {
   let t: TestDb;
@@ -42,8 +43,35 @@ describe.each(dialects())('oversight demo (%s)', (dialect) => {
         .select('action')
         .where('action', 'like', 'oversight.%')
         .where('action', '!=', 'oversight.detections_recorded') // the daily detection run, not the inspection
+        .where('action', 'not like', 'oversight.accountability%') // the demo accountability case
         .execute();
       expect(audit.length).toBe(9);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('one accountability case is at review: the decision in force, visible to the 督查室 and the persons concerned only', async () => {
+    const app = await buildApp(t.deps);
+    try {
+      const dcs = as(app, await loginAs(app, 'dcs', DEMO_PASSWORD));
+      const list = (await dcs.get('/api/v1/admin/oversight/accountability')).json();
+      const open = list.items.filter((c: { title: string }) => c.title === DEMO_ACCOUNTABILITY_TITLE);
+      expect(open).toHaveLength(1);
+      expect(open[0].status).toBe('review_requested');
+      const c = (await dcs.get(`/api/v1/admin/oversight/accountability/${open[0].id}`)).json();
+      expect(c.inForce).toBe(true);
+      expect(c.persons.map((p: { share: string }) => p.share).sort()).toEqual(['main', 'secondary']);
+      expect(c.permissions.decideReview).toBe(false); // dcs decided; another officer reviews
+      const gkb = as(app, await loginAs(app, 'gkb', DEMO_PASSWORD));
+      expect(
+        (await gkb.get(`/api/v1/admin/oversight/accountability/${open[0].id}`)).json().permissions
+          .decideReview,
+      ).toBe(true);
+      const fg = as(app, await loginAs(app, 'scj-fg', DEMO_PASSWORD));
+      expect((await fg.get(`/api/v1/admin/oversight/accountability/${open[0].id}`)).statusCode).toBe(200);
+      const gk = as(app, await loginAs(app, 'scj-gk', DEMO_PASSWORD));
+      expect((await gk.get(`/api/v1/admin/oversight/accountability/${open[0].id}`)).statusCode).toBe(404);
     } finally {
       await app.close();
     }

@@ -12,3 +12,10 @@ export { seedConsultationsDemo } from './consultation.demo.ts';
 export { type OverdueSummary, overdueSummaries } from './consultation.service.ts';
 export { consultationTodos } from './consultation.todo.ts';
 export { PARTICIPATION_ERRORS } from './participation.errors.ts';
+
+export { pressEventsApi } from './press-event.api.ts';
+export { pressEventPages } from './press-event.pages.ts';
+export { PRESS_EVENT_ERRORS } from './press-event.errors.ts';
+export { pressEventsHeld, pressTargetFor, pressTargetWarnings } from './press-event.service.ts';
+export { seedPressEventsDemo } from './press-event.demo.ts';
+export { pressEventTodos } from './press-event.todo.ts';

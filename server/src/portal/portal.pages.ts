@@ -153,6 +153,7 @@ ${agencies.map((a) => html`<section class="panel" aria-labelledby="map-${a.code}
 ${homeSearch(`/a/${agency.code}/search`, '在本机关公开信息中搜索')}
 <nav aria-label="专栏栏目"><ul class="columns">${COLUMNS.map((c) => html`<li><a href="/a/${agency.code}/${c.slug}"><strong>${c.name}</strong><span>${c.blurb}</span></a></li>`)}</ul></nav>
 <p><a href="/a/${agency.code}/consultations">意见征集</a>：政策文件草案公开征求意见及意见采纳情况</p>
+<p><a href="/a/${agency.code}/press">新闻发布会</a>：新闻发布会、在线访谈的预告、网民提问和文字实录</p>
 ${latestList(latest, false)}`,
       });
     });

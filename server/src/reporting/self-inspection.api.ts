@@ -55,6 +55,11 @@ export function selfInspectionApi(deps: Deps): FastifyPluginAsyncTypebox {
               inputs: Type.Record(Type.String(), Type.Number()),
               narrative: Narrative,
               updatedAt: Type.Union([Type.String(), Type.Null()]),
+              recorded: Type.Object({
+                pressConferences: Type.Integer({
+                  description: '平台记录的本年已举办新闻发布会、在线访谈场次',
+                }),
+              }),
             }),
             ...errorResponses,
           },

@@ -3,6 +3,7 @@ import { agencyDirectory } from '../agencies/agency.service.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { DbOrTx } from '../db/create-db.ts';
 import { actorRef, type StaffActor } from '../access/actor.ts';
+import { pressEventsHeld } from '../participation/index.ts';
 import { itemsSentFigure } from '../publication/archive.ts';
 import { AppError } from '../shared/app-error.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -25,6 +26,8 @@ export interface SelfInspection {
   inputs: SelfInspectionInputs;
   narrative: SelfInspectionNarrative;
   updatedAt: string | null;
+  /** figures the platform now records for an entered input: prefilled while the input was never saved */
+  recorded: { pressConferences: number };
 }
 
 export async function getSelfInspection(
@@ -54,8 +57,12 @@ export async function getSelfInspection(
     partial: report.table3.partial.total,
   };
   const row = await reportingRepository.selfInspection(db, agencyId, year);
+  // press conferences held are recorded in participation/press-event.ts: the entered figure is
+  // prefilled from those records until staff save their own
+  const recorded = { pressConferences: await pressEventsHeld(db, agencyId, year) };
   const inputs = {
     ...EMPTY_SELF_INPUTS,
+    pressConferences: recorded.pressConferences,
     ...(row ? (JSON.parse(row.inputsJson) as Partial<SelfInspectionInputs>) : {}),
   };
   const stored = row ? (JSON.parse(row.narrativeJson) as Partial<SelfInspectionNarrative> | null) : null;
@@ -66,6 +73,7 @@ export async function getSelfInspection(
     inputs,
     narrative: { ...prefillSelfInspection(agency.name, year, figures, inputs), ...(stored ?? {}) },
     updatedAt: row?.updatedAt ?? null,
+    recorded,
   };
 }
 

@@ -125,6 +125,13 @@ export const RULE_SECTIONS: RuleSection[] = [
         min: 1,
         max: 366,
       },
+      {
+        key: 'pressEventsPerYear',
+        label: '每年新闻发布会、在线访谈目标（场）',
+        help: '《省司法厅政务公开意见》：每季度至少举办一次新闻发布会或在线访谈（每年4场）；工作台按已过季度提示进度。',
+        min: 0,
+        max: 100,
+      },
     ],
   },
   {

@@ -174,7 +174,15 @@ export default function SelfInspectionPage() {
                   <Row gutter={16}>
                     {INPUTS.map((f) => (
                       <Col key={f.key} xs={24} sm={12} lg={8} xxl={4}>
-                        <Form.Item label={f.label} name={['inputs', f.key]}>
+                        <Form.Item
+                          label={f.label}
+                          name={['inputs', f.key]}
+                          extra={
+                            f.key === 'pressConferences'
+                              ? `平台“新闻发布会”记录本年已举办 ${report.recorded.pressConferences} 场；未保存过时按记录预填，可修改。`
+                              : undefined
+                          }
+                        >
                           <InputNumber min={0} precision={0} suffix={f.unit} style={{ width: '100%' }} />
                         </Form.Item>
                       </Col>
