@@ -29,7 +29,7 @@ export interface Rules {
   feePaymentPausesClock: boolean;
   /** R.26: proactive information public within 20 working days of being generated or changed */
   proactivePublishDays: number;
-  /** domain §2.2: the catalog updated within 20 working days of a change */
+  /** docs/product.md §2.2: the catalog updated within 20 working days of a change */
   catalogUpdateDays: number;
   /** 《县局政务公开制度汇编》 §2: feedback on an evaluation's rectification within 15 working days */
   evaluationFeedbackDays: number;

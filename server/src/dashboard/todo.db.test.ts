@@ -102,7 +102,7 @@ describe.each(dialects())('to-do list (%s)', (dialect) => {
     expect(group(office, 'approvals').items.find((i) => i.href === href)?.action).toContain('第 2 步');
   });
 
-  it('domain §2.3: an item at the confidentiality review office is on the reviewer’s list, not the leader’s', async () => {
+  it('docs/product.md §2.3: an item at the confidentiality review office is on the reviewer’s list, not the leader’s', async () => {
     const title = '云岭县2026年“八五”普法终期评估工作方案';
     expect(group(await todoOf('sfj-bm'), 'reviews').items.map((i) => i.title)).toContain(title);
     expect(group(await todoOf('sfj-fg'), 'reviews').items.map((i) => i.title)).not.toContain(title);

@@ -1,6 +1,6 @@
 /**
  * The publication module's part of the staff to-do list (待办): items waiting for the user's step of
- * the review pipeline (domain §2.3, 先审查、后公开): the leader in charge (step 2), the
+ * the review pipeline (docs/product.md §2.3, 先审查、后公开): the leader in charge (step 2), the
  * confidentiality review office (step 3) and the role of the current step of the agency's approval
  * chain — the same checks as publication.service.ts, so nothing is listed the user could not do.
  */

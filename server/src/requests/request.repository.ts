@@ -396,7 +396,7 @@ export const requestRepository = {
         ? q.orderBy('d.dueDate').orderBy('a.id')
         : f.queue === 'closed' || f.queue === 'all'
           ? q.orderBy('a.id', 'desc')
-          : q.orderBy('a.id'); // applications are handled in order of receipt (domain §3.3)
+          : q.orderBy('a.id'); // applications are handled in order of receipt (docs/product.md §3.3)
     const rows = await ordered
       .select([
         'a.id',
