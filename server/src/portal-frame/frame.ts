@@ -4,6 +4,7 @@
  * reporting, participation, oversight) and below portal/ (home pages, sitemap), so those modules use
  * the frame without importing each other (ARCHITECTURE.md, the module graph).
  */
+import { hasPublicColumn } from '../agencies/agency.ts';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
@@ -109,13 +110,13 @@ export function page(
 }
 
 export function publicAgencies(all: AgencyNode[]): AgencyNode[] {
-  return all.filter((a) => a.active && (a.kind === 'government' || a.kind === 'department'));
+  return all.filter((a) => hasPublicColumn(a));
 }
 
 /** An agency with a public 专栏 (active government or department), or null. */
 export async function publicAgencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
   const a = (await agencyDirectory(deps)).byCode.get(code);
-  return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
+  return hasPublicColumn(a) ? a : null;
 }
 
 export interface PortalPageOptions {
