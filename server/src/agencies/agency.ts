@@ -20,16 +20,6 @@ const ALLOWED_PARENTS: Record<AgencyKind, readonly (AgencyKind | null)[]> = {
   unit: ['government', 'department', 'unit'],
 };
 
-/**
- * An agency with a public 政府信息公开专栏 of its own: an active government or department (regions and
- * internal units publish through them). Portal pages, detections and the participation forms use it.
- */
-export function hasPublicColumn<T extends { active: boolean; kind: string }>(
-  a: T | null | undefined,
-): a is T {
-  return !!a?.active && (a.kind === 'government' || a.kind === 'department');
-}
-
 export function isAllowedParent(kind: AgencyKind, parentKind: AgencyKind | null): boolean {
   return ALLOWED_PARENTS[kind].includes(parentKind);
 }

@@ -2,7 +2,6 @@
  * Detections (违规自动发现): the daily run that records the violations found in the platform's own
  * records (rules in detection.ts), and the list for the agency's own staff and its supervising office.
  */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
 import type { Rules } from '../agencies/rule-profile.ts';
@@ -47,7 +46,9 @@ export function windowStart(today: string): string {
 
 /** Agencies that owe a guide and an annual report (R.12, R.49): active governments and departments. */
 function dutyBearers(dir: AgencyDirectory) {
-  return [...dir.byId.values()].filter((a) => hasPublicColumn(a));
+  return [...dir.byId.values()].filter(
+    (a) => a.active && (a.kind === 'government' || a.kind === 'department'),
+  );
 }
 
 /** Every rule over today's records. Pure apart from the reads; exported for the tests. */

@@ -5,7 +5,6 @@
  * personal data — no inspector, no reporter, no evidence links into staff records: the check point,
  * the finding as approved for publication, the deadline and the rectification status.
  */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { agencyDirectory } from '../agencies/agency.service.ts';
@@ -23,7 +22,7 @@ const COLUMN = { columnName: '监督检查结果', columnType: '工作动态' };
 
 function publicAgency(dir: AgencyDirectory, id: number) {
   const a = dir.get(id);
-  return hasPublicColumn(a) ? a : undefined;
+  return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : undefined;
 }
 
 function agencyBlock(r: PublishedResult, dir: AgencyDirectory, agencyId: number, today: string): SafeHtml {

@@ -1,5 +1,4 @@
 /** Staff routes of public comment on drafts (意见征集): consultations, comments, moderation, adoption ledger. */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { clientIp, staffOf } from '../access/staff-of.ts';
@@ -97,7 +96,9 @@ export function consultationsApi(deps: Deps): FastifyPluginAsyncTypebox {
             ? []
             : [...manage].flatMap((id) => {
                 const a = r.dir.get(id);
-                return hasPublicColumn(a) ? [{ id: a.id, name: a.name }] : [];
+                return a?.active && (a.kind === 'government' || a.kind === 'department')
+                  ? [{ id: a.id, name: a.name }]
+                  : [];
               });
         return {
           items: r.rows.map((c) => presentListItem(c, r.dir, r.counts.get(c.id), today())),

@@ -4,7 +4,6 @@
  * tracking, rating and one request for a re-answer. Every state change writes its audit event in the
  * caller's transaction (the route opens it).
  */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AgencyDirectory } from '../agencies/agency-directory.ts';
 import { agencyDirectory, rulesForAgency } from '../agencies/agency.service.ts';
@@ -91,7 +90,7 @@ async function audit(
 
 function publicAgency(dir: AgencyDirectory, agencyId: number) {
   const a = dir.get(agencyId);
-  return hasPublicColumn(a) ? a : null;
+  return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
 }
 
 export function hashTrackingCode(code: string): string {

@@ -1,5 +1,4 @@
 /** Staff routes of press conferences and online interviews (新闻发布会 / 在线访谈 / 政策吹风会). */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
 import { clientIp, staffOf } from '../access/staff-of.ts';
@@ -77,7 +76,9 @@ export function pressEventsApi(deps: Deps): FastifyPluginAsyncTypebox {
             ? []
             : [...manage].flatMap((id) => {
                 const a = r.dir.get(id);
-                return hasPublicColumn(a) ? [{ id: a.id, name: a.name }] : [];
+                return a?.active && (a.kind === 'government' || a.kind === 'department')
+                  ? [{ id: a.id, name: a.name }]
+                  : [];
               });
         return {
           items: r.rows.map((e) => presentPressListItem(e, r.dir, r.counts.get(e.id))),

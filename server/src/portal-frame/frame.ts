@@ -4,7 +4,6 @@
  * reporting, participation, oversight) and below portal/ (home pages, sitemap), so those modules use
  * the frame without importing each other (ARCHITECTURE.md, the module graph).
  */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AgencyNode } from '../agencies/agency-directory.ts';
@@ -110,13 +109,13 @@ export function page(
 }
 
 export function publicAgencies(all: AgencyNode[]): AgencyNode[] {
-  return all.filter((a) => hasPublicColumn(a));
+  return all.filter((a) => a.active && (a.kind === 'government' || a.kind === 'department'));
 }
 
 /** An agency with a public 专栏 (active government or department), or null. */
 export async function publicAgencyByCode(deps: Deps, code: string): Promise<AgencyNode | null> {
   const a = (await agencyDirectory(deps)).byCode.get(code);
-  return hasPublicColumn(a) ? a : null;
+  return a?.active && (a.kind === 'government' || a.kind === 'department') ? a : null;
 }
 
 export interface PortalPageOptions {

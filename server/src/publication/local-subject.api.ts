@@ -2,7 +2,6 @@
  * Staff routes for an agency's subject taxonomy (national + local additions) and the list of agencies
  * that may co-produce joint information (names of active governments and departments — public data).
  */
-import { hasPublicColumn } from '../agencies/agency.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { agencyDirectory } from '../agencies/agency.service.ts';
@@ -84,7 +83,7 @@ export function localSubjectApi(deps: Deps): FastifyPluginAsyncTypebox {
         return {
           items: dir
             .all()
-            .filter((a) => hasPublicColumn(a))
+            .filter((a) => a.active && (a.kind === 'government' || a.kind === 'department'))
             .map((a) => ({ id: a.id, name: a.name })),
         };
       },
